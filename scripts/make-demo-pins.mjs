@@ -1,0 +1,18 @@
+// Recompute the salted PIN hashes of the demo staff after a PIN or salt was changed by hand:
+//   node scripts/make-demo-pins.mjs
+// Same PBKDF2 parameters as src/domain/pin.ts. Readable PINs exist only because this is demo data.
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const FILE = new URL('../src/domain/demo/demo-commune.json', import.meta.url);
+const enc = new TextEncoder();
+
+async function hashPin(pin, salt) {
+  const key = await crypto.subtle.importKey('raw', enc.encode(pin), 'PBKDF2', false, ['deriveBits']);
+  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: enc.encode(salt), iterations: 100_000 }, key, 256);
+  return Buffer.from(bits).toString('hex');
+}
+
+const demo = JSON.parse(readFileSync(FILE, 'utf8'));
+for (const staff of demo.staff) staff.pinHash = await hashPin(staff.pin, staff.pinSalt);
+writeFileSync(FILE, `${JSON.stringify(demo, null, 2)}\n`);
+console.log(`PIN hashes written for ${demo.staff.length} staff`);

@@ -1,0 +1,45 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CommuneConfig } from '../domain';
+import type { DeviceInfo } from '../db';
+import { SignIn } from '../features/counter/SignIn';
+import { CounterRoutes } from '../features/counter/CounterRoutes';
+import { useSession } from './stores';
+import { LanguageSwitch } from './LanguageSwitch';
+import { StatusBar } from './StatusBar';
+import { UpdatePrompt } from './UpdatePrompt';
+import { startSync } from './sync';
+
+export function Shell({ device, config }: { device: DeviceInfo; config: CommuneConfig }) {
+  const { t } = useTranslation();
+  const staff = useSession((s) => s.staff);
+  const signOut = useSession((s) => s.signOut);
+  useEffect(() => (device.mode === 'enrolled' ? startSync() : undefined), [device.mode]);
+
+  return (
+    <div className="shell">
+      <header className="app-header no-print">
+        <div className="brand">
+          <span className="app-name">{t('app.name')}</span>
+          <span className="commune-name">{config.commune.name}</span>
+        </div>
+        <div className="header-actions">
+          {staff && (
+            <>
+              <span className="staff-name" aria-label={t('signIn.signedInAs', { name: staff.name })}>
+                {staff.name}
+              </span>
+              <button type="button" onClick={signOut}>
+                {t('signIn.signOut')}
+              </button>
+            </>
+          )}
+          <LanguageSwitch />
+        </div>
+      </header>
+      <UpdatePrompt />
+      <StatusBar device={device} />
+      {staff ? <CounterRoutes config={config} /> : <SignIn staff={config.staff} />}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { formatVnDateTime } from '../domain';
+import { countPending, listNeedsAttention, storageEstimate, type DeviceInfo } from '../db';
+import { CLOCK_SKEW_WARNING_MS } from '../sync';
+import { useSyncStatus } from './useSyncStatus';
+import { db } from './db';
+import { syncNow } from './sync';
+
+function useOnline() {
+  const [online, setOnline] = useState(navigator.onLine);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    return () => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
+}
+
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+/** What everyone should read at a glance: connection, what waits to be sent, last success, trouble. */
+export function StatusBar({ device }: { device: DeviceInfo }) {
+  const { t } = useTranslation();
+  const online = useOnline();
+  const sync = useSyncStatus();
+  const pending = useLiveQuery(() => countPending(db), [], 0);
+  const attention = useLiveQuery(async () => (await listNeedsAttention(db)).length, [], 0);
+  const [storage, setStorage] = useState<{ usage: number; quota: number }>();
+  useEffect(() => {
+    void storageEstimate().then(setStorage);
+  }, [pending]);
+  const reachable = online && sync.phase !== 'offline';
+  const enrolled = device.mode === 'enrolled';
+  const skewed = sync.clockSkewMs !== undefined && Math.abs(sync.clockSkewMs) > CLOCK_SKEW_WARNING_MS;
+
+  return (
+    <div className="status-bar no-print">
+      <div role="status" aria-label={t('syncBar.label')} className="status-items">
+        <span className={reachable ? 'online' : 'offline'}>{reachable ? t('syncBar.online') : t('syncBar.offline')}</span>
+        <span className={pending > 0 ? 'pending' : undefined}>{t('syncBar.pending', { count: pending })}</span>
+        {enrolled && (
+          <span>
+            {sync.phase === 'syncing'
+              ? t('syncBar.syncing', { count: sync.progress ?? 0 })
+              : sync.lastSuccessAt
+                ? t('syncBar.lastSync', { at: formatVnDateTime(sync.lastSuccessAt) })
+                : t('syncBar.neverSynced')}
+          </span>
+        )}
+        {device.mode === 'demo' && <span className="demo-badge">{t('syncBar.demo')}</span>}
+        {storage && <span>{t('syncBar.storage', { used: megabytes(storage.usage), quota: megabytes(storage.quota) })}</span>}
+      </div>
+      {sync.phase === 'error' && sync.lastError && (
+        <p role="alert" className="sync-error">
+          {t(`syncErrors.${sync.lastError.code}`, { defaultValue: t('syncErrors.other', { message: sync.lastError.message }) })}
+        </p>
+      )}
+      {skewed && (
+        <p role="alert" className="sync-error">
+          {t('syncBar.clockSkew', { minutes: Math.round(Math.abs(sync.clockSkewMs!) / 60_000) })}
+        </p>
+      )}
+      <div className="status-actions">
+        {attention > 0 && (
+          <a href="#/attention" className="button-link warn">
+            {t('syncBar.attention', { count: attention })}
+          </a>
+        )}
+        {enrolled && (
+          <button type="button" onClick={() => void syncNow()} disabled={sync.phase === 'syncing'}>
+            {t('syncBar.syncNow')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import Dexie, { type Table } from 'dexie';
+import type { Op, DossierState } from '../domain';
+
+export type OpState = 'pending' | 'synced' | 'rejected';
+
+/** An op as the tablet keeps it: the wire op plus who made it and where it stands in sync. */
+export interface StoredOp extends Op {
+  deviceId: string;
+  state: OpState;
+  error?: { code: string; message: string };
+  /** Set when staff fixed or discarded a rejected op (the decision is itself an op or a log entry). */
+  resolution?: 'fixed' | 'discarded';
+  resolvedAt?: string;
+  resolvedBy?: string;
+  /** The new op that carried a fixed change. */
+  fixedBy?: string;
+}
+
+/** A dossier projection plus the index fields the list needs. */
+export interface DossierRow extends DossierState {
+  /** 1 while the dossier is still open: numbers index, booleans do not. */
+  open: 0 | 1;
+  /** Folded search tokens: applicant name, code, ID number, phone. */
+  words: string[];
+}
+
+export interface KeyValue<T = unknown> {
+  key: string;
+  value: T;
+}
+
+export interface DeviceInfo {
+  deviceId: string;
+  deviceNo: number;
+  kind: 'counter' | 'kiosk' | 'mobile';
+  commune: { id: string; code: string; name: string };
+  /** 'demo' runs on the bundled demo commune with no server. */
+  mode: 'demo' | 'enrolled';
+  token?: string;
+}
+
+export const DB_NAME = 'friendly-desk';
+
+export class FriendlyDeskDB extends Dexie {
+  ops!: Table<StoredOp, string>;
+  dossiers!: Table<DossierRow, string>;
+  surveys!: Table<{ id: string } & Record<string, unknown>, string>;
+  checklistResults!: Table<{ id: string } & Record<string, unknown>, string>;
+  letters!: Table<{ id: string } & Record<string, unknown>, string>;
+  homeClients!: Table<{ id: string } & Record<string, unknown>, string>;
+  homeVisits!: Table<{ id: string } & Record<string, unknown>, string>;
+  config!: Table<KeyValue, string>;
+  meta!: Table<KeyValue, string>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    // Schema changes are new versions with an upgrade function, each tested on a fixture of the previous one.
+    this.version(1).stores({
+      ops: 'opId, [state+deviceSeq], entityId, type',
+      dossiers: 'id, code, status, [open+dueAt], receivedAt, *words',
+      surveys: 'id, at, dossierCode',
+      checklistResults: 'id, date',
+      letters: 'id, dossierId, kind',
+      homeClients: 'id',
+      homeVisits: 'id, clientId, date',
+      config: 'key',
+      meta: 'key',
+    });
+  }
+}

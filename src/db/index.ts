@@ -1,0 +1,6 @@
+export * from './database';
+export * from './writes';
+export * from './queries';
+export * from './config';
+export * from './storage';
+export * from './attention';

@@ -1,0 +1,59 @@
+import { callApi } from '../../sync';
+
+/** The central admin API (DESIGN.md), called with the admin token; the dashboard is online-only. */
+export interface Commune {
+  id: string;
+  code: string;
+  name: string;
+  province: string;
+}
+
+export interface DeviceRow {
+  id: string;
+  kind: 'counter' | 'kiosk' | 'mobile';
+  deviceNo: number;
+  enrolledAt: string;
+  lastSyncAt: string | null;
+  revoked: boolean;
+  opCount: number;
+  maxSeq: number;
+  seqGaps: { from: number; to: number }[];
+}
+
+export interface CommuneFigures {
+  received: number;
+  settled: number;
+  early: number;
+  onTime: number;
+  late: number;
+  open: number;
+  overdueOpen: number;
+  atHome: number;
+  onTimeRate: number | null;
+  satisfaction: { responses: number; byRating: Record<string, number>; satisfiedRate: number | null };
+}
+
+export function adminApi(token: string, baseUrl = '') {
+  const opts = { baseUrl, token };
+  return {
+    communes: async () => (await callApi<Commune[] | { communes: Commune[] }>(opts, 'GET', '/api/v1/admin/communes')).data,
+    devices: async (communeId: string) =>
+      (await callApi<DeviceRow[] | { devices: DeviceRow[] }>(opts, 'GET', `/api/v1/admin/devices?communeId=${encodeURIComponent(communeId)}`)).data,
+    enroll: async (communeId: string, kind: DeviceRow['kind']) =>
+      (await callApi<{ code: string; expiresAt: string }>(opts, 'POST', '/api/v1/admin/enrollments', { communeId, kind })).data,
+    revoke: async (deviceId: string) => callApi(opts, 'POST', `/api/v1/admin/devices/${encodeURIComponent(deviceId)}/revoke`),
+    reports: async (communeId: string, from: string, to: string) =>
+      (
+        await callApi<CommuneFigures>(
+          opts,
+          'GET',
+          `/api/v1/admin/reports?${new URLSearchParams({ communeId, from, to })}`,
+        )
+      ).data,
+  };
+}
+
+/** Accept either a bare list or `{ communes: [...] }`-style wrappers. */
+export function listOf<T>(data: T[] | Record<string, T[]>): T[] {
+  return Array.isArray(data) ? data : (Object.values(data).find(Array.isArray) ?? []);
+}

@@ -1,0 +1,205 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { computeDueAt, formatVnDateTime, type CommuneConfig } from '../../domain';
+import { receiveDossier } from '../../db';
+import { db } from '../../app/db';
+import { navigate } from '../../app/router';
+import { useSession, useUnsaved } from '../../app/stores';
+import { ProcedurePicker } from './ProcedurePicker';
+import { feeLabel, processingTimeLabel } from './format';
+import { applicantFromDraft, checkIntake, emptyDraft, missingRequiredDocuments, type IntakeDraft, type IntakeErrors } from './intakeRules';
+
+const FORM = 'intake';
+type TextField = 'name' | 'idNumber' | 'phone' | 'address';
+
+export function IntakeForm({ config, now = () => new Date() }: { config: CommuneConfig; now?: () => Date }) {
+  const { t } = useTranslation();
+  const staff = useSession((s) => s.staff)!;
+  const setDirty = useUnsaved((s) => s.setDirty);
+  const [draft, setDraft] = useState<IntakeDraft>(emptyDraft);
+  const [errors, setErrors] = useState<IntakeErrors>({});
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const procedure = config.procedures.find((p) => p.id === draft.procedureId);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(emptyDraft);
+
+  useEffect(() => {
+    setDirty(FORM, dirty);
+  }, [dirty, setDirty]);
+  useEffect(() => () => setDirty(FORM, false), [setDirty]);
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const update = (patch: Partial<IntakeDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const pickProcedure = (procedureId: string) => {
+    // The documents on the table belong to the procedure: a new procedure starts a new checklist.
+    update({ procedureId, documents: [] });
+    setErrors((e) => ({ ...e, procedureId: undefined, documents: undefined }));
+  };
+  const toggleDocument = (name: string, checked: boolean) =>
+    update({ documents: checked ? [...draft.documents, name] : draft.documents.filter((d) => d !== name) });
+  const checkField = (field: TextField) => {
+    const all = checkIntake(draft, procedure);
+    setErrors((e) => ({ ...e, [field]: all[field] }));
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const found = checkIntake(draft, procedure);
+    setErrors(found);
+    if (Object.values(found).some(Boolean) || !procedure) {
+      const first = Object.keys(found)[0];
+      document.getElementById(`intake-${first}`)?.focus();
+      return;
+    }
+    setSaving(true);
+    setSaveError(null);
+    try {
+      const receivedAt = now();
+      const row = await receiveDossier(
+        db,
+        {
+          procedureId: procedure.id,
+          applicant: applicantFromDraft(draft),
+          channel: draft.channel,
+          documents: draft.documents,
+          writtenByStaff: draft.writtenByStaff,
+          staffId: staff.id,
+          dueAt: computeDueAt(config.calendar, receivedAt, procedure.processingTime).toISOString(),
+        },
+        receivedAt,
+      );
+      setDirty(FORM, false);
+      navigate(`/d/${row.id}/slip`);
+    } catch (err) {
+      // Nothing was stored; the clerk's input stays on screen.
+      setSaveError(t('intake.errors.saveFailed', { reason: (err as Error).message }));
+      setSaving(false);
+    }
+  }
+
+  const textField = (field: TextField, props: { required?: boolean; inputMode?: 'numeric' | 'tel' | 'text'; autoComplete?: string } = {}) => (
+    <div className="field">
+      <label htmlFor={`intake-${field}`}>
+        {t(`intake.${field}`)}
+        {props.required && <span aria-hidden="true"> *</span>}
+      </label>
+      <input
+        id={`intake-${field}`}
+        value={draft[field]}
+        required={props.required}
+        inputMode={props.inputMode}
+        autoComplete={props.autoComplete ?? 'off'}
+        aria-invalid={Boolean(errors[field])}
+        aria-describedby={errors[field] ? `intake-${field}-error` : undefined}
+        onChange={(e) => update({ [field]: e.target.value })}
+        onBlur={() => checkField(field)}
+      />
+      {errors[field] && (
+        <span id={`intake-${field}-error`} className="error">
+          {t(errors[field]!)}
+        </span>
+      )}
+    </div>
+  );
+
+  const missing = missingRequiredDocuments(draft, procedure);
+  const duePreview = procedure ? computeDueAt(config.calendar, now(), procedure.processingTime) : null;
+
+  return (
+    <form className="intake" onSubmit={submit} noValidate aria-labelledby="intake-title">
+      <h1 id="intake-title">{t('intake.title')}</h1>
+      <ProcedurePicker
+        procedures={config.procedures}
+        value={draft.procedureId}
+        onChange={pickProcedure}
+        error={errors.procedureId ? t(errors.procedureId) : undefined}
+      />
+
+      <fieldset>
+        <legend>{t('intake.applicant')}</legend>
+        <div className="grid-2">
+          {textField('name', { required: true, autoComplete: 'name' })}
+          {textField('idNumber', { inputMode: 'numeric' })}
+          {textField('phone', { inputMode: 'tel' })}
+          {textField('address')}
+        </div>
+      </fieldset>
+
+      {procedure && (
+        <fieldset aria-describedby={errors.documents ? 'intake-documents-error' : undefined}>
+          <legend>{t('intake.documents')}</legend>
+          {procedure.documents.map((doc) => (
+            <label key={doc.name} className="choice">
+              <input
+                type="checkbox"
+                checked={draft.documents.includes(doc.name)}
+                onChange={(e) => toggleDocument(doc.name, e.target.checked)}
+              />
+              <span>
+                {doc.name}
+                {doc.required ? <small> ({t('intake.required')})</small> : <small> ({t('intake.optional')})</small>}
+              </span>
+            </label>
+          ))}
+          {errors.documents && missing.length > 0 && (
+            <p id="intake-documents-error" className="error" role="alert">
+              {t('intake.errors.missingDocuments')}: {missing.join('; ')}
+            </p>
+          )}
+        </fieldset>
+      )}
+
+      <fieldset>
+        <legend>{t('intake.howReceived')}</legend>
+        <div className="choices-row">
+          {(['counter', 'home', 'online'] as const).map((channel) => (
+            <label key={channel} className="choice">
+              <input
+                type="radio"
+                name="channel"
+                value={channel}
+                checked={draft.channel === channel}
+                onChange={() => update({ channel })}
+              />
+              <span>{t(`channel.${channel}`)}</span>
+            </label>
+          ))}
+        </div>
+        <label className="choice switch">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={draft.writtenByStaff}
+            onChange={(e) => update({ writtenByStaff: e.target.checked })}
+          />
+          <span>{t('intake.noWritingDay')}</span>
+        </label>
+      </fieldset>
+
+      {procedure && duePreview && (
+        <p className="due-preview" aria-live="polite">
+          {t('intake.dueOn', { date: formatVnDateTime(duePreview) })} · {processingTimeLabel(t, procedure.processingTime)} ·{' '}
+          {feeLabel(t, procedure.fee)}
+        </p>
+      )}
+      {saveError && (
+        <p role="alert" className="error">
+          {saveError}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" onClick={() => { setDraft(emptyDraft); setErrors({}); }} disabled={!dirty || saving}>
+          {t('intake.clear')}
+        </button>
+        <button type="submit" className="primary big" disabled={saving}>
+          {t('intake.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+import { Hono } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { secureHeaders } from 'hono/secure-headers';
+import { join } from 'node:path';
+
+/** The built app: the shell cached forever by hash, the service worker and index never cached by HTTP. */
+export function mountApp(app: Hono, distDir: string): void {
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        // The QR decoder fallback is WebAssembly, shipped with the app (no CDN).
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+      permissionsPolicy: { camera: ['self'], microphone: [], geolocation: [] },
+    }),
+  );
+  const noStore = (path: string) => /(?:^|\/)(?:sw\.js|index\.html|manifest\.webmanifest|registerSW\.js)$/.test(path) || path === '/';
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.req.path.startsWith('/api/')) return;
+    if (noStore(c.req.path)) c.header('Cache-Control', 'no-cache');
+    else if (c.req.path.startsWith('/assets/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  app.use('*', serveStatic({ root: distDir }));
+  // Any other page path gets the shell; the client-side router takes it from there.
+  app.get('*', async (c, next) => {
+    if (c.req.path.startsWith('/api/')) return next();
+    return serveStatic({ path: join(distDir, 'index.html') })(c, next);
+  });
+}

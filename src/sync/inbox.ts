@@ -1,0 +1,53 @@
+import { hlcReceive, type HlcState, type Op } from '../domain';
+import { project, WRITE_TABLES, type FriendlyDeskDB, type StoredOp } from '../db';
+import { callApi, type ApiOptions } from './api';
+
+export const PULL_LIMIT = 1000;
+
+interface PullResponse {
+  ops: (Op & { deviceId: string; cursor: string })[];
+  cursor: string | null;
+  hasMore: boolean;
+  serverTime: string;
+}
+
+/** Store one page of the commune's ops and re-derive what they touch, in one transaction. */
+export async function applyPulledOps(db: FriendlyDeskDB, ops: PullResponse['ops'], cursor: string | null): Promise<number> {
+  return db.transaction('rw', WRITE_TABLES(db), async () => {
+    const known = await db.ops.bulkGet(ops.map((o) => o.opId));
+    const fresh: StoredOp[] = [];
+    const confirmed: string[] = [];
+    ops.forEach((op, i) => {
+      const { cursor: _cursor, ...rest } = op;
+      if (!known[i]) fresh.push({ ...rest, state: 'synced' });
+      else if (known[i]!.state === 'pending') confirmed.push(op.opId); // our own op, whose push answer was lost
+    });
+    if (fresh.length) await db.ops.bulkAdd(fresh);
+    for (const opId of confirmed) await db.ops.update(opId, { state: 'synced' });
+    // Keep our clock ahead of everything we have seen, so our next op sorts after it.
+    let clock = ((await db.meta.get('hlc'))?.value as HlcState | undefined) ?? { wall: 0, counter: 0 };
+    for (const op of fresh) clock = hlcReceive(clock, op.hlc, Date.now());
+    const touched = new Map<string, StoredOp>();
+    for (const op of fresh) touched.set(op.entityId, op);
+    for (const op of touched.values()) await project(db, op);
+    await db.meta.bulkPut([
+      { key: 'hlc', value: clock },
+      ...(cursor ? [{ key: 'pullCursor', value: cursor }] : []),
+    ]);
+    return fresh.length;
+  });
+}
+
+/** Pull everything the commune has that this tablet has not seen, page after page. */
+export async function pullAll(db: FriendlyDeskDB, api: ApiOptions): Promise<{ received: number; serverTime?: string }> {
+  let received = 0;
+  let serverTime: string | undefined;
+  for (;;) {
+    const after = (await db.meta.get('pullCursor'))?.value as string | undefined;
+    const query = new URLSearchParams({ limit: String(PULL_LIMIT), ...(after ? { after } : {}) });
+    const { data } = await callApi<PullResponse>(api, 'GET', `/api/v1/sync/pull?${query}`);
+    received += await applyPulledOps(db, data.ops, data.cursor);
+    serverTime = data.serverTime;
+    if (!data.hasMore || data.ops.length === 0) return { received, serverTime };
+  }
+}

@@ -1,0 +1,76 @@
+import Dexie from 'dexie';
+import type { Op } from '../domain';
+import { getDevice, type FriendlyDeskDB, type StoredOp } from '../db';
+import { callApi, type ApiOptions } from './api';
+
+export const PROTOCOL = 1;
+/** The server's caps (DESIGN.md): 500 ops and 1 MiB a request; we stay under the byte cap with room to spare. */
+export const MAX_BATCH_OPS = 500;
+export const MAX_BATCH_BYTES = 900 * 1024;
+
+interface PushResponse {
+  results: { opId: string; status: 'applied' | 'duplicate' | 'rejected'; error?: { code: string; message: string } }[];
+  serverTime: string;
+}
+
+export function toWireOp(op: StoredOp): Op {
+  const { opId, deviceSeq, type, entityId, at, hlc, data } = op;
+  return { opId, deviceSeq, type, entityId, at, hlc, data };
+}
+
+/** The next batch of this tablet's unsent ops, oldest first, within both caps. */
+export async function nextBatch(db: FriendlyDeskDB): Promise<StoredOp[]> {
+  const pending = await db.ops
+    .where('[state+deviceSeq]')
+    .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
+    .limit(MAX_BATCH_OPS)
+    .toArray();
+  const batch: StoredOp[] = [];
+  let bytes = 64;
+  for (const op of pending) {
+    bytes += new TextEncoder().encode(JSON.stringify(toWireOp(op))).length + 1;
+    if (bytes > MAX_BATCH_BYTES && batch.length > 0) break;
+    batch.push(op);
+  }
+  return batch;
+}
+
+export interface PushOutcome {
+  sent: number;
+  rejected: number;
+  serverTime?: string;
+}
+
+/**
+ * Drain the outbox in order, batch after batch. Each batch's results are written back in one
+ * transaction, so a crash between batches at worst re-sends ops the server answers as duplicates.
+ */
+export async function pushOutbox(db: FriendlyDeskDB, api: ApiOptions, onProgress?: (sent: number) => void): Promise<PushOutcome> {
+  const device = await getDevice(db);
+  if (!device || device.mode !== 'enrolled') return { sent: 0, rejected: 0 };
+  const outcome: PushOutcome = { sent: 0, rejected: 0 };
+  for (;;) {
+    const batch = await nextBatch(db);
+    if (batch.length === 0) return outcome;
+    const { data } = await callApi<PushResponse>(api, 'POST', '/api/v1/sync/push', {
+      protocol: PROTOCOL,
+      deviceId: device.deviceId,
+      ops: batch.map(toWireOp),
+    });
+    const byId = new Map(data.results.map((r) => [r.opId, r]));
+    await db.transaction('rw', db.ops, async () => {
+      for (const op of batch) {
+        const result = byId.get(op.opId);
+        if (!result) continue; // not answered: stays pending and goes again
+        if (result.status === 'rejected') {
+          outcome.rejected++;
+          await db.ops.update(op.opId, { state: 'rejected', error: result.error ?? { code: 'rejected', message: '' } });
+        } else await db.ops.update(op.opId, { state: 'synced' });
+      }
+    });
+    outcome.sent += batch.length;
+    outcome.serverTime = data.serverTime;
+    onProgress?.(outcome.sent);
+    if (byId.size === 0) return outcome; // a server that answers nothing must not loop us forever
+  }
+}

@@ -1,0 +1,16 @@
+import '@testing-library/jest-dom/vitest';
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach } from 'vitest';
+import { cleanup } from '@testing-library/react';
+import { initI18n } from '../../src/app/i18n';
+import { db } from '../../src/app/db';
+
+initI18n('vi');
+
+beforeEach(async () => {
+  await db.open();
+  await Promise.all(db.tables.map((t) => t.clear()));
+  window.location.hash = '';
+});
+
+afterEach(() => cleanup());

@@ -1,0 +1,20 @@
+import seed from '../../src/domain/demo/demo-commune.json';
+import { configFromSeed, type CommuneSeed } from '../../src/app/demo';
+import type { DeviceInfo, FriendlyDeskDB } from '../../src/db';
+import { setUpDevice } from '../../src/db';
+
+/** The bundled demo commune as a tablet keeps it (no readable PINs). */
+export const demoConfig = configFromSeed(seed as CommuneSeed);
+
+export const demoPins: Record<string, string> = Object.fromEntries(seed.staff.map((s) => [s.id, s.pin]));
+
+export function testDevice(deviceNo = 1, deviceId = crypto.randomUUID()): DeviceInfo {
+  const { id, code, name } = demoConfig.commune;
+  return { deviceId, deviceNo, kind: 'counter', commune: { id, code, name }, mode: 'demo' };
+}
+
+export async function setUpDemoTablet(db: FriendlyDeskDB, deviceNo = 1): Promise<DeviceInfo> {
+  const device = testDevice(deviceNo);
+  await setUpDevice(db, device, demoConfig);
+  return device;
+}
