@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { addDaysToKey, minutesOf, vnDateKey, vnDateTime, vnMinutesOfDay, vnWeekday } from './time';
 
-const zDateKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
-const zHhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm');
+const zDateKey = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'));
+const zHhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm'));
 
 /** The commune's working calendar. Holidays and swaps are announced each year, so they are data. */
 export const zCalendarData = z.object({
@@ -10,15 +10,15 @@ export const zCalendarData = z.object({
   /** Same-day requests received after this time are due the next working day. */
   sameDayCutoff: zHhmm,
   /** Days off: holidays, compensatory days and weekdays swapped off. */
-  holidays: z.array(z.object({ date: zDateKey, name: z.string().max(200) })).max(400),
+  holidays: z.array(z.object({ date: zDateKey, name: z.string().check(z.maxLength(200)) })).check(z.maxLength(400)),
   /** Saturdays or Sundays worked because of a swap. */
-  workingWeekends: z.array(z.object({ date: zDateKey, name: z.string().max(200) })).max(200),
+  workingWeekends: z.array(z.object({ date: zDateKey, name: z.string().check(z.maxLength(200)) })).check(z.maxLength(200)),
 });
 export type CalendarData = z.infer<typeof zCalendarData>;
 
 export const zProcessingTime = z.discriminatedUnion('unit', [
-  z.object({ unit: z.literal('working-days'), value: z.number().int().positive().max(365) }),
-  z.object({ unit: z.literal('working-hours'), value: z.number().int().positive().max(1000) }),
+  z.object({ unit: z.literal('working-days'), value: z.int().check(z.positive(), z.maximum(365)) }),
+  z.object({ unit: z.literal('working-hours'), value: z.int().check(z.positive(), z.maximum(1000)) }),
   z.object({ unit: z.literal('same-day') }),
 ]);
 export type ProcessingTime = z.infer<typeof zProcessingTime>;

@@ -1,72 +1,75 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { zCalendarData, zProcessingTime } from './calendar';
 
-const label = z.object({ vi: z.string().max(500), en: z.string().max(500) });
+const str = (max: number) => z.string().check(z.maxLength(max));
+const filled = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+const label = z.object({ vi: str(500), en: str(500) });
 
 export const zProcedure = z.object({
-  id: z.string().min(1).max(100),
-  code: z.string().max(60).optional(),
-  name: z.string().min(1).max(300),
-  field: z.string().max(100),
+  id: filled(100),
+  code: z.optional(str(60)),
+  name: filled(300),
+  field: str(100),
   processingTime: zProcessingTime,
-  fee: z.number().int().nonnegative(),
-  feeNote: z.string().max(500).optional(),
-  documents: z.array(z.object({ name: z.string().min(1).max(300), required: z.boolean() })).max(50),
-  resultPlace: z.string().max(300).optional(),
-  letterKind: z.enum(['congratulation', 'condolence']).optional(),
+  fee: z.int().check(z.nonnegative()),
+  feeNote: z.optional(str(500)),
+  documents: z.array(z.object({ name: filled(300), required: z.boolean() })).check(z.maxLength(50)),
+  resultPlace: z.optional(str(300)),
+  letterKind: z.optional(z.enum(['congratulation', 'condolence'])),
 });
 export type Procedure = z.infer<typeof zProcedure>;
 
 export const zStaff = z.object({
-  id: z.string().min(1).max(100),
-  name: z.string().min(1).max(200),
-  title: z.string().max(200).default(''),
-  pinSalt: z.string().min(8).max(128),
-  pinHash: z.string().regex(/^[0-9a-f]{64}$/),
-  active: z.boolean().default(true),
+  id: filled(100),
+  name: filled(200),
+  title: z._default(str(200), ''),
+  pinSalt: z.string().check(z.minLength(8), z.maxLength(128)),
+  pinHash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  active: z._default(z.boolean(), true),
 });
 export type Staff = z.infer<typeof zStaff>;
 
 export const zCommune = z.object({
-  id: z.string().min(1).max(100),
-  code: z.string().min(1).max(60),
-  name: z.string().min(1).max(200),
-  province: z.string().max(200).default(''),
-  address: z.string().max(500).optional(),
+  id: filled(100),
+  code: filled(60),
+  name: filled(200),
+  province: z._default(str(200), ''),
+  address: z.optional(str(500)),
 });
 export type Commune = z.infer<typeof zCommune>;
 
+const ratingLevel = z.enum(['very-satisfied', 'satisfied', 'normal', 'not-satisfied']);
 export const zSurveyDefinition = z.object({
-  version: z.number().int().nonnegative(),
-  levels: z.array(z.enum(['very-satisfied', 'satisfied', 'normal', 'not-satisfied'])).min(2).max(4),
-  criteria: z.array(z.object({ id: z.string().max(64), label })).max(10),
-  questions: z.array(z.object({ id: z.string().max(64), label })).max(10),
+  version: z.int().check(z.nonnegative()),
+  levels: z.array(ratingLevel).check(z.minLength(2), z.maxLength(4)),
+  criteria: z.array(z.object({ id: str(64), label })).check(z.maxLength(10)),
+  questions: z.array(z.object({ id: str(64), label })).check(z.maxLength(10)),
 });
 export type SurveyDefinition = z.infer<typeof zSurveyDefinition>;
 
 export const zChecklistTemplate = z.object({
-  id: z.string().max(64),
-  version: z.number().int().nonnegative(),
+  id: str(64),
+  version: z.int().check(z.nonnegative()),
   name: label,
-  items: z.array(z.object({ id: z.string().max(64), label })).max(30),
+  items: z.array(z.object({ id: str(64), label })).check(z.maxLength(30)),
 });
 
 export const zLetterTemplate = z.object({
-  id: z.string().max(64),
+  id: str(64),
   kind: z.enum(['apology', 'thanks', 'congratulation', 'condolence']),
   title: label,
-  body: z.object({ vi: z.string().max(10_000), en: z.string().max(10_000) }),
+  body: z.object({ vi: str(10_000), en: str(10_000) }),
 });
 
 /** Everything a counter or mobile tablet keeps to work offline (a kiosk gets commune and survey only). */
 export const zCommuneConfig = z.object({
-  version: z.number().int().nonnegative(),
+  version: z.int().check(z.nonnegative()),
   commune: zCommune,
-  procedures: z.array(zProcedure).max(1000),
+  procedures: z.array(zProcedure).check(z.maxLength(1000)),
   calendar: zCalendarData,
-  checklistTemplates: z.array(zChecklistTemplate).max(50),
-  letterTemplates: z.array(zLetterTemplate).max(50),
-  staff: z.array(zStaff).max(500),
-  survey: zSurveyDefinition.nullable(),
+  checklistTemplates: z.array(zChecklistTemplate).check(z.maxLength(50)),
+  letterTemplates: z.array(zLetterTemplate).check(z.maxLength(50)),
+  staff: z.array(zStaff).check(z.maxLength(500)),
+  survey: z.nullable(zSurveyDefinition),
 });
 export type CommuneConfig = z.infer<typeof zCommuneConfig>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { HLC_REGEX } from './hlc';
 
 export const OP_TYPES = [
@@ -33,22 +33,27 @@ export const RATINGS = ['very-satisfied', 'satisfied', 'normal', 'not-satisfied'
 export type Rating = (typeof RATINGS)[number];
 
 const isoDateTime = z.iso.datetime({ offset: true });
-const id = z.string().min(1).max(100);
-const text = (max: number) => z.string().max(max);
-const reason = text(2000).trim().min(1);
+const text = (max: number) => z.string().check(z.maxLength(max));
+/** Required text: trimmed, then not empty. */
+const filled = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const id = filled(100);
 /** Keys of maps sent by tablets: short slugs only, so "__proto__" and friends never pass. */
-const slugKey = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/);
-const documents = z.array(text(300)).max(50);
+const slugKey = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/));
+const documents = z.array(text(300)).check(z.maxLength(50));
+const dateKey = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const atLeastOneChange = z.refine((c: unknown) => Object.values(c as object).some((v) => v !== undefined), 'at least one change');
 
+const idNumber = z.string().check(z.regex(/^\d{9,12}$/));
+const phone = z.string().check(z.regex(/^0\d{9}$/));
 const applicant = z.object({
-  name: text(200).trim().min(1),
-  idNumber: z.string().regex(/^\d{9,12}$/).optional(),
-  phone: z.string().regex(/^0\d{9}$/).optional(),
-  address: text(500).optional(),
+  name: filled(200),
+  idNumber: z.optional(idNumber),
+  phone: z.optional(phone),
+  address: z.optional(text(500)),
 });
 
 export const zDossierReceived = z.object({
-  code: z.string().min(3).max(60),
+  code: z.string().check(z.minLength(3), z.maxLength(60)),
   procedureId: id,
   applicant,
   channel: z.enum(['counter', 'home', 'online']),
@@ -59,93 +64,97 @@ export const zDossierReceived = z.object({
   staffId: id,
 });
 
+const NEEDS_REASON: readonly DossierAction[] = ['refuse', 'withdraw', 'stop', 'apologize-extend'];
+
 export const zDossierTransitioned = z
   .object({
     action: z.enum(DOSSIER_ACTIONS),
     staffId: id,
-    reason: reason.optional(),
-    missingDocuments: documents.optional(),
-    newDueAt: isoDateTime.optional(),
+    reason: z.optional(filled(2000)),
+    missingDocuments: z.optional(documents),
+    newDueAt: z.optional(isoDateTime),
   })
-  .superRefine((d, ctx) => {
-    if (d.action === 'request-supplement' && !d.missingDocuments?.length)
-      ctx.addIssue({ code: 'custom', path: ['missingDocuments'], message: 'a supplement request lists the missing documents' });
-    if (['refuse', 'withdraw', 'stop', 'apologize-extend'].includes(d.action) && !d.reason)
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: `${d.action} needs a reason` });
-    if (d.action === 'apologize-extend' && !d.newDueAt)
-      ctx.addIssue({ code: 'custom', path: ['newDueAt'], message: 'an extension sets the new due date' });
-  });
+  .check(
+    z.superRefine((d, ctx) => {
+      if (d.action === 'request-supplement' && !d.missingDocuments?.length)
+        ctx.addIssue({ code: 'custom', path: ['missingDocuments'], message: 'a supplement request lists the missing documents' });
+      if (NEEDS_REASON.includes(d.action) && !d.reason)
+        ctx.addIssue({ code: 'custom', path: ['reason'], message: `${d.action} needs a reason` });
+      if (d.action === 'apologize-extend' && !d.newDueAt)
+        ctx.addIssue({ code: 'custom', path: ['newDueAt'], message: 'an extension sets the new due date' });
+    }),
+  );
 
 export const zDossierUpdated = z.object({
   staffId: id,
   changes: z
     .object({
-      'applicant.name': applicant.shape.name,
-      'applicant.idNumber': applicant.shape.idNumber,
-      'applicant.phone': applicant.shape.phone,
-      'applicant.address': applicant.shape.address,
-      documents: documents.optional(),
+      'applicant.name': z.optional(filled(200)),
+      'applicant.idNumber': z.optional(idNumber),
+      'applicant.phone': z.optional(phone),
+      'applicant.address': z.optional(text(500)),
+      documents: z.optional(documents),
     })
-    .partial()
-    .refine((c) => Object.values(c).some((v) => v !== undefined), 'at least one change'),
+    .check(atLeastOneChange),
 });
 
+const rating = z.enum(RATINGS);
 export const zSurveySubmitted = z.object({
-  rating: z.enum(RATINGS),
-  criteria: z.record(slugKey, z.enum(RATINGS)).optional(),
-  answers: z.record(slugKey, z.boolean()).optional(),
-  comment: text(1000).optional(),
-  dossierCode: z.string().min(3).max(60).optional(),
-  surveyVersion: z.number().int().nonnegative().optional(),
-  flags: z.array(slugKey).max(10).optional(),
+  rating,
+  criteria: z.optional(z.record(slugKey, rating)),
+  answers: z.optional(z.record(slugKey, z.boolean())),
+  comment: z.optional(text(1000)),
+  dossierCode: z.optional(z.string().check(z.minLength(3), z.maxLength(60))),
+  surveyVersion: z.optional(z.int().check(z.nonnegative())),
+  flags: z.optional(z.array(slugKey).check(z.maxLength(10))),
 });
 
 export const zChecklistRecorded = z.object({
   templateId: id,
-  templateVersion: z.number().int().nonnegative(),
+  templateVersion: z.int().check(z.nonnegative()),
   staffId: id,
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  date: dateKey,
   items: z.record(slugKey, z.boolean()),
-  note: text(1000).optional(),
+  note: z.optional(text(1000)),
 });
 
 export const zLetterIssued = z.object({
   kind: z.enum(['apology', 'thanks', 'congratulation', 'condolence']),
   templateId: id,
-  dossierId: z.uuid().optional(),
-  recipientName: text(200).trim().min(1),
+  dossierId: z.optional(z.uuid()),
+  recipientName: filled(200),
   body: text(10_000),
   staffId: id,
 });
 
 export const zLetterDelivered = z.object({ letterId: z.uuid(), staffId: id, deliveredAt: isoDateTime });
 
-const homeClient = z.object({
-  name: text(200).trim().min(1),
-  address: text(500).trim().min(1),
-  phone: applicant.shape.phone,
-  idNumber: applicant.shape.idNumber,
+const homeClientFields = {
+  name: filled(200),
+  address: filled(500),
+  phone: z.optional(phone),
+  idNumber: z.optional(idNumber),
   reason: z.enum(['elderly', 'sick', 'disabled', 'other']),
-  note: text(1000).optional(),
-});
-export const zHomeClientRegistered = homeClient;
+  note: z.optional(text(1000)),
+};
+export const zHomeClientRegistered = z.object(homeClientFields);
 export const zHomeClientUpdated = z.object({
-  changes: homeClient.partial().refine((c) => Object.values(c).some((v) => v !== undefined), 'at least one change'),
+  changes: z.partial(z.object(homeClientFields)).check(atLeastOneChange),
 });
 export const zHomeVisitPlanned = z.object({
   clientId: z.uuid(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  procedureId: id.optional(),
+  date: dateKey,
+  procedureId: z.optional(id),
   staffId: id,
 });
 export const zHomeVisitCompleted = z.object({
   visitId: z.uuid(),
-  dossierId: z.uuid().optional(),
-  outcome: text(1000).trim().min(1),
+  dossierId: z.optional(z.uuid()),
+  outcome: filled(1000),
   staffId: id,
 });
 
-export const opDataSchemas: Record<OpType, z.ZodType> = {
+export const opDataSchemas: Record<OpType, z.ZodMiniType> = {
   'dossier.received': zDossierReceived,
   'dossier.transitioned': zDossierTransitioned,
   'dossier.updated': zDossierUpdated,
@@ -161,11 +170,11 @@ export const opDataSchemas: Record<OpType, z.ZodType> = {
 
 export const zOp = z.object({
   opId: z.uuid(),
-  deviceSeq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-  type: z.string().min(1).max(64),
+  deviceSeq: z.int().check(z.positive(), z.maximum(Number.MAX_SAFE_INTEGER)),
+  type: z.string().check(z.minLength(1), z.maxLength(64)),
   entityId: z.uuid(),
   at: isoDateTime,
-  hlc: z.string().regex(HLC_REGEX),
+  hlc: z.string().check(z.regex(HLC_REGEX)),
   data: z.record(z.string(), z.unknown()),
 });
 
@@ -188,7 +197,7 @@ export type OpCheck =
   | { ok: true; op: Op }
   | { ok: false; code: 'invalid-op' | 'unknown-op-type'; message: string };
 
-function describe(error: z.ZodError, prefix: string): string {
+function describe(error: z.core.$ZodError, prefix: string): string {
   const issue = error.issues[0];
   const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
   return `${path || 'op'}: ${issue.message}`;
