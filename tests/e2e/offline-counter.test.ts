@@ -14,7 +14,7 @@ async function signIn(p: Page, name = 'Nguyễn Thị Lan', pin = '1234') {
   await p.getByRole('radio', { name: new RegExp(name) }).check();
   await p.getByLabel('Mã PIN').fill(pin);
   await p.getByRole('button', { name: 'Đăng nhập' }).click();
-  await p.getByRole('heading', { name: 'Danh sách hồ sơ' }).waitFor();
+  await p.getByRole('button', { name: 'Đăng xuất' }).waitFor();
 }
 
 beforeAll(async () => {
@@ -83,10 +83,9 @@ describe('counter tablet, offline', () => {
 
   it('prompts for an update, keeps unsaved input, and updates only when asked', async () => {
     await context.setOffline(false);
-    await page.goto(`${server.url}/#/new`);
-    await page.getByRole('heading', { name: 'Đăng nhập cán bộ' }).waitFor();
+    await page.reload();
     await signIn(page);
-    await page.goto(`${server.url}/#/new`);
+    await page.getByRole('button', { name: 'Tiếp nhận hồ sơ mới' }).click();
     await page.getByLabel('Họ và tên').fill('Lê Thị Chưa Lưu');
 
     // A new release: the service worker script changes on the server.
@@ -109,6 +108,7 @@ describe('counter tablet, offline', () => {
     });
     expect(active).toEqual({ waiting: false, controlled: true });
     await signIn(page);
+    await page.getByRole('link', { name: 'Danh sách hồ sơ' }).click();
     await page.getByRole('searchbox', { name: 'Tìm hồ sơ' }).fill('binh');
     await page.getByRole('cell', { name: 'Trần Văn Bình' }).waitFor();
   });
