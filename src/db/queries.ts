@@ -1,7 +1,26 @@
 import Dexie from 'dexie';
-import { foldVietnamese, matchesQuery, nextWorkingDay, vnDateKey, vnDateTime, type CalendarData } from '../domain';
+import { foldVietnamese, nextWorkingDay, vnDateKey, vnDateTime, type CalendarData } from '../domain';
 import type { DossierStatus } from '../domain';
 import type { DossierRow, FriendlyDeskDB } from './database';
+
+/** Below this many matches, fetch them all and sort; above, walk the date index and stop early. */
+const BULK_GET_MAX = 2000;
+
+/**
+ * Ids of the dossiers whose tokens match every query word. Reads index keys only (no records),
+ * one prefix range per word, and intersects them smallest first.
+ */
+async function matchingIds(db: FriendlyDeskDB, folded: string): Promise<Set<string>> {
+  const words = [...new Set(folded.split(' ').filter(Boolean))];
+  const keySets = await Promise.all(words.map((w) => db.dossiers.where('words').startsWith(w).primaryKeys()));
+  keySets.sort((a, b) => a.length - b.length);
+  let ids = new Set(keySets[0]);
+  for (const keys of keySets.slice(1)) {
+    const next = new Set(keys);
+    ids = new Set([...ids].filter((id) => next.has(id)));
+  }
+  return ids;
+}
 
 export type DossierFilter = 'all' | 'open' | 'due-today' | 'due-soon' | 'overdue';
 
@@ -53,19 +72,20 @@ export async function listDossiers(db: FriendlyDeskDB, q: DossierQuery): Promise
 
   const search = q.search ? foldVietnamese(q.search) : '';
   if (search) {
-    // Narrow through the word index on the longest query word, check the rest in memory.
-    const words = search.split(' ').filter(Boolean);
-    const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
-    const passesFilter = filterPredicate(q.filter, nowIso, dayStart, today, q.calendar);
-    const inRange = (row: DossierRow) => passesFilter(row) && matchesQuery(row.words, search);
-    const hits = await db.dossiers
-      .where('words')
-      .startsWith(longest)
-      .distinct()
-      .filter((row) => inRange(row) && (!q.status || row.status === q.status))
+    const passes = filterPredicate(q.filter, nowIso, dayStart, today, q.calendar);
+    const wanted = (row: DossierRow) => passes(row) && (!q.status || row.status === q.status);
+    const ids = await matchingIds(db, search);
+    if (ids.size <= BULK_GET_MAX) {
+      const rows = (await db.dossiers.bulkGet([...ids])).filter((r): r is DossierRow => Boolean(r) && wanted(r!));
+      return rows.sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : -1)).slice(0, limit);
+    }
+    // A common name: newest first, stopping as soon as the page is full.
+    return db.dossiers
+      .orderBy('receivedAt')
+      .reverse()
+      .filter((row) => ids.has(row.id) && wanted(row))
       .limit(limit)
       .toArray();
-    return hits.sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : -1));
   }
   if (q.status) collection = collection.filter((row) => row.status === q.status);
   return collection.limit(limit).toArray();

@@ -34,6 +34,7 @@ async function main() {
     row('  worst of 5', r.firstPageMs.max, 'ms');
     row('search "nguyen thi hoa" (median)', r.searchName.median, 'ms', 100);
     row('search "vo duc yen", open only (median)', r.searchRare.median, 'ms', 100);
+    row('search "nguyen" (1 in 15 dossiers, median)', r.searchCommon.median, 'ms', 100);
     row('search by phone (median)', r.searchPhone.median, 'ms', 100);
     row('overdue filter, first page (median)', r.overdue.median, 'ms', 100);
     row('create one dossier (median of 30)', r.create.median, 'ms', 20);

@@ -4,11 +4,11 @@ import { resolve } from 'node:path';
 
 /** Bench pages are built like the app (production React, same Dexie code) but never shipped. */
 export default defineConfig({
-  root: resolve(__dirname, '../..'),
+  root: resolve(import.meta.dirname, '../..'),
   plugins: [react()],
   build: {
-    outDir: resolve(__dirname, '../../dist-bench'),
+    outDir: resolve(import.meta.dirname, '../../dist-bench'),
     emptyOutDir: true,
-    rollupOptions: { input: { dossiers: resolve(__dirname, 'dossiers.html') } },
+    rollupOptions: { input: { dossiers: resolve(import.meta.dirname, 'dossiers.html') } },
   },
 });
