@@ -8,3 +8,4 @@ export * from './ops';
 export * from './dossier';
 export * from './pin';
 export * from './entities';
+export * from './metrics';

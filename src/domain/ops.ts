@@ -203,6 +203,16 @@ function describe(error: z.core.$ZodError, prefix: string): string {
   return `${path || 'op'}: ${issue.message}`;
 }
 
+const BROKEN_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Text any database stores as it is: no NUL, no unpaired surrogate, in any string or key inside. */
+export function isCleanText(value: unknown): boolean {
+  if (typeof value === 'string') return !BROKEN_TEXT.test(value);
+  if (Array.isArray(value)) return value.every(isCleanText);
+  if (value && typeof value === 'object') return Object.entries(value).every(([k, v]) => isCleanText(k) && isCleanText(v));
+  return true;
+}
+
 /** The one check every op passes, on the tablet before it is stored and on the server before it is applied. */
 export function validateOp(raw: unknown): OpCheck {
   const envelope = zOp.safeParse(raw);
@@ -212,5 +222,7 @@ export function validateOp(raw: unknown): OpCheck {
     return { ok: false, code: 'unknown-op-type', message: `type: unknown op type "${envelope.data.type.slice(0, 64)}"` };
   const data = schema.safeParse(envelope.data.data);
   if (!data.success) return { ok: false, code: 'invalid-op', message: describe(data.error, 'data') };
+  // NUL and lone surrogates are not text: databases refuse them, so say so here.
+  if (!isCleanText(data.data)) return { ok: false, code: 'invalid-op', message: 'data: text contains NUL or broken Unicode' };
   return { ok: true, op: { ...envelope.data, data: data.data as Record<string, unknown> } };
 }

@@ -71,3 +71,11 @@ describe('op validation', () => {
     }
   });
 });
+
+describe('text the database can store', () => {
+  it('refuses NUL and lone surrogates anywhere in the data', () => {
+    expect(validateOp(op('survey.submitted', { rating: 'satisfied', comment: 'a\u0000b' }))).toMatchObject({ ok: false, code: 'invalid-op' });
+    expect(validateOp(op('survey.submitted', { rating: 'satisfied', comment: 'x\ud800y' }))).toMatchObject({ ok: false, code: 'invalid-op' });
+    expect(validateOp(op('survey.submitted', { rating: 'satisfied', comment: 'emoji 👵 ok \\u0000 typed' })).ok).toBe(true);
+  });
+});

@@ -1,0 +1,203 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { communeReport } from './reports';
+import { createCommune, getCommune, loadConfig, putConfigPart, zNewCommune } from './communes';
+import { authenticateDevice, DEVICE_KINDS, enroll, issueEnrollmentCode, listDevices, revokeDevice, type Device, type DeviceKind } from './devices';
+import { errorBody, HttpError, sendError } from './errors';
+import { applyBatch } from './push';
+import type { Sql } from './sql';
+import { safeEqual } from './tokens';
+import { mountApp } from './web';
+
+export const PROTOCOL = 1;
+export const MAX_BATCH_OPS = 500;
+export const MAX_BATCH_BYTES = 1024 * 1024;
+export const MAX_PULL = 1000;
+
+export interface ServerOptions {
+  sql: Sql;
+  adminToken: string;
+  /** The built app to serve beside the API; skipped when missing. */
+  distDir?: string;
+  now?: () => Date;
+  /** Request log lines: method, route, status, duration. Nothing personal, no tokens. */
+  log?: (line: string) => void;
+}
+
+type Env = { Variables: { device: Device } };
+
+async function readJson(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'invalid-body', 'the body is not valid JSON');
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const DATE_KEY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function createServer(opts: ServerOptions) {
+  const { sql } = opts;
+  const now = opts.now ?? (() => new Date());
+  const app = new Hono<Env>();
+  const serverTime = () => now().toISOString();
+
+  app.onError((err, c) => {
+    if (err instanceof HttpError) return sendError(c, err);
+    // Unexpected: say nothing about internals to the client.
+    console.error(`[server] ${c.req.method} ${c.req.routePath}: ${(err as Error).name}: ${(err as Error).message.slice(0, 200)}`);
+    return c.json(errorBody('internal-error', 'the server could not handle this request'), 500);
+  });
+  if (opts.log) {
+    const log = opts.log;
+    app.use('/api/*', async (c, next) => {
+      const t0 = performance.now();
+      await next();
+      log(`${c.req.method} ${c.req.routePath} ${c.res.status} ${Math.round(performance.now() - t0)}ms`);
+    });
+  }
+  app.use('/api/*', secureHeaders());
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  const limit = (maxSize: number, code = 'body-too-large') =>
+    bodyLimit({ maxSize, onError: (c) => c.json(errorBody(code, `the body is larger than ${maxSize} bytes`), 413) });
+
+  // ---- device API ----
+  const device = async (c: Context<Env>, next: () => Promise<void>) => {
+    c.set('device', await authenticateDevice(sql, c.req.header('Authorization')));
+    await next();
+  };
+
+  app.post('/api/v1/enroll', limit(4096), async (c) => {
+    const body = await readJson(c);
+    const info = getConnInfo(c);
+    const result = await enroll(sql, isObject(body) ? body.code : undefined, info.remote.address ?? 'unknown', now());
+    return c.json(result, 201);
+  });
+
+  app.get('/api/v1/config', device, async (c) => {
+    const d = c.get('device');
+    const config = await loadConfig(sql, d.commune_id);
+    const etag = `"${createHash('sha256').update(`${d.commune_id}:${config.version}:${d.kind}`).digest('hex').slice(0, 20)}"`;
+    c.header('ETag', etag);
+    if (c.req.header('If-None-Match')?.split(',').map((s) => s.trim().replace(/^W\//, '')).includes(etag)) return c.body(null, 304);
+    // A kiosk gets only what a kiosk needs: nothing about staff, procedures or people.
+    if (d.kind === 'kiosk') {
+      const { id, code, name } = config.commune;
+      return c.json({ version: config.version, commune: { id, code, name }, survey: config.survey });
+    }
+    return c.json(config);
+  });
+
+  app.post('/api/v1/sync/push', limit(MAX_BATCH_BYTES, 'batch-too-large'), device, async (c) => {
+    const body = await readJson(c);
+    if (!isObject(body)) throw new HttpError(400, 'invalid-body', 'the body must be an object {protocol, deviceId, ops}');
+    if (typeof body.protocol !== 'number' || !Number.isInteger(body.protocol)) throw new HttpError(400, 'invalid-body', 'protocol: a whole number is required');
+    if (body.protocol < PROTOCOL) throw new HttpError(426, 'client-too-old', `this server speaks protocol ${PROTOCOL}; update the app`);
+    if (body.protocol > PROTOCOL) throw new HttpError(426, 'server-too-old', `this server speaks protocol ${PROTOCOL} only`);
+    if (!Array.isArray(body.ops)) throw new HttpError(400, 'invalid-body', 'ops: an array is required');
+    if (typeof body.deviceId !== 'string') throw new HttpError(400, 'invalid-body', 'deviceId: a string is required');
+    if (body.ops.length > MAX_BATCH_OPS) throw new HttpError(413, 'batch-too-large', `at most ${MAX_BATCH_OPS} ops per request`);
+    const d = c.get('device');
+    if (body.deviceId.toLowerCase() !== d.id) throw new HttpError(403, 'forbidden', 'deviceId does not match the device token');
+    const config = d.kind === 'kiosk' ? { procedures: [], staff: [] } : await loadConfig(sql, d.commune_id);
+    const ops = body.ops;
+    const results = await sql.transaction((tx) => applyBatch(tx, d, ops, config));
+    return c.json({ results, serverTime: serverTime() });
+  });
+
+  app.get('/api/v1/sync/pull', device, async (c) => {
+    const d = c.get('device');
+    if (d.kind === 'kiosk') throw new HttpError(403, 'forbidden', 'a kiosk cannot read the commune’s data');
+    const after = c.req.query('after') ?? '0';
+    const limitRaw = c.req.query('limit') ?? '500';
+    if (!/^\d{1,18}$/.test(after)) throw new HttpError(400, 'invalid-query', 'after: an opaque cursor from a previous pull');
+    if (!/^\d{1,4}$/.test(limitRaw) || Number(limitRaw) < 1 || Number(limitRaw) > MAX_PULL)
+      throw new HttpError(400, 'invalid-query', `limit: 1 to ${MAX_PULL}`);
+    const n = Number(limitRaw);
+    const { rows } = await sql.query<{ seq: string; op_id: string; device_id: string; device_seq: string; type: string; entity_id: string; at: string; hlc: string; data: Record<string, unknown> }>(
+      `SELECT seq, op_id, device_id, device_seq, type, entity_id, at, hlc, data FROM ops
+        WHERE commune_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [d.commune_id, after, n + 1],
+    );
+    const page = rows.slice(0, n);
+    const ops = page.map((r) => ({
+      opId: r.op_id,
+      deviceSeq: Number(r.device_seq),
+      type: r.type,
+      entityId: r.entity_id,
+      at: r.at,
+      hlc: r.hlc,
+      data: r.data,
+      deviceId: r.device_id,
+      cursor: String(r.seq),
+    }));
+    return c.json({ ops, cursor: ops.at(-1)?.cursor ?? (after === '0' ? null : after), hasMore: rows.length > n, serverTime: serverTime() });
+  });
+
+  // ---- admin API ----
+  app.use('/api/v1/admin/*', limit(MAX_BATCH_BYTES), async (c, next) => {
+    const token = /^Bearer (.+)$/.exec(c.req.header('Authorization') ?? '')?.[1];
+    if (!token || !safeEqual(token, opts.adminToken)) throw new HttpError(401, 'unauthorized', 'the admin token is required');
+    await next();
+  });
+
+  app.get('/api/v1/admin/communes', async (c) => {
+    const { rows } = await sql.query('SELECT id, code, name, province FROM communes ORDER BY name');
+    return c.json(rows);
+  });
+
+  app.post('/api/v1/admin/communes', async (c) => {
+    const parsed = zNewCommune.safeParse(await readJson(c));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new HttpError(400, 'invalid-body', `${issue.path.join('.') || 'body'}: ${issue.message}`);
+    }
+    return c.json(await createCommune(sql, parsed.data), 201);
+  });
+
+  app.post('/api/v1/admin/enrollments', async (c) => {
+    const body = await readJson(c);
+    if (!isObject(body) || typeof body.communeId !== 'string') throw new HttpError(400, 'invalid-body', 'communeId: a string is required');
+    if (!DEVICE_KINDS.includes(body.kind as DeviceKind)) throw new HttpError(400, 'invalid-body', `kind: one of ${DEVICE_KINDS.join(', ')}`);
+    return c.json(await issueEnrollmentCode(sql, body.communeId, body.kind as DeviceKind, now()), 201);
+  });
+
+  app.post('/api/v1/admin/devices/:id/revoke', async (c) => c.json(await revokeDevice(sql, c.req.param('id'), now())));
+
+  const communeParam = async (c: Context) => {
+    const id = c.req.query('communeId') ?? '';
+    if (!id || !(await getCommune(sql, id))) throw new HttpError(404, 'not-found', 'communeId: no such commune');
+    return id;
+  };
+
+  app.get('/api/v1/admin/devices', async (c) => c.json(await listDevices(sql, await communeParam(c))));
+
+  app.get('/api/v1/admin/reports', async (c) => {
+    const communeId = await communeParam(c);
+    const from = c.req.query('from') ?? '';
+    const to = c.req.query('to') ?? '';
+    if (!DATE_KEY.test(from) || !DATE_KEY.test(to) || from > to) throw new HttpError(400, 'invalid-query', 'from and to: YYYY-MM-DD, from ≤ to');
+    const config = await loadConfig(sql, communeId);
+    return c.json(await communeReport(sql, communeId, config.calendar, from, to, now()));
+  });
+
+  app.put('/api/v1/admin/communes/:id/config/:part', async (c) => {
+    const version = await putConfigPart(sql, c.req.param('id'), c.req.param('part'), await readJson(c));
+    return c.json({ version });
+  });
+
+  app.all('/api/*', (c) => c.json(errorBody('not-found', 'no such API route'), 404));
+
+  if (opts.distDir && existsSync(opts.distDir)) mountApp(app as unknown as Hono, opts.distDir);
+
+  return { app, close: () => sql.close() };
+}

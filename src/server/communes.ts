@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import * as z from 'zod/mini';
+import {
+  hashPin,
+  newSalt,
+  zCalendarData,
+  zChecklistTemplate,
+  zLetterTemplate,
+  zProcedure,
+  zStaff,
+  zSurveyDefinition,
+  type CommuneConfig,
+} from '../domain';
+import seed from '../domain/demo/demo-commune.json';
+import { HttpError } from './errors';
+import type { Sql } from './sql';
+
+export const CONFIG_PARTS = ['procedures', 'calendar', 'checklistTemplates', 'letterTemplates', 'staff', 'survey'] as const;
+export type ConfigPart = (typeof CONFIG_PARTS)[number];
+
+/** Staff sent by an admin may carry a plain PIN, which is hashed here and never stored. */
+const zStaffInput = z.union([
+  zStaff,
+  z.object({
+    id: z.string().check(z.minLength(1), z.maxLength(100)),
+    name: z.string().check(z.minLength(1), z.maxLength(200)),
+    title: z._default(z.string().check(z.maxLength(200)), ''),
+    pin: z.string().check(z.regex(/^\d{4,8}$/)),
+    active: z._default(z.boolean(), true),
+  }),
+]);
+
+const PART_SCHEMAS: Record<ConfigPart, z.ZodMiniType> = {
+  procedures: z.array(zProcedure).check(z.maxLength(1000)),
+  calendar: zCalendarData,
+  checklistTemplates: z.array(zChecklistTemplate).check(z.maxLength(50)),
+  letterTemplates: z.array(zLetterTemplate).check(z.maxLength(50)),
+  staff: z.array(zStaffInput).check(z.maxLength(500)),
+  survey: zSurveyDefinition,
+};
+
+/** What every new commune starts with: the default catalogue and calendar, no staff. */
+export function defaultParts(): Record<ConfigPart, unknown> {
+  return {
+    procedures: seed.procedures,
+    calendar: seed.calendar,
+    checklistTemplates: seed.checklistTemplates,
+    letterTemplates: seed.letterTemplates,
+    staff: [],
+    survey: seed.survey,
+  };
+}
+
+export interface CommuneRow {
+  id: string;
+  code: string;
+  name: string;
+  province: string;
+  address?: string | null;
+}
+
+export const zNewCommune = z.object({
+  code: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  province: z.string().check(z.trim(), z.maxLength(200)),
+  address: z.optional(z.string().check(z.maxLength(500))),
+});
+
+export async function createCommune(sql: Sql, input: z.infer<typeof zNewCommune> & { id?: string }, parts = defaultParts()): Promise<CommuneRow> {
+  const id = input.id ?? randomUUID();
+  return sql.transaction(async (tx) => {
+    const inserted = await tx.query<CommuneRow>(
+      `INSERT INTO communes (id, code, name, province, address) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (code) DO NOTHING RETURNING id, code, name, province, address`,
+      [id, input.code, input.name, input.province, input.address ?? null],
+    );
+    if (inserted.rows.length === 0) throw new HttpError(409, 'commune-exists', `a commune with code ${input.code} exists`);
+    for (const part of CONFIG_PARTS) {
+      await tx.query('INSERT INTO commune_config (commune_id, part, body) VALUES ($1, $2, $3)', [id, part, JSON.stringify(parts[part])]);
+    }
+    return inserted.rows[0];
+  });
+}
+
+export async function getCommune(sql: Sql, id: string): Promise<(CommuneRow & { config_version: number }) | undefined> {
+  const { rows } = await sql.query<CommuneRow & { config_version: number }>(
+    'SELECT id, code, name, province, address, config_version FROM communes WHERE id = $1',
+    [id],
+  );
+  return rows[0];
+}
+
+export async function loadConfig(sql: Sql, communeId: string): Promise<CommuneConfig> {
+  const commune = await getCommune(sql, communeId);
+  if (!commune) throw new HttpError(404, 'not-found', 'no such commune');
+  const { rows } = await sql.query<{ part: ConfigPart; body: unknown }>('SELECT part, body FROM commune_config WHERE commune_id = $1', [communeId]);
+  const parts = Object.fromEntries(rows.map((r) => [r.part, r.body]));
+  return {
+    version: commune.config_version,
+    commune: { id: commune.id, code: commune.code, name: commune.name, province: commune.province, ...(commune.address ? { address: commune.address } : {}) },
+    procedures: parts.procedures ?? [],
+    calendar: parts.calendar,
+    checklistTemplates: parts.checklistTemplates ?? [],
+    letterTemplates: parts.letterTemplates ?? [],
+    staff: parts.staff ?? [],
+    survey: parts.survey ?? null,
+  } as CommuneConfig;
+}
+
+/** Replace one part of a commune's config and bump its version, so tablets' ETags go stale. */
+export async function putConfigPart(sql: Sql, communeId: string, part: string, body: unknown): Promise<number> {
+  if (!(CONFIG_PARTS as readonly string[]).includes(part)) throw new HttpError(404, 'not-found', `unknown config part "${part}"`);
+  const parsed = PART_SCHEMAS[part as ConfigPart].safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new HttpError(400, 'invalid-body', `${[part, ...issue.path.map(String)].join('.')}: ${issue.message}`);
+  }
+  let value = parsed.data;
+  if (part === 'staff') {
+    value = await Promise.all(
+      (value as (z.infer<typeof zStaff> | { pin: string; id: string; name: string; title: string; active: boolean })[]).map(async (s) => {
+        if (!('pin' in s)) return s;
+        const { pin, ...rest } = s;
+        const pinSalt = newSalt();
+        return { ...rest, pinSalt, pinHash: await hashPin(pin, pinSalt) };
+      }),
+    );
+  }
+  return sql.transaction(async (tx) => {
+    const { rows } = await tx.query<{ config_version: number }>(
+      'UPDATE communes SET config_version = config_version + 1 WHERE id = $1 RETURNING config_version',
+      [communeId],
+    );
+    if (rows.length === 0) throw new HttpError(404, 'not-found', 'no such commune');
+    await tx.query(
+      `INSERT INTO commune_config (commune_id, part, body) VALUES ($1, $2, $3)
+       ON CONFLICT (commune_id, part) DO UPDATE SET body = EXCLUDED.body`,
+      [communeId, part, JSON.stringify(value)],
+    );
+    return rows[0].config_version;
+  });
+}
+
+/** First start on an empty database: the demo commune, so `npm start` is a working product. */
+export async function seedDemoIfEmpty(sql: Sql): Promise<CommuneRow | null> {
+  const { rows } = await sql.query<{ n: string }>('SELECT count(*) AS n FROM communes');
+  if (Number(rows[0].n) > 0) return null;
+  const { commune } = seed;
+  return createCommune(sql, { ...commune }, {
+    ...defaultParts(),
+    // The demo file keeps readable PINs for the README; the server keeps only the salted hashes.
+    staff: seed.staff.map(({ pin: _pin, ...s }) => s),
+  });
+}

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { getCommune } from './communes';
+import { HttpError } from './errors';
+import type { Sql } from './sql';
+import { formatEnrollmentCode, newDeviceToken, newEnrollmentCode, normalizeEnrollmentCode, sha256 } from './tokens';
+
+export const DEVICE_KINDS = ['counter', 'kiosk', 'mobile'] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+export const ENROLLMENT_TTL_MS = 24 * 60 * 60_000;
+const MAX_FAILURES = 10;
+const FAILURE_WINDOW = '10 minutes';
+const MAX_DEVICES = 99; // device numbers are two digits inside dossier codes
+
+export interface Device {
+  id: string;
+  commune_id: string;
+  kind: DeviceKind;
+  device_no: number;
+  revoked_at: string | null;
+}
+
+export async function issueEnrollmentCode(sql: Sql, communeId: string, kind: DeviceKind, now: Date, ttlMs = ENROLLMENT_TTL_MS) {
+  if (!(await getCommune(sql, communeId))) throw new HttpError(404, 'not-found', 'no such commune');
+  const code = newEnrollmentCode();
+  const expiresAt = new Date(now.getTime() + ttlMs);
+  await sql.query('INSERT INTO enrollment_codes (code_hash, commune_id, kind, expires_at) VALUES ($1, $2, $3, $4)', [
+    sha256(code),
+    communeId,
+    kind,
+    expiresAt.toISOString(),
+  ]);
+  return { code: formatEnrollmentCode(code), expiresAt: expiresAt.toISOString() };
+}
+
+/**
+ * Trade a one-time code for a device identity and token. Failures are counted per client in the
+ * database (so every server process agrees) and too many close the door for a while.
+ */
+export async function enroll(sql: Sql, rawCode: unknown, clientKey: string, now: Date) {
+  const client = sha256(`enroll:${clientKey}`);
+  const { rows: failures } = await sql.query<{ n: string }>(
+    `SELECT count(*) AS n FROM enrollment_failures WHERE client_hash = $1 AND at > $2::timestamptz - interval '${FAILURE_WINDOW}'`,
+    [client, now.toISOString()],
+  );
+  if (Number(failures[0].n) >= MAX_FAILURES) throw new HttpError(429, 'too-many-attempts', 'too many wrong codes; wait 10 minutes');
+  const fail = async (err: HttpError) => {
+    await sql.query('INSERT INTO enrollment_failures (client_hash, at) VALUES ($1, $2)', [client, now.toISOString()]);
+    return err;
+  };
+
+  const code = normalizeEnrollmentCode(rawCode);
+  if (!code) throw await fail(new HttpError(400, 'invalid-code', 'an enrollment code is 10 letters and digits'));
+  const result = await sql.transaction(async (tx) => {
+    const { rows } = await tx.query<{ commune_id: string; kind: DeviceKind; expires_at: string | Date; used_at: string | null }>(
+      'SELECT commune_id, kind, expires_at, used_at FROM enrollment_codes WHERE code_hash = $1 FOR UPDATE',
+      [sha256(code)],
+    );
+    const row = rows[0];
+    if (!row) return new HttpError(400, 'invalid-code', 'no such enrollment code');
+    if (row.used_at || new Date(row.expires_at) <= now) return new HttpError(410, 'code-used-or-expired', 'this code was used or has expired');
+    // One enrollment at a time per commune, so device numbers never collide.
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`enroll:${row.commune_id}`]);
+    const { rows: numbers } = await tx.query<{ next: number }>(
+      'SELECT COALESCE(MAX(device_no), 0) + 1 AS next FROM devices WHERE commune_id = $1',
+      [row.commune_id],
+    );
+    const deviceNo = Number(numbers[0].next);
+    if (deviceNo > MAX_DEVICES) return new HttpError(409, 'too-many-devices', `a commune has at most ${MAX_DEVICES} tablets`);
+    const deviceId = randomUUID();
+    const token = newDeviceToken();
+    await tx.query('INSERT INTO devices (id, commune_id, kind, device_no, token_hash, enrolled_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+      deviceId,
+      row.commune_id,
+      row.kind,
+      deviceNo,
+      sha256(token),
+      now.toISOString(),
+    ]);
+    await tx.query('UPDATE enrollment_codes SET used_at = $2, device_id = $3 WHERE code_hash = $1', [sha256(code), now.toISOString(), deviceId]);
+    const commune = (await tx.query<{ id: string; code: string; name: string }>('SELECT id, code, name FROM communes WHERE id = $1', [row.commune_id]))
+      .rows[0];
+    return { deviceId, token, kind: row.kind, deviceNo, commune };
+  });
+  if (result instanceof HttpError) throw result.status === 409 ? result : await fail(result);
+  return result;
+}
+
+/** The device behind a bearer token; revoked devices are told so, so the app can lock. */
+export async function authenticateDevice(sql: Sql, authorization: string | undefined): Promise<Device> {
+  const token = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(authorization ?? '')?.[1];
+  if (!token) throw new HttpError(401, 'unauthorized', 'a device token is required');
+  const { rows } = await sql.query<Device>('SELECT id, commune_id, kind, device_no, revoked_at FROM devices WHERE token_hash = $1', [sha256(token)]);
+  const device = rows[0];
+  if (!device) throw new HttpError(401, 'unauthorized', 'unknown device token');
+  if (device.revoked_at) throw new HttpError(401, 'device-revoked', 'this tablet was revoked');
+  return device;
+}
+
+export async function revokeDevice(sql: Sql, id: string, now: Date) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new HttpError(404, 'not-found', 'no such device');
+  const { rows } = await sql.query<{ id: string; revoked_at: string | Date }>(
+    'UPDATE devices SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1 RETURNING id, revoked_at',
+    [id, now.toISOString()],
+  );
+  if (!rows[0]) throw new HttpError(404, 'not-found', 'no such device');
+  return { id: rows[0].id, revokedAt: new Date(rows[0].revoked_at).toISOString() };
+}
+
+/** Every tablet of a commune with its last sync and the deviceSeq numbers the server never got. */
+export async function listDevices(sql: Sql, communeId: string) {
+  const { rows: devices } = await sql.query<{
+    id: string;
+    kind: DeviceKind;
+    device_no: number;
+    enrolled_at: string | Date;
+    last_sync_at: string | Date | null;
+    revoked_at: string | Date | null;
+    op_count: string;
+    max_seq: string | null;
+  }>(
+    `SELECT d.id, d.kind, d.device_no, d.enrolled_at, d.last_sync_at, d.revoked_at,
+            count(o.seq) AS op_count, max(o.device_seq) AS max_seq
+       FROM devices d LEFT JOIN ops o ON o.device_id = d.id
+      WHERE d.commune_id = $1
+      GROUP BY d.id ORDER BY d.device_no`,
+    [communeId],
+  );
+  const { rows: gaps } = await sql.query<{ device_id: string; gap_from: string; gap_to: string }>(
+    `SELECT device_id, prev + 1 AS gap_from, device_seq - 1 AS gap_to FROM (
+       SELECT o.device_id, o.device_seq,
+              COALESCE(lag(o.device_seq) OVER (PARTITION BY o.device_id ORDER BY o.device_seq), 0) AS prev
+         FROM ops o JOIN devices d ON d.id = o.device_id WHERE d.commune_id = $1
+     ) s WHERE device_seq > prev + 1 ORDER BY device_id, gap_from`,
+    [communeId],
+  );
+  const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
+  return devices.map((d) => ({
+    id: d.id,
+    kind: d.kind,
+    deviceNo: d.device_no,
+    enrolledAt: iso(d.enrolled_at),
+    lastSyncAt: iso(d.last_sync_at),
+    revoked: d.revoked_at !== null,
+    opCount: Number(d.op_count),
+    maxSeq: Number(d.max_seq ?? 0),
+    seqGaps: gaps.filter((g) => g.device_id === d.id).map((g) => ({ from: Number(g.gap_from), to: Number(g.gap_to) })),
+  }));
+}

@@ -1,0 +1,113 @@
+import type { Sql } from './sql';
+
+/**
+ * One ordered list of migrations for PGlite and PostgreSQL alike. Append, never edit: a running
+ * server has applied the earlier ones. The op table keeps commune_id first in the keys that
+ * matter, so it can be partitioned by commune when one database grows too large.
+ */
+export const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE communes (
+    id text PRIMARY KEY,
+    code text NOT NULL UNIQUE,
+    name text NOT NULL,
+    province text NOT NULL DEFAULT '',
+    address text,
+    config_version integer NOT NULL DEFAULT 1,
+    created_at timestamptz NOT NULL DEFAULT now()
+  );
+  CREATE TABLE commune_config (
+    commune_id text NOT NULL REFERENCES communes(id),
+    part text NOT NULL,
+    body jsonb NOT NULL,
+    PRIMARY KEY (commune_id, part)
+  );
+  CREATE TABLE enrollment_codes (
+    code_hash text PRIMARY KEY,
+    commune_id text NOT NULL REFERENCES communes(id),
+    kind text NOT NULL,
+    expires_at timestamptz NOT NULL,
+    used_at timestamptz,
+    device_id uuid
+  );
+  CREATE TABLE enrollment_failures (
+    client_hash text NOT NULL,
+    at timestamptz NOT NULL DEFAULT now()
+  );
+  CREATE INDEX enrollment_failures_client ON enrollment_failures (client_hash, at);
+  CREATE TABLE devices (
+    id uuid PRIMARY KEY,
+    commune_id text NOT NULL REFERENCES communes(id),
+    kind text NOT NULL,
+    device_no integer NOT NULL,
+    token_hash text NOT NULL UNIQUE,
+    enrolled_at timestamptz NOT NULL DEFAULT now(),
+    revoked_at timestamptz,
+    last_sync_at timestamptz,
+    UNIQUE (commune_id, device_no)
+  );
+  CREATE TABLE ops (
+    seq bigserial PRIMARY KEY,
+    commune_id text NOT NULL,
+    device_id uuid NOT NULL,
+    op_id uuid NOT NULL UNIQUE,
+    device_seq bigint NOT NULL,
+    type text NOT NULL,
+    entity_id uuid NOT NULL,
+    at text NOT NULL,
+    hlc text NOT NULL,
+    data jsonb NOT NULL,
+    review jsonb,
+    received_at timestamptz NOT NULL DEFAULT now(),
+    UNIQUE (device_id, device_seq)
+  );
+  CREATE INDEX ops_commune_seq ON ops (commune_id, seq);
+  CREATE INDEX ops_entity ON ops (entity_id);
+  CREATE TABLE entities (
+    entity_id uuid PRIMARY KEY,
+    commune_id text NOT NULL
+  );
+  CREATE TABLE dossiers (
+    id uuid PRIMARY KEY,
+    commune_id text NOT NULL,
+    code text,
+    procedure_id text,
+    channel text,
+    status text NOT NULL,
+    received_at timestamptz,
+    due_at timestamptz,
+    processed_at timestamptz,
+    returned_at timestamptz,
+    extended boolean NOT NULL DEFAULT false,
+    flags jsonb NOT NULL DEFAULT '[]',
+    supplement_periods jsonb NOT NULL DEFAULT '[]'
+  );
+  CREATE INDEX dossiers_commune_received ON dossiers (commune_id, received_at);
+  CREATE TABLE surveys (
+    op_id uuid PRIMARY KEY,
+    commune_id text NOT NULL,
+    device_id uuid NOT NULL,
+    rating text NOT NULL,
+    criteria jsonb,
+    dossier_code text,
+    flags jsonb,
+    at timestamptz NOT NULL
+  );
+  CREATE INDEX surveys_commune_at ON surveys (commune_id, at);
+  `,
+];
+
+/** Apply what is missing, under a lock, so several processes starting at once agree. */
+export async function migrate(sql: Sql): Promise<void> {
+  await sql.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(7261001)');
+    await tx.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    const { rows } = await tx.query<{ version: number }>('SELECT version FROM schema_migrations');
+    const done = new Set(rows.map((r) => Number(r.version)));
+    for (const [i, text] of MIGRATIONS.entries()) {
+      if (done.has(i + 1)) continue;
+      for (const statement of text.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [i + 1]);
+    }
+  });
+}

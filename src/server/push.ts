@@ -1,0 +1,221 @@
+import { foldDossier, validateOp, type CommuneConfig, type Op } from '../domain';
+import type { Device } from './devices';
+import type { Sql } from './sql';
+
+export interface OpResult {
+  opId: string;
+  status: 'applied' | 'duplicate' | 'rejected';
+  error?: { code: string; message: string };
+}
+
+interface StoredRow {
+  op_id: string;
+  device_id: string;
+  device_seq: string | number;
+  type: string;
+  entity_id: string;
+  at: string;
+  hlc: string;
+  data: Record<string, unknown>;
+}
+
+/** Key order must not matter when deciding whether a resent op is the same op. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+const contentOf = (op: Pick<Op, 'deviceSeq' | 'type' | 'entityId' | 'at' | 'hlc' | 'data'>) =>
+  canonical({ deviceSeq: Number(op.deviceSeq), type: op.type, entityId: op.entityId, at: op.at, hlc: op.hlc, data: op.data });
+const rowToOp = (r: StoredRow): Op => ({
+  opId: r.op_id,
+  deviceSeq: Number(r.device_seq),
+  type: r.type,
+  entityId: r.entity_id,
+  at: r.at,
+  hlc: r.hlc,
+  data: r.data,
+});
+
+const reject = (opId: string, code: string, message: string): OpResult => ({ opId, status: 'rejected', error: { code, message } });
+
+/** References the server does not know are accepted and flagged for review, never rejected. */
+function reviewFlags(op: Op, config: Pick<CommuneConfig, 'procedures' | 'staff'>): string[] {
+  const flags: string[] = [];
+  const data = op.data as { procedureId?: string; staffId?: string };
+  if (data.procedureId && !config.procedures.some((p) => p.id === data.procedureId)) flags.push('unknown-procedure');
+  if (data.staffId && !config.staff.some((s) => s.id === data.staffId)) flags.push('unknown-staff');
+  return flags;
+}
+
+/**
+ * Apply one batch from one device, all in the caller's transaction. Every op gets its own
+ * answer; one bad op never fails the others. Projections for reports are refreshed here too.
+ */
+export async function applyBatch(
+  tx: Sql,
+  device: Device,
+  rawOps: unknown[],
+  config: Pick<CommuneConfig, 'procedures' | 'staff'>,
+): Promise<OpResult[]> {
+  // Pushes of one commune commit one after another, so a pull by cursor can never skip an op
+  // that commits late with a lower sequence number.
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ops:${device.commune_id}`]);
+
+  const results: (OpResult | undefined)[] = new Array(rawOps.length);
+  const candidates: { index: number; op: Op }[] = [];
+  rawOps.forEach((raw, index) => {
+    const opId = typeof (raw as Op)?.opId === 'string' ? (raw as Op).opId.slice(0, 100) : '';
+    const checked = validateOp(raw);
+    if (!checked.ok) results[index] = reject(opId, checked.code, checked.message);
+    else if (device.kind === 'kiosk' && checked.op.type !== 'survey.submitted')
+      results[index] = reject(opId, 'forbidden-op', 'a kiosk may only send survey.submitted');
+    // Ids are compared as the database stores them (lower case); answers echo what was sent.
+    else candidates.push({ index, op: { ...checked.op, opId: checked.op.opId.toLowerCase(), entityId: checked.op.entityId.toLowerCase() } });
+  });
+  const sentId = (index: number) => (rawOps[index] as Op).opId;
+
+  const ids = candidates.map((c) => c.op.opId);
+  const seqs = candidates.map((c) => c.op.deviceSeq);
+  const entityIds = [...new Set(candidates.map((c) => c.op.entityId))];
+  const [existing, seqOwners, owners] = await Promise.all([
+    tx.query<StoredRow>('SELECT op_id, device_id, device_seq, type, entity_id, at, hlc, data FROM ops WHERE op_id = ANY($1::uuid[])', [ids]),
+    tx.query<{ device_seq: string; op_id: string }>('SELECT device_seq, op_id FROM ops WHERE device_id = $1 AND device_seq = ANY($2::bigint[])', [
+      device.id,
+      seqs,
+    ]),
+    tx.query<{ entity_id: string; commune_id: string }>('SELECT entity_id, commune_id FROM entities WHERE entity_id = ANY($1::uuid[])', [entityIds]),
+  ]);
+  const prior = new Map(existing.rows.map((r) => [r.op_id, { content: contentOf(rowToOp(r)), deviceId: r.device_id }]));
+  const seqOwner = new Map(seqOwners.rows.map((r) => [Number(r.device_seq), r.op_id]));
+  const entityCommune = new Map(owners.rows.map((r) => [r.entity_id, r.commune_id]));
+
+  const fresh: { index: number; op: Op; review: string[] }[] = [];
+  for (const { index, op } of candidates) {
+    const id = sentId(index);
+    const before = prior.get(op.opId);
+    if (before) {
+      const same = before.content === contentOf(op) && before.deviceId === device.id;
+      results[index] = same ? { opId: id, status: 'duplicate' } : reject(id, 'op-id-reused', 'this opId was used for a different op');
+      continue;
+    }
+    const seqHolder = seqOwner.get(op.deviceSeq);
+    if (seqHolder && seqHolder !== op.opId) {
+      results[index] = reject(id, 'device-seq-reused', `deviceSeq ${op.deviceSeq} already holds another op`);
+      continue;
+    }
+    const owner = entityCommune.get(op.entityId);
+    if (owner && owner !== device.commune_id) {
+      results[index] = reject(id, 'forbidden-op', 'this entity belongs to another commune');
+      continue;
+    }
+    entityCommune.set(op.entityId, device.commune_id);
+    seqOwner.set(op.deviceSeq, op.opId);
+    prior.set(op.opId, { content: contentOf(op), deviceId: device.id });
+    fresh.push({ index, op, review: reviewFlags(op, config) });
+  }
+
+  if (fresh.length > 0) {
+    const rows = fresh.map(({ op, review }) => ({
+      op_id: op.opId,
+      device_seq: op.deviceSeq,
+      type: op.type,
+      entity_id: op.entityId,
+      at: op.at,
+      hlc: op.hlc,
+      data: op.data,
+      review: review.length ? review : null,
+    }));
+    const inserted = await tx.query<{ op_id: string }>(
+      `INSERT INTO ops (commune_id, device_id, op_id, device_seq, type, entity_id, at, hlc, data, review)
+       SELECT $1, $2, x.op_id, x.device_seq, x.type, x.entity_id, x.at, x.hlc, x.data, x.review
+         FROM jsonb_to_recordset($3::jsonb) AS x(op_id uuid, device_seq bigint, type text, entity_id uuid, at text, hlc text, data jsonb, review jsonb)
+       ON CONFLICT DO NOTHING RETURNING op_id`,
+      [device.commune_id, device.id, JSON.stringify(rows)],
+    );
+    const done = new Set(inserted.rows.map((r) => r.op_id));
+    for (const { index, op } of fresh) {
+      // Lost a race with a concurrent push of the same op (another server process): it is there.
+      results[index] = { opId: sentId(index), status: done.has(op.opId) ? 'applied' : 'duplicate' };
+    }
+    await tx.query(
+      `INSERT INTO entities (entity_id, commune_id) SELECT DISTINCT x.entity_id, $1 FROM jsonb_to_recordset($2::jsonb) AS x(entity_id uuid)
+       ON CONFLICT DO NOTHING`,
+      [device.commune_id, JSON.stringify(fresh.map(({ op }) => ({ entity_id: op.entityId })))],
+    );
+    const applied = fresh.filter(({ op }) => done.has(op.opId)).map(({ op }) => op);
+    await refreshProjections(tx, device, applied);
+  }
+  await tx.query('UPDATE devices SET last_sync_at = now() WHERE id = $1', [device.id]);
+  return results as OpResult[];
+}
+
+/** Keep the report tables current: re-fold each touched dossier once, record each survey. */
+async function refreshProjections(tx: Sql, device: Device, applied: Op[]) {
+  const dossierIds = [...new Set(applied.filter((op) => op.type.startsWith('dossier.')).map((op) => op.entityId))];
+  if (dossierIds.length > 0) {
+    const { rows } = await tx.query<StoredRow>(
+      'SELECT op_id, device_id, device_seq, type, entity_id, at, hlc, data FROM ops WHERE entity_id = ANY($1::uuid[])',
+      [dossierIds],
+    );
+    const byEntity = new Map<string, (Op & { deviceId: string })[]>();
+    for (const r of rows) {
+      const list = byEntity.get(r.entity_id) ?? [];
+      list.push({ ...rowToOp(r), deviceId: r.device_id });
+      byEntity.set(r.entity_id, list);
+    }
+    const states = dossierIds.map((id) => foldDossier(id, byEntity.get(id) ?? []));
+    await tx.query(
+      `INSERT INTO dossiers (id, commune_id, code, procedure_id, channel, status, received_at, due_at, processed_at, returned_at, extended, flags, supplement_periods)
+       SELECT x.id, $1, x.code, x.procedure_id, x.channel, x.status, x.received_at, x.due_at, x.processed_at, x.returned_at, x.extended, x.flags, x.supplement_periods
+         FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, code text, procedure_id text, channel text, status text, received_at timestamptz,
+              due_at timestamptz, processed_at timestamptz, returned_at timestamptz, extended boolean, flags jsonb, supplement_periods jsonb)
+       ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, procedure_id = EXCLUDED.procedure_id, channel = EXCLUDED.channel,
+         status = EXCLUDED.status, received_at = EXCLUDED.received_at, due_at = EXCLUDED.due_at, processed_at = EXCLUDED.processed_at,
+         returned_at = EXCLUDED.returned_at, extended = EXCLUDED.extended, flags = EXCLUDED.flags, supplement_periods = EXCLUDED.supplement_periods`,
+      [
+        device.commune_id,
+        JSON.stringify(
+          states.map((s) => ({
+            id: s.id,
+            code: s.code || null,
+            procedure_id: s.procedureId || null,
+            channel: s.channel,
+            status: s.status,
+            received_at: s.receivedAt || null,
+            due_at: s.dueAt || null,
+            processed_at: s.processedAt ?? null,
+            returned_at: s.returnedAt ?? null,
+            extended: s.extended,
+            flags: s.flags,
+            supplement_periods: s.supplementPeriods,
+          })),
+        ),
+      ],
+    );
+  }
+  const surveys = applied.filter((op) => op.type === 'survey.submitted');
+  if (surveys.length > 0) {
+    await tx.query(
+      `INSERT INTO surveys (op_id, commune_id, device_id, rating, criteria, dossier_code, flags, at)
+       SELECT x.op_id, $1, $2, x.rating, x.criteria, x.dossier_code, x.flags, x.at
+         FROM jsonb_to_recordset($3::jsonb) AS x(op_id uuid, rating text, criteria jsonb, dossier_code text, flags jsonb, at timestamptz)
+       ON CONFLICT DO NOTHING`,
+      [
+        device.commune_id,
+        device.id,
+        JSON.stringify(
+          surveys.map((op) => {
+            const d = op.data as { rating: string; criteria?: unknown; dossierCode?: string; flags?: string[] };
+            return { op_id: op.opId, rating: d.rating, criteria: d.criteria ?? null, dossier_code: d.dossierCode ?? null, flags: d.flags ?? null, at: op.at };
+          }),
+        ),
+      ],
+    );
+  }
+}

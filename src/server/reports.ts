@@ -1,0 +1,46 @@
+import { communeFigures, vnDateTime, type CalendarData, type FigureDossier, type FigureSurvey } from '../domain';
+import type { Sql } from './sql';
+
+const iso = (v: string | Date | null) => (v === null ? undefined : new Date(v).toISOString());
+
+/** The commune's figures for dossiers received and surveys answered between two Vietnam dates. */
+export async function communeReport(sql: Sql, communeId: string, calendar: CalendarData, from: string, to: string, now: Date) {
+  const start = vnDateTime(from, '00:00').toISOString();
+  const end = new Date(vnDateTime(to, '00:00').getTime() + 86_400_000).toISOString();
+  const [dossiers, surveys] = await Promise.all([
+    sql.query<{
+      status: string;
+      channel: string;
+      received_at: string | Date;
+      due_at: string | Date;
+      processed_at: string | Date | null;
+      supplement_periods: { from: string; to?: string }[];
+    }>(
+      `SELECT status, channel, received_at, due_at, processed_at, supplement_periods FROM dossiers
+        WHERE commune_id = $1 AND received_at >= $2 AND received_at < $3`,
+      [communeId, start, end],
+    ),
+    sql.query<{ rating: FigureSurvey['rating']; at: string | Date }>('SELECT rating, at FROM surveys WHERE commune_id = $1 AND at >= $2 AND at < $3', [
+      communeId,
+      start,
+      end,
+    ]),
+  ]);
+  return communeFigures({
+    dossiers: dossiers.rows.map(
+      (d): FigureDossier => ({
+        status: d.status as FigureDossier['status'],
+        channel: d.channel as FigureDossier['channel'],
+        receivedAt: iso(d.received_at)!,
+        dueAt: iso(d.due_at)!,
+        processedAt: iso(d.processed_at),
+        supplementPeriods: d.supplement_periods ?? [],
+      }),
+    ),
+    surveys: surveys.rows.map((s) => ({ rating: s.rating, at: iso(s.at)! })),
+    calendar,
+    from,
+    to,
+    now,
+  });
+}
