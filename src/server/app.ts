@@ -68,7 +68,14 @@ export function createServer(opts: ServerOptions) {
     c.header('Cache-Control', 'no-store');
   });
   const limit = (maxSize: number, code = 'body-too-large') =>
-    bodyLimit({ maxSize, onError: (c) => c.json(errorBody(code, `the body is larger than ${maxSize} bytes`), 413) });
+    bodyLimit({
+      maxSize,
+      onError: (c) => {
+        // The rest of the body is never read: close the connection so the client does not reuse it mid-upload.
+        c.header('Connection', 'close');
+        return c.json(errorBody(code, `the body is larger than ${maxSize} bytes`), 413);
+      },
+    });
 
   // ---- device API ----
   const device = async (c: Context<Env>, next: () => Promise<void>) => {

@@ -1,0 +1,311 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPostgres } from '../../support/postgres';
+import { freshDatabase, startTestServer, type Backend, type TestServer } from '../../support/test-server';
+import { pull, push, receivedOp, surveyOp, transitionOp } from '../../support/ops';
+
+let cluster: Awaited<ReturnType<typeof startPostgres>> | undefined;
+afterAll(() => cluster?.stop());
+
+async function serverFor(backend: Backend, now?: () => Date): Promise<TestServer> {
+  if (backend === 'pglite') return startTestServer({ db: 'pglite', now });
+  cluster ??= await startPostgres();
+  return startTestServer({ db: 'postgres', pgUrl: await freshDatabase(cluster.url), now });
+}
+
+const json = async (res: Response) => ({ status: res.status, body: await res.json() });
+
+describe.each<Backend>(['pglite', 'postgres'])('wire contract on %s', (backend) => {
+  let s: TestServer;
+  let counter: { deviceId: string; token: string; deviceNo: number };
+  beforeAll(async () => {
+    s = await serverFor(backend);
+    counter = await s.newDevice(s.demoCommuneId, 'counter');
+  });
+  afterAll(() => s?.close());
+
+  describe('POST /api/v1/enroll', () => {
+    it('trades a code for a device identity, numbering tablets per commune', async () => {
+      const commune = await s.createCommune();
+      const code = await s.enrollmentCode(commune.id, 'mobile');
+      expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{2}$/);
+      const first = await json(await fetch(`${s.url}/api/v1/enroll`, { method: 'POST', body: JSON.stringify({ code: code.toLowerCase().replace(/-/g, ' ') }) }));
+      expect(first.status).toBe(201);
+      expect(first.body).toMatchObject({ kind: 'mobile', deviceNo: 1, commune: { id: commune.id, code: commune.code, name: commune.name } });
+      expect(first.body.token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+      const second = await s.newDevice(commune.id);
+      expect(second.deviceNo).toBe(2);
+    });
+
+    it('answers invalid-code and code-used-or-expired', async () => {
+      const enroll = (code: unknown) => fetch(`${s.url}/api/v1/enroll`, { method: 'POST', body: JSON.stringify({ code }) }).then(json);
+      expect(await enroll('short')).toMatchObject({ status: 400, body: { error: { code: 'invalid-code' } } });
+      expect(await enroll('ABCD-EFGH-JK')).toMatchObject({ status: 400, body: { error: { code: 'invalid-code' } } });
+      const code = await s.enrollmentCode(s.demoCommuneId);
+      expect((await enroll(code)).status).toBe(201);
+      expect(await enroll(code)).toMatchObject({ status: 410, body: { error: { code: 'code-used-or-expired' } } });
+    });
+  });
+
+  describe('GET /api/v1/config', () => {
+    it('gives a counter everything, with an ETag, and 304 when unchanged', async () => {
+      const res = await fetch(`${s.url}/api/v1/config`, { headers: { Authorization: `Bearer ${counter.token}` } });
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(Object.keys(body).sort()).toEqual(['calendar', 'checklistTemplates', 'commune', 'letterTemplates', 'procedures', 'staff', 'survey', 'version']);
+      expect(body.procedures.length).toBeGreaterThanOrEqual(15);
+      expect(body.staff[0]).not.toHaveProperty('pin');
+      const etag = res.headers.get('ETag')!;
+      const again = await fetch(`${s.url}/api/v1/config`, { headers: { Authorization: `Bearer ${counter.token}`, 'If-None-Match': etag } });
+      expect(again.status).toBe(304);
+
+      const put = await s.admin('PUT', `/api/v1/admin/communes/${s.demoCommuneId}/config/staff`, [
+        ...body.staff,
+        { id: 'staff-new', name: 'Lê Văn Mới', title: 'Công chức', pin: '2468' },
+      ]);
+      expect(put.status).toBe(200);
+      const changed = await fetch(`${s.url}/api/v1/config`, { headers: { Authorization: `Bearer ${counter.token}`, 'If-None-Match': etag } });
+      expect(changed.status).toBe(200);
+      const staff = (await changed.json()).staff.find((m: { id: string }) => m.id === 'staff-new');
+      expect(staff).toMatchObject({ pinSalt: expect.any(String), pinHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(staff).not.toHaveProperty('pin');
+    });
+
+    it('gives a kiosk only the commune name and the survey', async () => {
+      const kiosk = await s.newDevice(s.demoCommuneId, 'kiosk');
+      const { status, body } = await json(await fetch(`${s.url}/api/v1/config`, { headers: { Authorization: `Bearer ${kiosk.token}` } }));
+      expect(status).toBe(200);
+      expect(Object.keys(body).sort()).toEqual(['commune', 'survey', 'version']);
+      expect(Object.keys(body.commune).sort()).toEqual(['code', 'id', 'name']);
+    });
+
+    it('refuses a missing or unknown token', async () => {
+      expect(await json(await fetch(`${s.url}/api/v1/config`))).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
+      const res = await fetch(`${s.url}/api/v1/config`, { headers: { Authorization: 'Bearer not-a-real-token-at-all-000000' } });
+      expect(await json(res)).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
+    });
+  });
+
+  describe('POST /api/v1/sync/push', () => {
+    it('applies, answers duplicates, and rejects reused ids and sequences per op', async () => {
+      const device = await s.newDevice(s.demoCommuneId);
+      const a = receivedOp(1);
+      const b = receivedOp(2);
+      const first = await json(await push(s.url, device.token, device.deviceId, [a, b]));
+      expect(first.status).toBe(200);
+      expect(first.body.results).toEqual([
+        { opId: a.opId, status: 'applied' },
+        { opId: b.opId, status: 'applied' },
+      ]);
+      expect(Date.parse(first.body.serverTime)).not.toBeNaN();
+
+      const reused = { ...b, data: { ...b.data, applicant: { name: 'Khác' } } };
+      const seqClash = receivedOp(2);
+      const bad = { ...receivedOp(3), data: { ...receivedOp(3).data, applicant: { name: '' } } };
+      const unknown = { ...receivedOp(4), type: 'dossier.teleported' };
+      const fine = receivedOp(5);
+      const second = await json(await push(s.url, device.token, device.deviceId, [a, reused, seqClash, bad, unknown, fine]));
+      expect(second.body.results.map((r: { status: string; error?: { code: string } }) => r.error?.code ?? r.status)).toEqual([
+        'duplicate',
+        'op-id-reused',
+        'device-seq-reused',
+        'invalid-op',
+        'unknown-op-type',
+        'applied',
+      ]);
+      expect(second.body.results[3].error.message).toMatch(/data\.applicant\.name/);
+    });
+
+    it('lets a kiosk send surveys only', async () => {
+      const kiosk = await s.newDevice(s.demoCommuneId, 'kiosk');
+      const { body } = await json(await push(s.url, kiosk.token, kiosk.deviceId, [surveyOp(1), receivedOp(2)]));
+      expect(body.results[0].status).toBe('applied');
+      expect(body.results[1]).toMatchObject({ status: 'rejected', error: { code: 'forbidden-op' } });
+    });
+
+    it('refuses to touch another commune’s entity', async () => {
+      const other = await s.createCommune();
+      const stranger = await s.newDevice(other.id);
+      const mine = receivedOp(1);
+      await push(s.url, counter.token, counter.deviceId, [mine]);
+      const { body } = await json(await push(s.url, stranger.token, stranger.deviceId, [transitionOp(1, mine.entityId, 'start-processing')]));
+      expect(body.results[0]).toMatchObject({ status: 'rejected', error: { code: 'forbidden-op' } });
+    });
+
+    it('applies ops with references it does not know, flagged for review', async () => {
+      const device = await s.newDevice(s.demoCommuneId);
+      const op = receivedOp(1, { data: { procedureId: 'retired-procedure', staffId: 'someone-new' } });
+      const { body } = await json(await push(s.url, device.token, device.deviceId, [op]));
+      expect(body.results[0].status).toBe('applied');
+      const { rows } = await s.sql.query<{ review: string[] }>('SELECT review FROM ops WHERE op_id = $1', [op.opId]);
+      expect(rows[0].review).toEqual(['unknown-procedure', 'unknown-staff']);
+    });
+
+    it('answers protocol, shape, size and identity problems with the contract’s codes', async () => {
+      const t = counter.token;
+      const d = counter.deviceId;
+      expect(await json(await push(s.url, t, d, [], 0))).toMatchObject({ status: 426, body: { error: { code: 'client-too-old' } } });
+      expect(await json(await push(s.url, t, d, [], 2))).toMatchObject({ status: 426, body: { error: { code: 'server-too-old' } } });
+      expect(await json(await push(s.url, t, d, [], '1'))).toMatchObject({ status: 400, body: { error: { code: 'invalid-body' } } });
+      const notJson = await fetch(`${s.url}/api/v1/sync/push`, { method: 'POST', headers: { Authorization: `Bearer ${t}` }, body: '{"protocol":1,' });
+      expect(await json(notJson)).toMatchObject({ status: 400, body: { error: { code: 'invalid-body' } } });
+      expect(await json(await push(s.url, t, d, 'ops' as never))).toMatchObject({ status: 400, body: { error: { code: 'invalid-body' } } });
+      const many = Array.from({ length: 501 }, (_, i) => receivedOp(i + 1));
+      expect(await json(await push(s.url, t, d, many))).toMatchObject({ status: 413, body: { error: { code: 'batch-too-large' } } });
+      const huge = [receivedOp(1, { data: { documents: ['x'.repeat(1024 * 1024)] } })];
+      expect(await json(await push(s.url, t, d, huge))).toMatchObject({ status: 413, body: { error: { code: 'batch-too-large' } } });
+      expect(await json(await push(s.url, t, crypto.randomUUID(), []))).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
+    });
+
+    it('locks out a revoked tablet with device-revoked', async () => {
+      const device = await s.newDevice(s.demoCommuneId);
+      expect((await s.admin('POST', `/api/v1/admin/devices/${device.deviceId}/revoke`)).status).toBe(200);
+      expect(await json(await push(s.url, device.token, device.deviceId, [receivedOp(1)]))).toMatchObject({
+        status: 401,
+        body: { error: { code: 'device-revoked' } },
+      });
+      expect((await pull(s.url, device.token)).status).toBe(401);
+    });
+  });
+
+  describe('GET /api/v1/sync/pull', () => {
+    it('pages through the commune’s ops in server order, with cursors', async () => {
+      const commune = await s.createCommune();
+      const writer = await s.newDevice(commune.id);
+      const reader = await s.newDevice(commune.id);
+      const ops = Array.from({ length: 7 }, (_, i) => receivedOp(i + 1));
+      await push(s.url, writer.token, writer.deviceId, ops);
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < 5; page++) {
+        const { status, body } = await json(await pull(s.url, reader.token, cursor, 3));
+        expect(status).toBe(200);
+        seen.push(...body.ops.map((o: { opId: string }) => o.opId));
+        expect(body.ops.every((o: { deviceId: string }) => o.deviceId === writer.deviceId)).toBe(true);
+        cursor = body.cursor;
+        if (!body.hasMore) break;
+      }
+      expect(seen).toEqual(ops.map((o) => o.opId));
+      const after = await json(await pull(s.url, reader.token, cursor));
+      expect(after.body).toMatchObject({ ops: [], hasMore: false, cursor });
+      // Another commune sees none of it.
+      const outsider = await s.newDevice((await s.createCommune()).id);
+      expect((await json(await pull(s.url, outsider.token))).body.ops).toEqual([]);
+    });
+
+    it('refuses kiosks and bad queries', async () => {
+      const kiosk = await s.newDevice(s.demoCommuneId, 'kiosk');
+      expect(await json(await pull(s.url, kiosk.token))).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
+      expect(await json(await pull(s.url, counter.token, 'abc'))).toMatchObject({ status: 400, body: { error: { code: 'invalid-query' } } });
+      expect(await json(await pull(s.url, counter.token, undefined, 1001))).toMatchObject({ status: 400, body: { error: { code: 'invalid-query' } } });
+    });
+  });
+
+  describe('admin API', () => {
+    it('needs the admin token', async () => {
+      expect(await json(await fetch(`${s.url}/api/v1/admin/communes`))).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
+      const wrong = await fetch(`${s.url}/api/v1/admin/communes`, { headers: { Authorization: 'Bearer nope' } });
+      expect(wrong.status).toBe(401);
+    });
+
+    it('creates communes with the default catalogue and no staff', async () => {
+      const res = await json(await s.admin('POST', '/api/v1/admin/communes', { code: `C-${backend}`, name: 'Xã Mới', province: 'Tỉnh A' }));
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ id: expect.any(String), code: `C-${backend}`, name: 'Xã Mới', province: 'Tỉnh A' });
+      expect((await s.admin('POST', '/api/v1/admin/communes', { code: `C-${backend}`, name: 'X', province: 'Y' })).status).toBe(409);
+      expect((await json(await s.admin('POST', '/api/v1/admin/communes', { name: 'no code' }))).body.error.code).toBe('invalid-body');
+      const device = await s.newDevice(res.body.id);
+      const config = await (await fetch(`${s.url}/api/v1/config`, { headers: { Authorization: `Bearer ${device.token}` } })).json();
+      expect(config.staff).toEqual([]);
+      expect(config.procedures.length).toBeGreaterThanOrEqual(15);
+      expect(config.calendar.holidays.length).toBeGreaterThan(10);
+      const list = await json(await s.admin('GET', '/api/v1/admin/communes'));
+      expect(list.body.map((c: { id: string }) => c.id)).toContain(res.body.id);
+    });
+
+    it('checks enrollment and config requests', async () => {
+      expect((await s.admin('POST', '/api/v1/admin/enrollments', { communeId: 'nope', kind: 'counter' })).status).toBe(404);
+      expect((await json(await s.admin('POST', '/api/v1/admin/enrollments', { communeId: s.demoCommuneId, kind: 'toaster' }))).body.error.code).toBe('invalid-body');
+      expect((await s.admin('PUT', `/api/v1/admin/communes/${s.demoCommuneId}/config/weather`, {})).status).toBe(404);
+      const bad = await json(await s.admin('PUT', `/api/v1/admin/communes/${s.demoCommuneId}/config/calendar`, { holidays: 'none' }));
+      expect(bad).toMatchObject({ status: 400, body: { error: { code: 'invalid-body' } } });
+      expect((await s.admin('POST', `/api/v1/admin/devices/${crypto.randomUUID()}/revoke`)).status).toBe(404);
+    });
+
+    it('shows each device’s last sync and the deviceSeq gaps', async () => {
+      const commune = await s.createCommune();
+      const device = await s.newDevice(commune.id);
+      await push(s.url, device.token, device.deviceId, [receivedOp(1), receivedOp(2), receivedOp(5), receivedOp(9)]);
+      const { body } = await json(await s.admin('GET', `/api/v1/admin/devices?communeId=${commune.id}`));
+      expect(body).toHaveLength(1);
+      expect(body[0]).toMatchObject({ id: device.deviceId, kind: 'counter', deviceNo: 1, revoked: false, opCount: 4, maxSeq: 9 });
+      expect(body[0].seqGaps).toEqual([
+        { from: 3, to: 4 },
+        { from: 6, to: 8 },
+      ]);
+      expect(Date.parse(body[0].lastSyncAt)).not.toBeNaN();
+    });
+
+    it('reports on-time and satisfaction figures from the ops that arrived', async () => {
+      const commune = await s.createCommune();
+      const device = await s.newDevice(commune.id);
+      const kiosk = await s.newDevice(commune.id, 'kiosk');
+      const onTime = receivedOp(1);
+      const late = receivedOp(2, { data: { dueAt: '2026-03-10T03:00:00.000Z' } });
+      await push(s.url, device.token, device.deviceId, [
+        onTime,
+        late,
+        receivedOp(3, { data: { channel: 'home' } }),
+        transitionOp(4, onTime.entityId, 'start-processing'),
+        transitionOp(5, onTime.entityId, 'mark-result-ready'),
+        transitionOp(6, late.entityId, 'start-processing'),
+        transitionOp(7, late.entityId, 'mark-result-ready'),
+      ]);
+      await push(s.url, kiosk.token, kiosk.deviceId, [surveyOp(1, 'very-satisfied'), surveyOp(2, 'satisfied'), surveyOp(3, 'not-satisfied'), surveyOp(4, 'satisfied')]);
+      const { status, body } = await json(await s.admin('GET', `/api/v1/admin/reports?communeId=${commune.id}&from=2026-03-01&to=2026-03-31`));
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ received: 3, settled: 2, late: 1, open: 1, onTimeRate: 0.5 });
+      expect(body.early + body.onTime).toBe(1);
+      expect(body.satisfaction).toMatchObject({ responses: 4, satisfiedRate: 0.75 });
+      expect((await s.admin('GET', `/api/v1/admin/reports?communeId=${commune.id}&from=2026-04-01&to=2026-03-01`)).status).toBe(400);
+    });
+  });
+
+  it('answers unknown API routes with the JSON error shape', async () => {
+    expect(await json(await fetch(`${s.url}/api/v1/nothing`))).toMatchObject({ status: 404, body: { error: { code: 'not-found' } } });
+  });
+
+  it('keeps everything across a restart', async () => {
+    const device = await s.newDevice(s.demoCommuneId);
+    const op = receivedOp(1);
+    await push(s.url, device.token, device.deviceId, [op]);
+    await s.restart();
+    const again = await json(await push(s.url, device.token, device.deviceId, [op]));
+    expect(again.body.results[0].status).toBe('duplicate');
+    const { body } = await json(await pull(s.url, device.token));
+    expect(body.ops.map((o: { opId: string }) => o.opId)).toContain(op.opId);
+  });
+
+  it('slows down guessing of enrollment codes (429 after 10 failures)', async () => {
+    const enroll = () => fetch(`${s.url}/api/v1/enroll`, { method: 'POST', body: JSON.stringify({ code: 'ZZZZ-ZZZZ-ZZ' }) });
+    const statuses: number[] = [];
+    for (let i = 0; i < 14; i++) statuses.push((await enroll()).status);
+    expect(statuses.slice(-2)).toEqual([429, 429]);
+    expect(await json(await enroll())).toMatchObject({ status: 429, body: { error: { code: 'too-many-attempts' } } });
+  });
+});
+
+describe('enrollment codes expire', () => {
+  it('answers code-used-or-expired after a day', async () => {
+    let clock = new Date('2026-03-10T02:00:00Z');
+    const s = await startTestServer({ db: 'pglite', now: () => clock });
+    try {
+      const code = await s.enrollmentCode(s.demoCommuneId);
+      clock = new Date('2026-03-11T02:00:01Z');
+      const res = await fetch(`${s.url}/api/v1/enroll`, { method: 'POST', body: JSON.stringify({ code }) });
+      expect(res.status).toBe(410);
+      expect((await res.json()).error.code).toBe('code-used-or-expired');
+    } finally {
+      await s.close();
+    }
+  });
+});
