@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { existsSync } from 'node:fs';
+import { isCleanText } from '../domain';
 import { createHash } from 'node:crypto';
 import { communeReport } from './reports';
 import { createCommune, getCommune, loadConfig, putConfigPart, zNewCommune } from './communes';
@@ -32,11 +33,15 @@ type Env = { Variables: { device: Device } };
 
 async function readJson(c: Context): Promise<unknown> {
   const text = await c.req.text();
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new HttpError(400, 'invalid-body', 'the body is not valid JSON');
   }
+  // The push route checks per op (one bad op must not fail its batch); everywhere else the whole body.
+  if (c.req.path !== '/api/v1/sync/push' && !isCleanText(body)) throw new HttpError(400, 'invalid-body', 'text contains NUL or broken Unicode');
+  return body;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -182,7 +187,7 @@ export function createServer(opts: ServerOptions) {
 
   const communeParam = async (c: Context) => {
     const id = c.req.query('communeId') ?? '';
-    if (!id || !(await getCommune(sql, id))) throw new HttpError(404, 'not-found', 'communeId: no such commune');
+    if (!id || id.length > 100 || !isCleanText(id) || !(await getCommune(sql, id))) throw new HttpError(404, 'not-found', 'communeId: no such commune');
     return id;
   };
 

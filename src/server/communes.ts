@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import {
   hashPin,
+  isCleanText,
   newSalt,
   zCalendarData,
   zChecklistTemplate,
@@ -82,7 +83,11 @@ export async function createCommune(sql: Sql, input: z.infer<typeof zNewCommune>
   });
 }
 
+/** Ids come from URLs and bodies: refuse what the database could choke on before asking it. */
+const plausibleId = (id: string) => id.length > 0 && id.length <= 100 && isCleanText(id);
+
 export async function getCommune(sql: Sql, id: string): Promise<(CommuneRow & { config_version: number }) | undefined> {
+  if (!plausibleId(id)) return undefined;
   const { rows } = await sql.query<CommuneRow & { config_version: number }>(
     'SELECT id, code, name, province, address, config_version FROM communes WHERE id = $1',
     [id],
@@ -109,6 +114,7 @@ export async function loadConfig(sql: Sql, communeId: string): Promise<CommuneCo
 
 /** Replace one part of a commune's config and bump its version, so tablets' ETags go stale. */
 export async function putConfigPart(sql: Sql, communeId: string, part: string, body: unknown): Promise<number> {
+  if (!plausibleId(communeId)) throw new HttpError(404, 'not-found', 'no such commune');
   if (!(CONFIG_PARTS as readonly string[]).includes(part)) throw new HttpError(404, 'not-found', `unknown config part "${part}"`);
   const parsed = PART_SCHEMAS[part as ConfigPart].safeParse(body);
   if (!parsed.success) {

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../support/test-server';
+import { receivedOp, surveyOp } from '../../support/ops';
+
+/** Small seeded PRNG (mulberry32) so a failing case can be reproduced from its index. */
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ODD_STRINGS = ['', ' ', '\u0000', '\ud800', '\udfff', 'x'.repeat(100_000), '🙂'.repeat(2000), '\u202e\u200b', '<script>', "'; DROP TABLE ops; --", 'NaN', '__proto__'];
+const ODD_VALUES: unknown[] = [null, true, false, 0, -1, 1.5, 1e308, -0, [], {}, [[]], { __proto__: { admin: true } }, ...ODD_STRINGS];
+
+/** A lone surrogate cannot be URI-encoded: send broken percent-encoding instead, as an attacker would. */
+function urlPart(s: string): string {
+  try {
+    return encodeURIComponent(s);
+  } catch {
+    return '%ED%A0%80%FF';
+  }
+}
+
+function mutate(value: unknown, r: () => number, depth = 0): unknown {
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+  if (depth > 3 || r() < 0.25) return pick(ODD_VALUES);
+  if (Array.isArray(value)) return value.map((v) => (r() < 0.3 ? mutate(v, r, depth + 1) : v));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const roll = r();
+      if (roll < 0.1) continue; // drop the field
+      out[roll < 0.15 ? pick(['__proto__', 'constructor', 'prototype', k.toUpperCase()]) : k] = roll < 0.45 ? mutate(v, r, depth + 1) : v;
+    }
+    if (r() < 0.1) out[pick(ODD_STRINGS)] = pick(ODD_VALUES);
+    return out;
+  }
+  return pick(ODD_VALUES);
+}
+
+describe('bad input never breaks the server nor gets stored', () => {
+  let s: TestServer;
+  let device: { deviceId: string; token: string };
+  let kiosk: { deviceId: string; token: string };
+  beforeAll(async () => {
+    s = await startTestServer({ db: 'pglite' });
+    device = await s.newDevice(s.demoCommuneId);
+    kiosk = await s.newDevice(s.demoCommuneId, 'kiosk');
+  });
+  afterAll(() => s?.close());
+
+  it('answers 1,200 malformed requests with 4xx only, storing only the valid ops beside them', async () => {
+    const r = rng(20261123);
+    const statuses = new Map<number, number>();
+    const validSent = new Set<string>();
+    let seq = 0;
+    const send = async (path: string, init: RequestInit) => {
+      const res = await fetch(`${s.url}${path}`, init);
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      const text = await res.text();
+      expect(res.status, `${path} ${String(init.body).slice(0, 200)} → ${text.slice(0, 200)}`).toBeLessThan(500);
+      if (res.status >= 400) expect(JSON.parse(text).error.code).toMatch(/^[a-z-]+$/);
+      return { status: res.status, text };
+    };
+    const auth = (t: string) => ({ Authorization: `Bearer ${t}`, 'Content-Type': 'application/json' });
+
+    for (let i = 0; i < 1200; i++) {
+      const kind = i % 6;
+      if (kind === 0 || kind === 1) {
+        // A batch mixing mutated ops with one valid op: the valid one must be applied.
+        const good = receivedOp(++seq);
+        const bad = Array.from({ length: 1 + Math.floor(r() * 4) }, () => {
+          const base = r() < 0.5 ? receivedOp(100_000 + i) : surveyOp(100_000 + i);
+          return mutate(base, r);
+        });
+        const { status, text } = await send('/api/v1/sync/push', {
+          method: 'POST',
+          headers: auth(device.token),
+          body: JSON.stringify({ protocol: 1, deviceId: device.deviceId, ops: [...bad, good] }),
+        });
+        if (status === 200) {
+          const results = JSON.parse(text).results as { opId: string; status: string }[];
+          expect(results.at(-1)).toEqual({ opId: good.opId, status: 'applied' });
+          validSent.add(good.opId);
+          for (const res of results.slice(0, -1)) if (res.status === 'applied') validSent.add(res.opId);
+        }
+      } else if (kind === 2) {
+        // Truncated or mangled JSON text.
+        const body = JSON.stringify({ protocol: 1, deviceId: device.deviceId, ops: [receivedOp(900_000 + i)] });
+        const cut = r() < 0.5 ? body.slice(0, Math.floor(r() * body.length)) : body.replace(/"/g, r() < 0.5 ? "'" : '');
+        await send('/api/v1/sync/push', { method: 'POST', headers: auth(device.token), body: cut });
+      } else if (kind === 3) {
+        // A mutated envelope (protocol, deviceId, ops of the wrong type).
+        await send('/api/v1/sync/push', {
+          method: 'POST',
+          headers: auth(device.token),
+          body: JSON.stringify(mutate({ protocol: 1, deviceId: device.deviceId, ops: 'x' }, r)),
+        });
+      } else if (kind === 4) {
+        // Wrong tokens, kiosk misuse, and the other endpoints with odd input.
+        const token = [undefined, 'Bearer', 'Bearer x', `Bearer ${device.token}x`, `Basic ${device.token}`, `Bearer ${kiosk.token}`][i % 6];
+        const path = [`/api/v1/sync/pull?after=${urlPart(String(mutate('1', r)))}`, '/api/v1/config', '/api/v1/sync/push'][i % 3];
+        await send(path, {
+          method: path.endsWith('push') ? 'POST' : 'GET',
+          headers: token ? { Authorization: token } : {},
+          body: path.endsWith('push') ? JSON.stringify({ protocol: 1, deviceId: kiosk.deviceId, ops: [receivedOp(1)] }) : undefined,
+        });
+      } else {
+        await send(['/api/v1/enroll', '/api/v1/admin/communes', '/api/v1/admin/enrollments'][i % 3], {
+          method: 'POST',
+          headers: i % 2 ? { Authorization: `Bearer ${s.adminToken}` } : {},
+          body: JSON.stringify(mutate({ code: 'ABCD-EFGH-JK', name: 'x', province: 'y', communeId: s.demoCommuneId, kind: 'counter' }, r)),
+        });
+      }
+    }
+    // Oversized batches, by count and by bytes.
+    await send('/api/v1/sync/push', {
+      method: 'POST',
+      headers: auth(device.token),
+      body: JSON.stringify({ protocol: 1, deviceId: device.deviceId, ops: Array.from({ length: 600 }, (_, i) => receivedOp(700_000 + i)) }),
+    });
+    await send('/api/v1/sync/push', { method: 'POST', headers: auth(device.token), body: `{"protocol":1,"ops":["${'x'.repeat(2 * 1024 * 1024)}"]}` });
+
+    const total = [...statuses.values()].reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThanOrEqual(1200);
+    expect([...statuses.keys()].every((st) => st < 500)).toBe(true);
+    // What is stored is exactly the ops answered "applied", and kiosk misuse stored nothing.
+    const { rows } = await s.sql.query<{ op_id: string; device_id: string }>('SELECT op_id, device_id FROM ops');
+    expect(new Set(rows.map((row) => row.op_id))).toEqual(validSent);
+    expect(rows.every((row) => row.device_id === device.deviceId)).toBe(true);
+    const { rows: protos } = await s.sql.query<{ n: string }>("SELECT count(*) AS n FROM ops WHERE data::text LIKE '%\\_\\_proto\\_\\_%'");
+    expect(Number(protos[0].n)).toBe(0);
+  });
+});
