@@ -29,11 +29,11 @@ export async function refreshConfig(db: FriendlyDeskDB, api: ApiOptions): Promis
  * One full round: push the outbox, pull what others did, refresh config. Only one tab at a time
  * (Web Locks); the others skip, since the work is shared through IndexedDB.
  */
-export async function syncOnce(db: FriendlyDeskDB, baseUrl = ''): Promise<SyncResult> {
+export async function syncOnce(db: FriendlyDeskDB, baseUrl = '', fetchImpl?: typeof fetch): Promise<SyncResult> {
   const run = async (): Promise<SyncResult> => {
     const device = await getDevice(db);
     if (!device?.token || device.mode !== 'enrolled') return { ok: false, pushed: 0, pulled: 0 };
-    const api: ApiOptions = { baseUrl, token: device.token };
+    const api: ApiOptions = { baseUrl, token: device.token, fetch: fetchImpl };
     syncStatus.setState({ phase: 'syncing', progress: 0 });
     try {
       const pushed = await pushOutbox(db, api, (sent) => syncStatus.setState({ progress: sent }));

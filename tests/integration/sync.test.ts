@@ -1,0 +1,144 @@
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FriendlyDeskDB, discardRejected, getCommuneConfig, listNeedsAttention, receiveDossier, recordOp, resendAsNew } from '../../src/db';
+import { enrollDevice, syncOnce, syncStatus } from '../../src/sync';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestServer({ db: 'pglite' });
+});
+afterAll(() => s?.close());
+
+async function tablet(communeId: string, kind: 'counter' | 'kiosk' | 'mobile' = 'counter') {
+  const db = new FriendlyDeskDB(`tablet-${crypto.randomUUID()}`);
+  const device = await enrollDevice(db, await s.enrollmentCode(communeId, kind), s.url);
+  return { db, device };
+}
+
+async function receive(db: FriendlyDeskDB, name: string) {
+  const config = (await getCommuneConfig(db))!;
+  return receiveDossier(db, {
+    procedureId: config.procedures[0].id,
+    applicant: { name },
+    channel: 'counter',
+    documents: [],
+    writtenByStaff: false,
+    staffId: config.staff[0]?.id ?? 'staff-lan',
+    dueAt: '2026-12-01T10:00:00.000Z',
+  });
+}
+
+const states = async (db: FriendlyDeskDB) =>
+  (await db.dossiers.orderBy('id').toArray()).map(({ id, code, status, applicant, dueAt, flags }) => ({ id, code, status, applicant, dueAt, flags }));
+
+describe('the app’s sync module against the real server', () => {
+  it('enrolls with a code and keeps the commune’s config offline', async () => {
+    const { db, device } = await tablet(s.demoCommuneId);
+    expect(device).toMatchObject({ kind: 'counter', mode: 'enrolled', deviceNo: expect.any(Number) });
+    const config = await getCommuneConfig(db);
+    expect(config?.procedures.length).toBeGreaterThanOrEqual(15);
+    expect((await db.config.get('etag'))?.value).toMatch(/^"/);
+  });
+
+  it('pushes what a tablet recorded offline, and the commune’s other tablets pull it — not another commune’s', async () => {
+    const commune = await s.createCommune();
+    const a = await tablet(commune.id);
+    const b = await tablet(commune.id);
+    const stranger = await tablet((await s.createCommune()).id);
+    for (const name of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường']) await receive(a.db, name);
+    expect((await syncOnce(a.db, s.url)).pushed).toBe(3);
+    expect(await a.db.ops.filter((op) => op.state === 'pending').count()).toBe(0);
+
+    const pulled = await syncOnce(b.db, s.url);
+    expect(pulled).toMatchObject({ ok: true, pulled: 3 });
+    expect(await states(b.db)).toEqual(await states(a.db));
+    await syncOnce(stranger.db, s.url);
+    expect(await stranger.db.dossiers.count()).toBe(0);
+
+    // A change on B comes back to A, folded the same way.
+    const first = (await b.db.dossiers.toArray())[0];
+    await recordOp(b.db, 'dossier.transitioned', first.id, { action: 'start-processing', staffId: 'staff-lan' });
+    await syncOnce(b.db, s.url);
+    await syncOnce(a.db, s.url);
+    expect((await a.db.dossiers.get(first.id))?.status).toBe('processing');
+    expect(await states(b.db)).toEqual(await states(a.db));
+  });
+
+  it('drains a long outbox batch after batch within the caps', async () => {
+    const { db, device } = await tablet(s.demoCommuneId);
+    for (let i = 0; i < 1100; i++) await receive(db, `Công dân ${i}`);
+    const result = await syncOnce(db, s.url);
+    expect(result).toMatchObject({ ok: true, pushed: 1100 });
+    const { rows } = await s.sql.query<{ n: string }>('SELECT count(*) AS n FROM ops WHERE device_id = $1', [device.deviceId]);
+    expect(Number(rows[0].n)).toBe(1100);
+  });
+
+  it('puts refused ops on the needs-attention list; staff resend or discard, nothing deleted', async () => {
+    const home = await tablet(s.demoCommuneId);
+    const dossier = await receive(home.db, 'Phạm Văn Dũng');
+    await syncOnce(home.db, s.url);
+    // A tablet of another commune acts on that dossier: the server refuses it.
+    const other = await tablet((await s.createCommune()).id);
+    await recordOp(other.db, 'dossier.transitioned', dossier.id, { action: 'start-processing', staffId: 'x' });
+    await recordOp(other.db, 'dossier.transitioned', dossier.id, { action: 'refuse', staffId: 'x', reason: 'thử' });
+    expect((await syncOnce(other.db, s.url)).ok).toBe(true);
+    const attention = await listNeedsAttention(other.db);
+    expect(attention.map((op) => op.error?.code)).toEqual(['forbidden-op', 'forbidden-op']);
+
+    await discardRejected(other.db, attention[0], 'staff-x');
+    const resent = await resendAsNew(other.db, attention[1], 'staff-x');
+    expect(resent.opId).not.toBe(attention[1].opId);
+    await syncOnce(other.db, s.url);
+    expect(await listNeedsAttention(other.db)).toHaveLength(1); // the resent one was refused again
+    const kept = await other.db.ops.bulkGet(attention.map((op) => op.opId));
+    expect(kept.map((op) => op?.resolution)).toEqual(['discarded', 'fixed']);
+    expect(kept[0]).toMatchObject({ resolvedBy: 'staff-x', resolvedAt: expect.any(String) });
+  });
+
+  it('refreshes config when the admin changes it, using the ETag otherwise', async () => {
+    const { db } = await tablet(s.demoCommuneId);
+    const before = (await getCommuneConfig(db))!;
+    const res = await s.admin('PUT', `/api/v1/admin/communes/${s.demoCommuneId}/config/staff`, [
+      ...before.staff,
+      { id: `staff-${Date.now()}`, name: 'Đỗ Thị Mai', title: 'Công chức', pin: '1357' },
+    ]);
+    expect(res.status).toBe(200);
+    await syncOnce(db, s.url);
+    const after = (await getCommuneConfig(db))!;
+    expect(after.version).toBeGreaterThan(before.version);
+    expect(after.staff.map((m) => m.name)).toContain('Đỗ Thị Mai');
+  });
+
+  it('locks a revoked tablet but keeps its data', async () => {
+    const { db, device } = await tablet(s.demoCommuneId);
+    await receive(db, 'Hồ Thị Em');
+    await s.admin('POST', `/api/v1/admin/devices/${device.deviceId}/revoke`);
+    expect((await syncOnce(db, s.url)).ok).toBe(false);
+    expect((await db.meta.get('revoked'))?.value).toEqual(expect.any(String));
+    expect(syncStatus.getState().lastError?.code).toBe('device-revoked');
+    expect(await db.ops.count()).toBe(1);
+  });
+
+  it('lets a kiosk push surveys but never pull', async () => {
+    const { db } = await tablet(s.demoCommuneId, 'kiosk');
+    expect((await getCommuneConfig(db))?.procedures).toEqual([]);
+    await recordOp(db, 'survey.submitted', crypto.randomUUID(), { rating: 'very-satisfied' });
+    const result = await syncOnce(db, s.url);
+    expect(result).toMatchObject({ ok: true, pushed: 1, pulled: 0 });
+    expect(await db.dossiers.count()).toBe(0);
+  });
+
+  it('records the tablet’s clock skew from the server’s time', async () => {
+    const skewed = await startTestServer({ db: 'pglite', now: () => new Date(Date.now() + 7 * 60_000) });
+    try {
+      const db = new FriendlyDeskDB(`tablet-${crypto.randomUUID()}`);
+      await enrollDevice(db, await skewed.enrollmentCode(skewed.demoCommuneId), skewed.url);
+      await syncOnce(db, skewed.url);
+      expect(syncStatus.getState().clockSkewMs).toBeGreaterThan(6 * 60_000);
+      expect((await db.meta.get('clockSkewMs'))?.value).toBeGreaterThan(6 * 60_000);
+    } finally {
+      await skewed.close();
+    }
+  });
+});
