@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { isCleanText } from '../domain';
 import { createHash } from 'node:crypto';
 import { communeReport } from './reports';
-import { createCommune, getCommune, loadConfig, putConfigPart, zNewCommune } from './communes';
+import { createCommune, getCommune, loadConfig, loadReferenceIds, putConfigPart, zNewCommune } from './communes';
 import { authenticateDevice, DEVICE_KINDS, enroll, issueEnrollmentCode, listDevices, revokeDevice, type Device, type DeviceKind } from './devices';
 import { errorBody, HttpError, sendError } from './errors';
 import { applyBatch } from './push';
@@ -120,7 +120,7 @@ export function createServer(opts: ServerOptions) {
     if (body.ops.length > MAX_BATCH_OPS) throw new HttpError(413, 'batch-too-large', `at most ${MAX_BATCH_OPS} ops per request`);
     const d = c.get('device');
     if (body.deviceId.toLowerCase() !== d.id) throw new HttpError(403, 'forbidden', 'deviceId does not match the device token');
-    const config = d.kind === 'kiosk' ? { procedures: [], staff: [] } : await loadConfig(sql, d.commune_id);
+    const config = d.kind === 'kiosk' ? { procedures: [], staff: [] } : await loadReferenceIds(sql, d.commune_id);
     const ops = body.ops;
     const results = await sql.transaction((tx) => applyBatch(tx, d, ops, config));
     return c.json({ results, serverTime: serverTime() });

@@ -112,6 +112,17 @@ export async function loadConfig(sql: Sql, communeId: string): Promise<CommuneCo
   } as CommuneConfig;
 }
 
+/** Only the ids a push checks references against: far less to read than the whole config. */
+export async function loadReferenceIds(sql: Sql, communeId: string): Promise<{ procedures: { id: string }[]; staff: { id: string }[] }> {
+  const { rows } = await sql.query<{ part: string; ids: string[] | null }>(
+    `SELECT part, jsonb_path_query_array(body, '$[*].id') AS ids FROM commune_config
+      WHERE commune_id = $1 AND part IN ('procedures', 'staff')`,
+    [communeId],
+  );
+  const ids = (part: string) => (rows.find((r) => r.part === part)?.ids ?? []).map((id) => ({ id }));
+  return { procedures: ids('procedures'), staff: ids('staff') };
+}
+
 /** Replace one part of a commune's config and bump its version, so tablets' ETags go stale. */
 export async function putConfigPart(sql: Sql, communeId: string, part: string, body: unknown): Promise<number> {
   if (!plausibleId(communeId)) throw new HttpError(404, 'not-found', 'no such commune');
@@ -149,12 +160,15 @@ export async function putConfigPart(sql: Sql, communeId: string, part: string, b
 
 /** First start on an empty database: the demo commune, so `npm start` is a working product. */
 export async function seedDemoIfEmpty(sql: Sql): Promise<CommuneRow | null> {
-  const { rows } = await sql.query<{ n: string }>('SELECT count(*) AS n FROM communes');
-  if (Number(rows[0].n) > 0) return null;
-  const { commune } = seed;
-  return createCommune(sql, { ...commune }, {
-    ...defaultParts(),
-    // The demo file keeps readable PINs for the README; the server keeps only the salted hashes.
-    staff: seed.staff.map(({ pin: _pin, ...s }) => s),
+  // Several processes may start at once on one database: one seeds, the others see it done.
+  return sql.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(7261002)');
+    const { rows } = await tx.query<{ n: string }>('SELECT count(*) AS n FROM communes');
+    if (Number(rows[0].n) > 0) return null;
+    return createCommune(tx, { ...seed.commune }, {
+      ...defaultParts(),
+      // The demo file keeps readable PINs for the README; the server keeps only the salted hashes.
+      staff: seed.staff.map(({ pin: _pin, ...s }) => s),
+    });
   });
 }

@@ -1,4 +1,4 @@
-import { foldDossier, validateOp, type CommuneConfig, type Op } from '../domain';
+import { foldDossier, validateOp, type Op } from '../domain';
 import type { Device } from './devices';
 import type { Sql } from './sql';
 
@@ -45,7 +45,7 @@ const rowToOp = (r: StoredRow): Op => ({
 const reject = (opId: string, code: string, message: string): OpResult => ({ opId, status: 'rejected', error: { code, message } });
 
 /** References the server does not know are accepted and flagged for review, never rejected. */
-function reviewFlags(op: Op, config: Pick<CommuneConfig, 'procedures' | 'staff'>): string[] {
+function reviewFlags(op: Op, config: { procedures: { id: string }[]; staff: { id: string }[] }): string[] {
   const flags: string[] = [];
   const data = op.data as { procedureId?: string; staffId?: string };
   if (data.procedureId && !config.procedures.some((p) => p.id === data.procedureId)) flags.push('unknown-procedure');
@@ -61,11 +61,16 @@ export async function applyBatch(
   tx: Sql,
   device: Device,
   rawOps: unknown[],
-  config: Pick<CommuneConfig, 'procedures' | 'staff'>,
+  config: { procedures: { id: string }[]; staff: { id: string }[] },
 ): Promise<OpResult[]> {
   // Pushes of one commune commit one after another, so a pull by cursor can never skip an op
   // that commits late with a lower sequence number.
-  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ops:${device.commune_id}`]);
+  // The same statement records the device's sync time (one round trip fewer per push).
+  await tx.query(
+    `WITH touched AS (UPDATE devices SET last_sync_at = now() WHERE id = $2 RETURNING id)
+     SELECT pg_advisory_xact_lock(hashtext($1)) FROM touched`,
+    [`ops:${device.commune_id}`, device.id],
+  );
 
   const results: (OpResult | undefined)[] = new Array(rawOps.length);
   const candidates: { index: number; op: Op }[] = [];
@@ -83,17 +88,24 @@ export async function applyBatch(
   const ids = candidates.map((c) => c.op.opId);
   const seqs = candidates.map((c) => c.op.deviceSeq);
   const entityIds = [...new Set(candidates.map((c) => c.op.entityId))];
-  const [existing, seqOwners, owners] = await Promise.all([
-    tx.query<StoredRow>('SELECT op_id, device_id, device_seq, type, entity_id, at, hlc, data FROM ops WHERE op_id = ANY($1::uuid[])', [ids]),
-    tx.query<{ device_seq: string; op_id: string }>('SELECT device_seq, op_id FROM ops WHERE device_id = $1 AND device_seq = ANY($2::bigint[])', [
-      device.id,
-      seqs,
-    ]),
-    tx.query<{ entity_id: string; commune_id: string }>('SELECT entity_id, commune_id FROM entities WHERE entity_id = ANY($1::uuid[])', [entityIds]),
-  ]);
-  const prior = new Map(existing.rows.map((r) => [r.op_id, { content: contentOf(rowToOp(r)), deviceId: r.device_id }]));
-  const seqOwner = new Map(seqOwners.rows.map((r) => [Number(r.device_seq), r.op_id]));
+  // One round trip for every check: the same opId anywhere, the same deviceSeq of this device,
+  // and which commune owns each entity.
+  const { rows: lookup } = await tx.query<{ existing: StoredRow[] | null; owners: { entity_id: string; commune_id: string }[] | null }>(
+    `SELECT
+       (SELECT json_agg(o) FROM (SELECT op_id, device_id, device_seq, type, entity_id, at, hlc, data FROM ops
+          WHERE op_id = ANY($1::uuid[]) OR (device_id = $2 AND device_seq = ANY($3::bigint[]))) o) AS existing,
+       (SELECT json_agg(e) FROM (SELECT entity_id, commune_id FROM entities WHERE entity_id = ANY($4::uuid[])) e) AS owners`,
+    [ids, device.id, seqs, entityIds],
+  );
+  const existing = { rows: lookup[0].existing ?? [] };
+  const owners = { rows: lookup[0].owners ?? [] };
+  const wanted = new Set(ids);
+  const prior = new Map(
+    existing.rows.filter((r) => wanted.has(r.op_id)).map((r) => [r.op_id, { content: contentOf(rowToOp(r)), deviceId: r.device_id }]),
+  );
+  const seqOwner = new Map(existing.rows.filter((r) => r.device_id === device.id).map((r) => [Number(r.device_seq), r.op_id]));
   const entityCommune = new Map(owners.rows.map((r) => [r.entity_id, r.commune_id]));
+  const knownEntities = new Set(entityCommune.keys());
 
   const fresh: { index: number; op: Op; review: string[] }[] = [];
   for (const { index, op } of candidates) {
@@ -131,11 +143,17 @@ export async function applyBatch(
       data: op.data,
       review: review.length ? review : null,
     }));
+    // Ops and their entities' commune in one statement.
     const inserted = await tx.query<{ op_id: string }>(
-      `INSERT INTO ops (commune_id, device_id, op_id, device_seq, type, entity_id, at, hlc, data, review)
-       SELECT $1, $2, x.op_id, x.device_seq, x.type, x.entity_id, x.at, x.hlc, x.data, x.review
-         FROM jsonb_to_recordset($3::jsonb) AS x(op_id uuid, device_seq bigint, type text, entity_id uuid, at text, hlc text, data jsonb, review jsonb)
-       ON CONFLICT DO NOTHING RETURNING op_id`,
+      `WITH ins AS (
+         INSERT INTO ops (commune_id, device_id, op_id, device_seq, type, entity_id, at, hlc, data, review)
+         SELECT $1, $2, x.op_id, x.device_seq, x.type, x.entity_id, x.at, x.hlc, x.data, x.review
+           FROM jsonb_to_recordset($3::jsonb) AS x(op_id uuid, device_seq bigint, type text, entity_id uuid, at text, hlc text, data jsonb, review jsonb)
+         ON CONFLICT DO NOTHING RETURNING op_id, entity_id
+       ), ent AS (
+         INSERT INTO entities (entity_id, commune_id) SELECT DISTINCT entity_id, $1 FROM ins ON CONFLICT DO NOTHING
+       )
+       SELECT op_id FROM ins`,
       [device.commune_id, device.id, JSON.stringify(rows)],
     );
     const done = new Set(inserted.rows.map((r) => r.op_id));
@@ -143,31 +161,36 @@ export async function applyBatch(
       // Lost a race with a concurrent push of the same op (another server process): it is there.
       results[index] = { opId: sentId(index), status: done.has(op.opId) ? 'applied' : 'duplicate' };
     }
-    await tx.query(
-      `INSERT INTO entities (entity_id, commune_id) SELECT DISTINCT x.entity_id, $1 FROM jsonb_to_recordset($2::jsonb) AS x(entity_id uuid)
-       ON CONFLICT DO NOTHING`,
-      [device.commune_id, JSON.stringify(fresh.map(({ op }) => ({ entity_id: op.entityId })))],
-    );
     const applied = fresh.filter(({ op }) => done.has(op.opId)).map(({ op }) => op);
-    await refreshProjections(tx, device, applied);
+    await refreshProjections(tx, device, applied, knownEntities);
   }
-  await tx.query('UPDATE devices SET last_sync_at = now() WHERE id = $1', [device.id]);
   return results as OpResult[];
 }
 
 /** Keep the report tables current: re-fold each touched dossier once, record each survey. */
-async function refreshProjections(tx: Sql, device: Device, applied: Op[]) {
-  const dossierIds = [...new Set(applied.filter((op) => op.type.startsWith('dossier.')).map((op) => op.entityId))];
+async function refreshProjections(tx: Sql, device: Device, applied: Op[], knownEntities: Set<string>) {
+  const dossierOps = applied.filter((op) => op.type.startsWith('dossier.'));
+  const dossierIds = [...new Set(dossierOps.map((op) => op.entityId))];
   if (dossierIds.length > 0) {
-    const { rows } = await tx.query<StoredRow>(
-      'SELECT op_id, device_id, device_seq, type, entity_id, at, hlc, data FROM ops WHERE entity_id = ANY($1::uuid[])',
-      [dossierIds],
-    );
+    // A dossier first seen in this batch has no other ops: fold from the batch, no read needed.
     const byEntity = new Map<string, (Op & { deviceId: string })[]>();
-    for (const r of rows) {
-      const list = byEntity.get(r.entity_id) ?? [];
-      list.push({ ...rowToOp(r), deviceId: r.device_id });
-      byEntity.set(r.entity_id, list);
+    for (const op of dossierOps) {
+      if (knownEntities.has(op.entityId)) continue;
+      const list = byEntity.get(op.entityId) ?? [];
+      list.push({ ...op, deviceId: device.id });
+      byEntity.set(op.entityId, list);
+    }
+    const older = dossierIds.filter((id) => knownEntities.has(id));
+    if (older.length > 0) {
+      const { rows } = await tx.query<StoredRow>(
+        'SELECT op_id, device_id, device_seq, type, entity_id, at, hlc, data FROM ops WHERE entity_id = ANY($1::uuid[])',
+        [older],
+      );
+      for (const r of rows) {
+        const list = byEntity.get(r.entity_id) ?? [];
+        list.push({ ...rowToOp(r), deviceId: r.device_id });
+        byEntity.set(r.entity_id, list);
+      }
     }
     const states = dossierIds.map((id) => foldDossier(id, byEntity.get(id) ?? []));
     await tx.query(

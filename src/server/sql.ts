@@ -12,13 +12,17 @@ export interface Sql {
 /** PGlite keeps its data in a directory (or memory): no install, one process. */
 export async function openPglite(dataDir?: string): Promise<Sql> {
   const db = await PGlite.create(dataDir);
-  const wrap = (q: Pick<PGlite, 'query'>): Sql => ({
-    kind: 'pglite',
-    query: async (text, params) => ({ rows: (await q.query(text, params as unknown[])).rows as never[] }),
-    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
-    close: () => db.close(),
-  });
-  return wrap(db);
+  const wrap = (q: Pick<PGlite, 'query'>, inTx: boolean): Sql => {
+    const self: Sql = {
+      kind: 'pglite',
+      query: async (text, params) => ({ rows: (await q.query(text, params as unknown[])).rows as never[] }),
+      // Inside a transaction, a nested one is the same transaction (as with PostgreSQL below).
+      transaction: (fn) => (inTx ? fn(self) : db.transaction((tx) => fn(wrap(tx, true)))),
+      close: () => db.close(),
+    };
+    return self;
+  };
+  return wrap(db, false);
 }
 
 /** PostgreSQL for scale: several server processes may share one database. */
