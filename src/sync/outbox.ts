@@ -58,16 +58,14 @@ export async function pushOutbox(db: FriendlyDeskDB, api: ApiOptions, onProgress
       ops: batch.map(toWireOp),
     });
     const byId = new Map(data.results.map((r) => [r.opId, r]));
-    await db.transaction('rw', db.ops, async () => {
-      for (const op of batch) {
-        const result = byId.get(op.opId);
-        if (!result) continue; // not answered: stays pending and goes again
-        if (result.status === 'rejected') {
-          outcome.rejected++;
-          await db.ops.update(op.opId, { state: 'rejected', error: result.error ?? { code: 'rejected', message: '' } });
-        } else await db.ops.update(op.opId, { state: 'synced' });
-      }
+    const changes = batch.flatMap((op): { key: string; changes: Partial<StoredOp> }[] => {
+      const result = byId.get(op.opId);
+      if (!result) return []; // not answered: stays pending and goes again
+      if (result.status !== 'rejected') return [{ key: op.opId, changes: { state: 'synced' } }];
+      outcome.rejected++;
+      return [{ key: op.opId, changes: { state: 'rejected', error: result.error ?? { code: 'rejected', message: '' } } }];
     });
+    await db.ops.bulkUpdate(changes);
     outcome.sent += batch.length;
     outcome.serverTime = data.serverTime;
     onProgress?.(outcome.sent);

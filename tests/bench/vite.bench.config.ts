@@ -9,6 +9,8 @@ export default defineConfig({
   build: {
     outDir: resolve(import.meta.dirname, '../../dist-bench'),
     emptyOutDir: true,
-    rollupOptions: { input: { dossiers: resolve(import.meta.dirname, 'dossiers.html') } },
+    rollupOptions: {
+      input: { dossiers: resolve(import.meta.dirname, 'dossiers.html'), drain: resolve(import.meta.dirname, 'drain.html') },
+    },
   },
 });

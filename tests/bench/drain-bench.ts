@@ -1,0 +1,60 @@
+// Runs in Chromium against the real server: a tablet with 10,000 pending ops comes back online.
+import { FriendlyDeskDB, countPending, getCommuneConfig, toDossierRow, type StoredOp } from '../../src/db';
+import { foldDossier, formatDossierCode, hlcTick, type HlcState } from '../../src/domain';
+import { enrollDevice, syncOnce } from '../../src/sync';
+
+(window as unknown as { runDrain: (code: string, n: number) => Promise<unknown> }).runDrain = async (code, n) => {
+  const db = new FriendlyDeskDB(`drain-${Date.now()}`);
+  const device = await enrollDevice(db, code, '');
+  const config = (await getCommuneConfig(db))!;
+  let clock: HlcState = { wall: 0, counter: 0 };
+  const start = Date.now() - n * 1000;
+  // Fill the outbox as a week offline would: the same ops recordOp writes, in bulk.
+  for (let chunk = 0; chunk < n; chunk += 1000) {
+    const ops: StoredOp[] = [];
+    for (let i = chunk; i < Math.min(n, chunk + 1000); i++) {
+      const at = new Date(start + i * 1000);
+      const tick = hlcTick(clock, at.getTime());
+      clock = tick.state;
+      ops.push({
+        opId: crypto.randomUUID(),
+        deviceSeq: i + 1,
+        type: 'dossier.received',
+        entityId: crypto.randomUUID(),
+        at: at.toISOString(),
+        hlc: tick.hlc,
+        deviceId: device.deviceId,
+        state: 'pending',
+        data: {
+          code: formatDossierCode(config.commune.code, at, device.deviceNo, i + 1),
+          procedureId: config.procedures[i % config.procedures.length].id,
+          applicant: { name: `Công dân ${i}` },
+          channel: 'home',
+          receivedAt: at.toISOString(),
+          dueAt: new Date(at.getTime() + 3 * 86_400_000).toISOString(),
+          documents: [],
+          writtenByStaff: true,
+          staffId: config.staff[0].id,
+        },
+      });
+    }
+    await db.transaction('rw', db.ops, db.dossiers, async () => {
+      await db.ops.bulkAdd(ops);
+      await db.dossiers.bulkAdd(ops.map((op) => toDossierRow(foldDossier(op.entityId, [op]))));
+    });
+  }
+  await db.meta.bulkPut([
+    { key: 'deviceSeq', value: n },
+    { key: 'hlc', value: clock },
+  ]);
+  const pendingBefore = await countPending(db);
+  const t0 = performance.now();
+  let rounds = 0;
+  while ((await countPending(db)) > 0 && rounds < 20) {
+    rounds++;
+    await syncOnce(db, '');
+  }
+  const ms = performance.now() - t0;
+  return { pendingBefore, pendingAfter: await countPending(db), ms, rounds };
+};
+document.title = 'ready';
