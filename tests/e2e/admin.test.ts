@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { push, receivedOp, surveyOp, transitionOp } from '../support/ops';
+
+let browser: Browser;
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestServer({ db: 'pglite', distDir: 'dist' });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await s?.close();
+});
+
+describe('central dashboard', () => {
+  it('signs in with the admin token, issues codes, shows tablets with gaps, figures and a chart, revokes', async () => {
+    const device = await s.newDevice(s.demoCommuneId);
+    const kiosk = await s.newDevice(s.demoCommuneId, 'kiosk');
+    const today = new Date().toISOString();
+    const a = receivedOp(1, { data: { receivedAt: today } });
+    await push(s.url, device.token, device.deviceId, [a, receivedOp(2, { data: { receivedAt: today } }), transitionOp(5, a.entityId, 'start-processing')]);
+    await push(s.url, kiosk.token, kiosk.deviceId, [surveyOp(1, 'very-satisfied', {}), surveyOp(2, 'not-satisfied')]);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${s.url}/#/admin`);
+    await page.getByLabel('Mã quản trị (ADMIN_TOKEN)').fill('wrong');
+    await page.getByRole('button', { name: 'Vào trang quản trị' }).click();
+    await page.getByText('Mã quản trị không đúng.').waitFor();
+    await page.getByLabel('Mã quản trị (ADMIN_TOKEN)').fill(s.adminToken);
+    await page.getByRole('button', { name: 'Vào trang quản trị' }).click();
+    await page.getByRole('heading', { name: 'Máy tính bảng' }).waitFor();
+
+    await page.getByRole('button', { name: 'Cấp mã cho máy quầy' }).click();
+    const issued = await page.getByRole('status').filter({ hasText: 'Mã đăng ký máy quầy' }).locator('.code').innerText();
+    expect(issued).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{2}$/);
+    expect((await s.enroll(issued)).kind).toBe('counter');
+
+    const row = page.getByRole('row', { name: new RegExp(`^${device.deviceNo} `) });
+    await row.getByRole('cell', { name: '3–4' }).waitFor(); // the deviceSeq numbers never received
+    await page.getByRole('img', { name: 'Hồ sơ theo tiến độ giải quyết' }).waitFor();
+    await page.getByText('50%').waitFor(); // satisfaction: 1 of 2
+
+    page.once('dialog', (d) => void d.accept());
+    await row.getByRole('button', { name: `Thu hồi máy số ${device.deviceNo}` }).click();
+    await row.getByText('Đã thu hồi').waitFor();
+    expect((await push(s.url, device.token, device.deviceId, [])).status).toBe(401);
+  });
+});
