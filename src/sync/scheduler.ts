@@ -1,9 +1,12 @@
+import { liveQuery } from 'dexie';
 import { countPending, type FriendlyDeskDB } from '../db';
 import { backoffDelay } from './backoff';
 import { syncOnce, type SyncResult } from './engine';
 import { syncStatus } from './status';
 
 export const PENDING_INTERVAL_MS = 30_000;
+/** A short pause after a change, so a burst of changes goes out as one batch. */
+const SOON_MS = 2_000;
 
 /**
  * Runs sync on every trigger DESIGN.md names: start, `online`, tab visible, an interval while ops
@@ -27,9 +30,19 @@ export class SyncScheduler {
     document.addEventListener('visibilitychange', onVisible);
     navigator.serviceWorker?.addEventListener('message', (e) => e.data?.type === 'sync-requested' && kick());
     void this.db.meta.get('lastSyncAt').then((row) => row && syncStatus.setState({ lastSuccessAt: row.value as string }));
+    // A change recorded while online goes out within seconds, not at the next interval.
+    let lastPending = 0;
+    const watch = liveQuery(() => countPending(this.db)).subscribe((pending) => {
+      if (pending > lastPending && navigator.onLine && !this.running) {
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => void this.syncNow(), SOON_MS);
+      }
+      lastPending = pending;
+    });
     kick();
     return () => {
       this.stopped = true;
+      watch.unsubscribe();
       clearTimeout(this.timer);
       window.removeEventListener('online', kick);
       document.removeEventListener('visibilitychange', onVisible);

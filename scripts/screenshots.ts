@@ -1,0 +1,59 @@
+// Takes the README pictures in docs/ from the real app and server:  npx tsx scripts/screenshots.ts
+import { launchChromium } from '../tests/support/browser';
+import { startTestServer } from '../tests/support/test-server';
+
+const s = await startTestServer({ db: 'pglite', distDir: 'dist' });
+const browser = await launchChromium();
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto(s.url);
+  await page.getByLabel('Mã đăng ký thiết bị').fill(await s.enrollmentCode(s.demoCommuneId));
+  await page.getByRole('button', { name: 'Đăng ký máy' }).click();
+  await page.getByRole('radio', { name: /Nguyễn Thị Lan/ }).check();
+  await page.getByLabel('Mã PIN').fill('1234');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  const people = [
+    ['khai sinh', 'Nguyễn Thị Hòa', '0912345678'],
+    ['chung thuc ban sao', 'Trần Văn Bình', '0987654321'],
+    ['ket hon', 'Lê Minh Châu', '0356789012'],
+    ['tro cap', 'Phạm Văn Đức', ''],
+  ];
+  for (const [procedure, name, phone] of people) {
+    await page.getByRole('button', { name: 'Tiếp nhận hồ sơ mới' }).click();
+    await page.getByRole('searchbox', { name: 'Tìm thủ tục' }).fill(procedure);
+    await page.locator('.procedure-option input').first().check();
+    await page.getByLabel('Họ và tên').fill(name);
+    if (phone) await page.getByLabel('Số điện thoại').fill(phone);
+    await page.getByLabel('Địa chỉ').fill('Thôn Đông, xã Tân Lập');
+    const docs = page.locator('fieldset', { hasText: 'Thành phần hồ sơ đã nhận' }).getByRole('checkbox');
+    for (let i = 0; i < (await docs.count()); i++) await docs.nth(i).check();
+    await page.getByRole('button', { name: 'Tiếp nhận và in giấy hẹn' }).click();
+    await page.locator('img.qr').waitFor();
+  }
+  await page.screenshot({ path: 'docs/counter-slip.png', fullPage: true });
+  await page.getByRole('link', { name: 'Danh sách hồ sơ' }).click();
+  await page.getByRole('cell', { name: 'Phạm Văn Đức' }).waitFor();
+  await page.screenshot({ path: 'docs/counter-list-landscape.png' });
+
+  await page.setViewportSize({ width: 800, height: 1280 });
+  await page.getByRole('button', { name: 'Tiếp nhận hồ sơ mới' }).click();
+  await page.getByRole('searchbox', { name: 'Tìm thủ tục' }).fill('khai sinh');
+  await page.locator('.procedure-option input').first().check();
+  await page.getByLabel('Họ và tên').fill('Đỗ Thị Mai');
+  await page.getByLabel('Số điện thoại').fill('0212');
+  await page.getByLabel('Địa chỉ').click();
+  await page.screenshot({ path: 'docs/counter-intake-portrait.png' });
+
+  const admin = await context.newPage();
+  await admin.setViewportSize({ width: 1280, height: 800 });
+  await admin.goto(`${s.url}/#/admin`);
+  await admin.getByLabel('Mã quản trị (ADMIN_TOKEN)').fill(s.adminToken);
+  await admin.getByRole('button', { name: 'Vào trang quản trị' }).click();
+  await admin.getByRole('img', { name: 'Hồ sơ theo tiến độ giải quyết' }).waitFor();
+  await admin.screenshot({ path: 'docs/admin-dashboard.png', fullPage: true });
+  console.log('docs/*.png written');
+} finally {
+  await browser.close();
+  await s.close();
+}
