@@ -34,6 +34,7 @@ try {
   await page.screenshot({ path: 'docs/counter-slip.png', fullPage: true });
   await page.getByRole('link', { name: 'Danh sách hồ sơ' }).click();
   await page.getByRole('cell', { name: 'Phạm Văn Đức' }).waitFor();
+  await page.getByText('0 thay đổi chờ gửi').waitFor({ timeout: 30_000 });
   await page.screenshot({ path: 'docs/counter-list-landscape.png' });
 
   await page.setViewportSize({ width: 800, height: 1280 });
