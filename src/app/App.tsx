@@ -5,11 +5,13 @@ import { getCommuneConfig, getDevice } from '../db';
 import { db } from './db';
 import { FirstRun } from './FirstRun';
 import { Locked } from './Locked';
-import { Shell } from './Shell';
 import { useHashPath } from './router';
 
-// The central dashboard is for the province's browser, not the tablets: loaded only when opened.
+// Each kind of screen loads its own code: a kiosk never downloads the counter, a tablet never the
+// central dashboard. The service worker precaches them all, so this costs nothing offline.
 const AdminApp = lazy(() => import('../features/admin/AdminApp'));
+const Shell = lazy(() => import('./Shell'));
+const KioskApp = lazy(() => import('../features/kiosk/KioskApp'));
 
 export function App() {
   const { t } = useTranslation();
@@ -27,5 +29,9 @@ export function App() {
   if (!setup) return loading;
   if (setup.revoked) return <Locked />;
   if (!setup.device || !setup.config) return <FirstRun />;
-  return <Shell device={setup.device} config={setup.config} />;
+  return (
+    <Suspense fallback={loading}>
+      {setup.device.kind === 'kiosk' ? <KioskApp device={setup.device} config={setup.config} /> : <Shell device={setup.device} config={setup.config} />}
+    </Suspense>
+  );
 }

@@ -1,7 +1,8 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { CommuneConfig } from '../domain';
-import type { DeviceInfo } from '../db';
+import { isSurveyMode, type DeviceInfo } from '../db';
 import { SignIn } from '../features/counter/SignIn';
 import { CounterRoutes } from '../features/counter/CounterRoutes';
 import { useSession } from './stores';
@@ -9,12 +10,23 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { StatusBar } from './StatusBar';
 import { UpdatePrompt } from './UpdatePrompt';
 import { startSync } from './sync';
+import { db } from './db';
 
-export function Shell({ device, config }: { device: DeviceInfo; config: CommuneConfig }) {
+const SurveyMode = lazy(() => import('../features/kiosk/SurveyMode'));
+
+export default function Shell({ device, config }: { device: DeviceInfo; config: CommuneConfig }) {
   const { t } = useTranslation();
   const staff = useSession((s) => s.staff);
   const signOut = useSession((s) => s.signOut);
   useEffect(() => (device.mode === 'enrolled' ? startSync() : undefined), [device.mode]);
+  const surveyMode = useLiveQuery(() => isSurveyMode(db), [], false);
+  if (surveyMode) {
+    return (
+      <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+        <SurveyMode config={config} />
+      </Suspense>
+    );
+  }
 
   return (
     <div className="shell">

@@ -4,3 +4,4 @@ export * from './queries';
 export * from './config';
 export * from './storage';
 export * from './attention';
+export * from './surveys';

@@ -43,6 +43,11 @@ export async function refreshDossier(db: FriendlyDeskDB, entityId: string): Prom
 /** Keep the projection of an op's entity up to date; called inside the op's transaction. */
 export async function project(db: FriendlyDeskDB, op: StoredOp): Promise<void> {
   if (op.type.startsWith('dossier.')) await refreshDossier(db, op.entityId);
+  else if (op.type === 'survey.submitted') {
+    // Only what the kiosk rules need (one per dossier, no repeats): no comment, nothing personal.
+    const { rating, dossierCode } = op.data as { rating: string; dossierCode?: string };
+    await db.surveys.put({ id: op.opId, at: op.at, rating, ...(dossierCode ? { dossierCode } : {}) });
+  }
 }
 
 export const WRITE_TABLES = (db: FriendlyDeskDB) => [

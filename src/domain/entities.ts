@@ -39,11 +39,25 @@ export const zCommune = z.object({
 export type Commune = z.infer<typeof zCommune>;
 
 const ratingLevel = z.enum(['very-satisfied', 'satisfied', 'normal', 'not-satisfied']);
+const seconds = (max: number) => z.int().check(z.positive(), z.maximum(max));
+export const zSurveyRules = z.object({
+  /** Taps that submit again this soon after a submission count once. */
+  repeatWindowSeconds: z.optional(seconds(600)),
+  /** More submissions than this within the burst window are flagged (kept, never dropped). */
+  burstLimit: z.optional(seconds(1000)),
+  burstWindowSeconds: z.optional(seconds(3600)),
+  /** Synced answers are removed from the kiosk after this many days. */
+  pruneSyncedAfterDays: z.optional(seconds(365)),
+  /** Idle time before the kiosk offers to start over (then a visible countdown). */
+  inactivitySeconds: z.optional(seconds(3600)),
+});
+
 export const zSurveyDefinition = z.object({
   version: z.int().check(z.nonnegative()),
   levels: z.array(ratingLevel).check(z.minLength(2), z.maxLength(4)),
   criteria: z.array(z.object({ id: str(64), label })).check(z.maxLength(10)),
   questions: z.array(z.object({ id: str(64), label })).check(z.maxLength(10)),
+  rules: z.optional(zSurveyRules),
 });
 export type SurveyDefinition = z.infer<typeof zSurveyDefinition>;
 
@@ -71,5 +85,7 @@ export const zCommuneConfig = z.object({
   letterTemplates: z.array(zLetterTemplate).check(z.maxLength(50)),
   staff: z.array(zStaff).check(z.maxLength(500)),
   survey: z.nullable(zSurveyDefinition),
+  /** Kiosks get no staff list, only these salted PIN hashes, so staff can leave kiosk mode. */
+  staffPins: z.optional(z.array(z.object({ pinSalt: z.string(), pinHash: z.string() })).check(z.maxLength(500))),
 });
 export type CommuneConfig = z.infer<typeof zCommuneConfig>;

@@ -9,3 +9,4 @@ export * from './dossier';
 export * from './pin';
 export * from './entities';
 export * from './metrics';
+export * from './survey';

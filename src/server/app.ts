@@ -104,7 +104,9 @@ export function createServer(opts: ServerOptions) {
     // A kiosk gets only what a kiosk needs: nothing about staff, procedures or people.
     if (d.kind === 'kiosk') {
       const { id, code, name } = config.commune;
-      return c.json({ version: config.version, commune: { id, code, name }, survey: config.survey });
+      // Salted PIN hashes only (no names): staff leave kiosk mode with their PIN.
+      const staffPins = config.staff.filter((m) => m.active).map(({ pinSalt, pinHash }) => ({ pinSalt, pinHash }));
+      return c.json({ version: config.version, commune: { id, code, name }, survey: config.survey, staffPins });
     }
     return c.json(config);
   });

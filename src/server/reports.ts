@@ -20,11 +20,16 @@ export async function communeReport(sql: Sql, communeId: string, calendar: Calen
         WHERE commune_id = $1 AND received_at >= $2 AND received_at < $3`,
       [communeId, start, end],
     ),
-    sql.query<{ rating: FigureSurvey['rating']; at: string | Date }>('SELECT rating, at FROM surveys WHERE commune_id = $1 AND at >= $2 AND at < $3', [
-      communeId,
-      start,
-      end,
-    ]),
+    // One answer per dossier: the first one counts; answers not linked to a dossier all count.
+    sql.query<{ rating: FigureSurvey['rating']; at: string | Date }>(
+      `SELECT DISTINCT ON (COALESCE(dossier_code, op_id::text)) rating, at FROM surveys
+        WHERE commune_id = $1 AND at >= $2 AND at < $3 ORDER BY COALESCE(dossier_code, op_id::text), at`,
+      [
+        communeId,
+        start,
+        end,
+      ],
+    ),
   ]);
   return communeFigures({
     dossiers: dossiers.rows.map(

@@ -6,6 +6,8 @@ import { IntakeForm } from './IntakeForm';
 import { DossierDetail } from './DossierDetail';
 import { ReceiptSlip } from './ReceiptSlip';
 import { NeedsAttention } from '../sync/NeedsAttention';
+import { setSurveyMode } from '../../db';
+import { db } from '../../app/db';
 
 export function CounterRoutes({ config }: { config: CommuneConfig }) {
   const { t } = useTranslation();
@@ -29,6 +31,11 @@ export function CounterRoutes({ config }: { config: CommuneConfig }) {
         <button type="button" className="primary" onClick={() => navigate('/new')}>
           {t('nav.newDossier')}
         </button>
+        {config.survey && (
+          <button type="button" onClick={() => void setSurveyMode(db, true)}>
+            {t('nav.surveyMode')}
+          </button>
+        )}
       </nav>
       <main className="page">{page}</main>
     </>

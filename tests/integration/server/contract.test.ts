@@ -74,8 +74,10 @@ describe.each<Backend>(['pglite', 'postgres'])('wire contract on %s', (backend) 
       const kiosk = await s.newDevice(s.demoCommuneId, 'kiosk');
       const { status, body } = await json(await fetch(`${s.url}/api/v1/config`, { headers: { Authorization: `Bearer ${kiosk.token}` } }));
       expect(status).toBe(200);
-      expect(Object.keys(body).sort()).toEqual(['commune', 'survey', 'version']);
+      expect(Object.keys(body).sort()).toEqual(['commune', 'staffPins', 'survey', 'version']);
       expect(Object.keys(body.commune).sort()).toEqual(['code', 'id', 'name']);
+      expect(body.staffPins.length).toBeGreaterThan(0);
+      expect(Object.keys(body.staffPins[0]).sort()).toEqual(['pinHash', 'pinSalt']);
     });
 
     it('refuses a missing or unknown token', async () => {

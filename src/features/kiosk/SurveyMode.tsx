@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CommuneConfig } from '../../domain';
+import { PinExit } from './PinExit';
+import { SurveyFlow } from './SurveyFlow';
+import { setSurveyMode } from '../../db';
+import { db } from '../../app/db';
+
+/**
+ * A counter or mobile tablet handed to the citizen: the same survey, locked. It stays locked
+ * through a reload, and returns to the staff screen only with a staff PIN.
+ */
+export default function SurveyMode({ config }: { config: CommuneConfig }) {
+  const { t } = useTranslation();
+  const [asking, setAsking] = useState(false);
+  if (!config.survey) return <p role="alert">{t('kiosk.noSurvey')}</p>;
+  return (
+    <div className="kiosk survey-mode">
+      <header className="kiosk-header">
+        <span className="commune-name">{config.commune.name}</span>
+        <button type="button" className="kiosk-staff" onClick={() => setAsking(true)}>
+          {t('kiosk.staffButton')}
+        </button>
+      </header>
+      {asking && <PinExit pins={config.staff.filter((s) => s.active)} onOk={() => void setSurveyMode(db, false)} onCancel={() => setAsking(false)} />}
+      <main className="kiosk-main">
+        <SurveyFlow definition={config.survey} />
+      </main>
+    </div>
+  );
+}
