@@ -50,6 +50,8 @@ export const zSurveyRules = z.object({
   pruneSyncedAfterDays: z.optional(seconds(365)),
   /** Idle time before the kiosk offers to start over (then a visible countdown). */
   inactivitySeconds: z.optional(seconds(3600)),
+  /** The visible countdown before starting over. */
+  countdownSeconds: z.optional(seconds(120)),
 });
 
 export const zSurveyDefinition = z.object({

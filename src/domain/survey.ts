@@ -7,6 +7,7 @@ export interface SurveyRules {
   burstWindowSeconds: number;
   pruneSyncedAfterDays: number;
   inactivitySeconds: number;
+  countdownSeconds: number;
 }
 
 export const DEFAULT_SURVEY_RULES: SurveyRules = {
@@ -15,6 +16,7 @@ export const DEFAULT_SURVEY_RULES: SurveyRules = {
   burstWindowSeconds: 60,
   pruneSyncedAfterDays: 7,
   inactivitySeconds: 60,
+  countdownSeconds: 10,
 };
 
 export function surveyRules(def: Pick<SurveyDefinition, 'rules'> | null | undefined): SurveyRules {

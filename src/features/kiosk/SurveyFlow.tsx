@@ -18,7 +18,6 @@ import { RatingChoices } from './Faces';
 import { ReadAloud } from './ReadAloud';
 import { useInactivity } from './useInactivity';
 
-const COUNTDOWN_SECONDS = 10;
 const THANKS_SECONDS = 8;
 type Phase = 'asking' | 'thanks' | 'repeat';
 
@@ -42,7 +41,7 @@ export function SurveyFlow({ definition, now = () => new Date() }: { definition:
     setAnswers(emptyAnswers());
     setPhase('asking');
   }, []);
-  const countdown = useInactivity(phase === 'asking' && index > 0, rules.inactivitySeconds, COUNTDOWN_SECONDS, restart);
+  const countdown = useInactivity(phase === 'asking' && index > 0, rules.inactivitySeconds, rules.countdownSeconds, restart);
   useEffect(() => {
     if (phase === 'asking') return;
     const timer = setTimeout(restart, THANKS_SECONDS * 1000);

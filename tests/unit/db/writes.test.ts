@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FriendlyDeskDB, InvalidOpError, receiveDossier, recordOp, listDossiers, countPending } from '../../../src/db';
+import { FriendlyDeskDB, InvalidOpError, receiveDossier, recordOp, listDossiers, countPending, pruneSyncedSurveys } from '../../../src/db';
 import { parseDossierCode } from '../../../src/domain';
 import { demoConfig, setUpDemoTablet } from '../../support/fixtures';
 
@@ -77,5 +77,18 @@ describe('listing dossiers', () => {
     const found = await listDossiers(db, { filter: 'all', search: 'tran van duc 1', limit: 50 });
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((r) => r.applicant.name.startsWith('Trần Văn Đức 1'))).toBe(true);
+  });
+});
+
+describe('kiosk privacy', () => {
+  it('prunes synced surveys after the configured days, keeping unsent ones', async () => {
+    await setUpDemoTablet(db);
+    const old = await recordOp(db, 'survey.submitted', crypto.randomUUID(), { rating: 'satisfied' }, new Date('2026-11-01T02:00:00Z'));
+    const unsent = await recordOp(db, 'survey.submitted', crypto.randomUUID(), { rating: 'satisfied' }, new Date('2026-11-01T03:00:00Z'));
+    const recent = await recordOp(db, 'survey.submitted', crypto.randomUUID(), { rating: 'satisfied' }, new Date('2026-11-22T02:00:00Z'));
+    await db.ops.bulkUpdate([old, recent].map((op) => ({ key: op.opId, changes: { state: 'synced' as const } })));
+    expect(await pruneSyncedSurveys(db, 7, new Date('2026-11-23T02:00:00Z'))).toBe(1);
+    expect((await db.ops.toArray()).map((op) => op.opId).sort()).toEqual([unsent.opId, recent.opId].sort());
+    expect(await db.surveys.get(old.opId)).toBeUndefined();
   });
 });
