@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { writeY4m } from '../support/fake-camera';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let s: TestServer;
+let counterBrowser: Browser;
+let kioskBrowser: Browser | undefined;
+
+beforeAll(async () => {
+  s = await startTestServer({ db: 'pglite', distDir: 'dist' });
+  counterBrowser = await launchChromium();
+});
+afterAll(async () => {
+  await kioskBrowser?.close();
+  await counterBrowser?.close();
+  await s?.close();
+});
+
+/** Serious and critical accessibility problems on the current screen (axe-core). */
+async function audit(page: Page, screen: string) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run();
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+  });
+  expect(violations, screen).toEqual([]);
+}
+
+async function signInCounter(page: Page, code: string) {
+  await page.goto(s.url);
+  await page.getByLabel('Mã đăng ký thiết bị').fill(code);
+  await page.getByRole('button', { name: 'Đăng ký máy' }).click();
+  await page.getByRole('radio', { name: /Nguyễn Thị Lan/ }).check();
+  await page.getByLabel('Mã PIN').fill('1234');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+async function receiveAndReadQr(page: Page, name: string) {
+  await page.getByRole('button', { name: 'Tiếp nhận hồ sơ mới' }).click();
+  await page.getByRole('searchbox', { name: 'Tìm thủ tục' }).fill('chung thuc chu ky');
+  await page.getByRole('radio', { name: /^Chứng thực chữ ký/ }).check();
+  await page.getByLabel('Họ và tên').fill(name);
+  const docs = page.locator('fieldset', { hasText: 'Thành phần hồ sơ đã nhận' }).getByRole('checkbox');
+  for (let i = 0; i < (await docs.count()); i++) await docs.nth(i).check();
+  await page.getByRole('button', { name: 'Tiếp nhận và in giấy hẹn' }).click();
+  const qr = page.getByRole('img', { name: /Mã QR của hồ sơ/ });
+  await qr.waitFor();
+  const code = await page.locator('.receipt-slip .code').innerText();
+  // The slip's QR as the tablet draws it, in grey levels: what a camera would see on paper.
+  const picture = await qr.evaluate(async (img: HTMLImageElement) => {
+    const size = 330;
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = size;
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, size, size);
+    ctx.drawImage(img, 0, 0, size, size);
+    const rgba = ctx.getImageData(0, 0, size, size).data;
+    return { size, grey: Array.from({ length: size * size }, (_, i) => rgba[i * 4]) };
+  });
+  return { code, picture };
+}
+
+describe('survey kiosk', () => {
+  it('takes 20 answers offline (some linked by scanning the receipt QR), survives a reload, and syncs them; it cannot read dossiers', async () => {
+    // The commune's survey: quick repeat window so the test's citizens are not mistaken for double taps.
+    const config = await (await fetch(`${s.url}/api/v1/config`, { headers: { Authorization: `Bearer ${(await s.newDevice(s.demoCommuneId)).token}` } })).json();
+    await s.admin('PUT', `/api/v1/admin/communes/${s.demoCommuneId}/config/survey`, { ...config.survey, rules: { repeatWindowSeconds: 1, burstLimit: 100 } });
+
+    // A counter tablet receives two dossiers; the first slip's QR goes in front of the kiosk camera.
+    const counter = await counterBrowser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signInCounter(counter, await s.enrollmentCode(s.demoCommuneId));
+    const scanned = await receiveAndReadQr(counter, 'Đinh Văn Quang');
+    const typed = await receiveAndReadQr(counter, 'Mai Thị Oanh');
+    const video = join(mkdtempSync(join(tmpdir(), 'fd-camera-')), 'receipt.y4m');
+    writeY4m(video, Uint8Array.from(scanned.picture.grey), scanned.picture.size, scanned.picture.size);
+
+    kioskBrowser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
+    const context = await kioskBrowser.newContext({ viewport: { width: 800, height: 1280 }, locale: 'vi-VN', bypassCSP: true, permissions: ['camera'] });
+    const kiosk = await context.newPage();
+    await kiosk.goto(s.url);
+    await kiosk.waitForFunction(async () => Boolean(await navigator.serviceWorker.ready));
+    await kiosk.getByLabel('Mã đăng ký thiết bị').fill(await s.enrollmentCode(s.demoCommuneId, 'kiosk'));
+    await kiosk.getByRole('button', { name: 'Đăng ký máy' }).click();
+    await kiosk.getByRole('heading', { name: /Ông\/bà có hài lòng/ }).waitFor();
+    await audit(kiosk, 'rating');
+
+    await context.setOffline(true);
+    const ratings = ['very-satisfied', 'satisfied', 'not-satisfied'] as const;
+    const label = { 'very-satisfied': 'Rất hài lòng', satisfied: 'Hài lòng', 'not-satisfied': 'Không hài lòng' };
+    const sent: string[] = [];
+    for (let citizen = 0; citizen < 20; citizen++) {
+      if (citizen === 10) {
+        // The kiosk is reloaded (or restarted) in the middle of the day, still offline.
+        await kiosk.reload();
+        await kiosk.getByRole('heading', { name: /Ông\/bà có hài lòng/ }).waitFor();
+      }
+      const rating = ratings[citizen % 3];
+      sent.push(rating);
+      await kiosk.getByRole('button', { name: label[rating], exact: true }).click();
+      if (citizen === 0) {
+        await audit(kiosk, 'criterion');
+        await kiosk.getByRole('button', { name: 'Hài lòng', exact: true }).click();
+      }
+      while (!(await kiosk.getByRole('button', { name: 'Gửi đánh giá' }).isVisible())) {
+        if (citizen === 0 && (await kiosk.getByRole('button', { name: 'Có', exact: true }).isVisible())) {
+          await audit(kiosk, 'yes/no question');
+          await kiosk.getByRole('button', { name: 'Có', exact: true }).click();
+          continue;
+        }
+        if (citizen === 0 && (await kiosk.getByRole('textbox').isVisible())) await audit(kiosk, 'comment');
+        await kiosk.getByRole('button', { name: 'Bỏ qua' }).click();
+      }
+      if (citizen === 0) await audit(kiosk, 'dossier link');
+      if (citizen === 1 || citizen === 2) {
+        await kiosk.getByRole('button', { name: 'Quét mã QR trên giấy hẹn' }).click();
+        const expected = citizen === 1 ? `Đã nhận mã hồ sơ ${scanned.code}.` : /Hồ sơ này đã được đánh giá rồi/;
+        await kiosk.getByText(expected).waitFor({ timeout: 30_000 });
+      }
+      if (citizen === 3) {
+        await kiosk.getByRole('button', { name: 'Nhập mã hồ sơ' }).click();
+        await kiosk.getByLabel('Mã hồ sơ trên giấy hẹn').fill(typed.code);
+        await kiosk.getByRole('button', { name: 'Dùng mã này' }).click();
+        await kiosk.getByText(`Đã nhận mã hồ sơ ${typed.code}.`).waitFor();
+      }
+      await kiosk.getByRole('button', { name: 'Gửi đánh giá' }).click();
+      await kiosk.getByRole('heading', { name: 'Cảm ơn ông/bà đã đánh giá!' }).waitFor();
+      if (citizen === 0) await audit(kiosk, 'thank you');
+      await kiosk.waitForTimeout(1100);
+      await kiosk.getByRole('button', { name: 'Người tiếp theo' }).click();
+    }
+
+    const { rows: before } = await s.sql.query<{ n: string }>("SELECT count(*) AS n FROM ops WHERE type = 'survey.submitted'");
+    expect(Number(before[0].n)).toBe(0);
+    await context.setOffline(false);
+    await expect
+      .poll(async () => Number((await s.sql.query<{ n: string }>("SELECT count(*) AS n FROM ops WHERE type = 'survey.submitted'")).rows[0].n), { timeout: 30_000 })
+      .toBe(20);
+    const { rows } = await s.sql.query<{ rating: string; dossier_code: string | null }>('SELECT rating, dossier_code FROM surveys ORDER BY at');
+    expect(rows.map((r) => r.rating).sort()).toEqual([...sent].sort());
+    expect(rows.filter((r) => r.dossier_code).map((r) => r.dossier_code).sort()).toEqual([scanned.code, typed.code].sort());
+
+    const today = new Date().toISOString().slice(0, 10);
+    const report = await (await s.admin('GET', `/api/v1/admin/reports?communeId=${s.demoCommuneId}&from=2026-01-01&to=${today > '2026-12-31' ? today : '2026-12-31'}`)).json();
+    const satisfied = sent.filter((r) => r !== 'not-satisfied').length;
+    expect(report.satisfaction.responses).toBe(20);
+    expect(report.satisfaction.satisfiedRate).toBeCloseTo(satisfied / 20);
+
+    // The kiosk holds no dossier and cannot pull any.
+    const pullStatus = await kiosk.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((ok) => {
+        const req = indexedDB.open('friendly-desk');
+        req.onsuccess = () => ok(req.result);
+      });
+      const device = await new Promise<{ value: { token: string } }>((ok) => {
+        const req = db.transaction('meta').objectStore('meta').get('device');
+        req.onsuccess = () => ok(req.result);
+      });
+      const dossiers = await new Promise<number>((ok) => {
+        const req = db.transaction('dossiers').objectStore('dossiers').count();
+        req.onsuccess = () => ok(req.result);
+      });
+      const res = await fetch('/api/v1/sync/pull', { headers: { Authorization: `Bearer ${device.value.token}` } });
+      return { status: res.status, dossiers };
+    });
+    expect(pullStatus).toEqual({ status: 403, dossiers: 0 });
+
+    // Staff screen behind the PIN, audited too.
+    await kiosk.getByRole('button', { name: 'Cán bộ' }).click();
+    await audit(kiosk, 'staff PIN');
+  });
+});
