@@ -53,6 +53,36 @@ try {
   await admin.getByRole('button', { name: 'Vào trang quản trị' }).click();
   await admin.getByRole('img', { name: 'Hồ sơ theo tiến độ giải quyết' }).waitFor();
   await admin.screenshot({ path: 'docs/admin-dashboard.png', fullPage: true });
+  // Every kiosk screen, portrait and landscape.
+  for (const [orientation, viewport] of [
+    ['portrait', { width: 800, height: 1280 }],
+    ['landscape', { width: 1280, height: 800 }],
+  ] as const) {
+    const kioskContext = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const kiosk = await kioskContext.newPage();
+    await kiosk.goto(s.url);
+    await kiosk.getByLabel('Mã đăng ký thiết bị').fill(await s.enrollmentCode(s.demoCommuneId, 'kiosk'));
+    await kiosk.getByRole('button', { name: 'Đăng ký máy' }).click();
+    await kiosk.getByRole('heading', { name: /Ông\/bà có hài lòng/ }).waitFor();
+    const shot = (name: string) => kiosk.screenshot({ path: `docs/kiosk-${name}-${orientation}.png` });
+    await shot('1-rating');
+    await kiosk.getByRole('button', { name: 'Rất hài lòng' }).click();
+    await shot('2-criterion');
+    while (!(await kiosk.getByRole('button', { name: 'Có', exact: true }).isVisible())) await kiosk.getByRole('button', { name: 'Bỏ qua' }).click();
+    await shot('3-question');
+    while (!(await kiosk.getByRole('textbox').isVisible())) await kiosk.getByRole('button', { name: 'Bỏ qua' }).click();
+    await kiosk.getByRole('textbox').fill('Cán bộ hướng dẫn rất tận tình, cảm ơn!');
+    await shot('4-comment');
+    await kiosk.getByRole('button', { name: 'Tiếp tục' }).click();
+    await shot('5-dossier');
+    await kiosk.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await kiosk.getByRole('heading', { name: 'Cảm ơn ông/bà đã đánh giá!' }).waitFor();
+    await shot('6-thanks');
+    await kiosk.getByRole('button', { name: 'Người tiếp theo' }).click();
+    await kiosk.getByRole('button', { name: 'Cán bộ' }).click();
+    await shot('7-staff-pin');
+    await kioskContext.close();
+  }
   console.log('docs/*.png written');
 } finally {
   await browser.close();
