@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { setUpDevice } from '../db';
 import { ApiError, enrollDevice } from '../sync';
 import { db } from './db';
-import { loadDemo } from './demo';
 import { LanguageSwitch } from './LanguageSwitch';
 import { QrScanner } from './QrScanner';
 
@@ -46,7 +45,8 @@ export function FirstRun() {
     setBusy(true);
     setError(null);
     try {
-      const { device, config } = await loadDemo();
+      // The demo commune and its schema check load only when someone asks for them.
+      const { device, config } = await (await import('./demo')).loadDemo();
       await setUpDevice(db, device, config);
     } catch {
       setError(t('firstRun.demoFailed'));

@@ -11,7 +11,7 @@ export function LanguageSwitch() {
           type="button"
           lang={lng}
           aria-pressed={i18n.language === lng}
-          onClick={() => setLanguage(lng)}
+          onClick={() => void setLanguage(lng)}
         >
           {t(`language.${lng}`)}
         </button>

@@ -1,26 +1,35 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import vi from '../../locales/vi/translation.json';
-import en from '../../locales/en/translation.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'friendly-desk.language';
 
+/**
+ * Each language is its own chunk: a tablet downloads the one it shows first, and the service
+ * worker precaches both, so switching works with no connection too.
+ */
+const BUNDLES: Record<Language, () => Promise<{ default: Record<string, unknown> }>> = {
+  vi: () => import('../../locales/vi/translation.json'),
+  en: () => import('../../locales/en/translation.json'),
+};
+
 function rememberedLanguage(): Language {
   try {
-    const saved = localStorage.getItem(STORAGE_KEY);
-    return saved === 'en' ? 'en' : 'vi';
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
   } catch {
     return 'vi';
   }
 }
 
-/** Both languages are bundled: the tablet must speak Vietnamese with no connection at all. */
-export function initI18n(lng: Language = rememberedLanguage()) {
+async function ensureLoaded(lng: Language) {
+  if (!i18next.hasResourceBundle(lng, 'translation')) i18next.addResourceBundle(lng, 'translation', (await BUNDLES[lng]()).default);
+}
+
+export async function initI18n(lng: Language = rememberedLanguage()) {
   if (!i18next.isInitialized) {
-    void i18next.use(initReactI18next).init({
-      resources: { vi: { translation: vi }, en: { translation: en } },
+    await i18next.use(initReactI18next).init({
+      resources: {},
       lng,
       fallbackLng: 'vi',
       interpolation: { escapeValue: false },
@@ -28,12 +37,15 @@ export function initI18n(lng: Language = rememberedLanguage()) {
       showSupportNotice: false,
     });
   }
-  document.documentElement.lang = i18next.language;
+  await Promise.all([ensureLoaded(lng), ensureLoaded('vi')]);
+  await i18next.changeLanguage(lng);
+  document.documentElement.lang = lng;
   return i18next;
 }
 
-export function setLanguage(lng: Language) {
-  void i18next.changeLanguage(lng);
+export async function setLanguage(lng: Language) {
+  await ensureLoaded(lng);
+  await i18next.changeLanguage(lng);
   document.documentElement.lang = lng;
   try {
     localStorage.setItem(STORAGE_KEY, lng);

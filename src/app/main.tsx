@@ -6,11 +6,13 @@ import { registerServiceWorker } from './update';
 import { requestPersistence } from '../db';
 import './styles.css';
 
-initI18n();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
 registerServiceWorker();
+// The first screen waits for its words (one small chunk, from the precache when offline).
+void initI18n().then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
+);
 void requestPersistence();

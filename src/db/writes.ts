@@ -4,13 +4,25 @@ import {
   hlcTick,
   OPEN_STATUSES,
   searchTokens,
-  validateOp,
   vnDateKey,
   type DossierState,
   type HlcState,
   type OpType,
 } from '../domain';
+import type { validateOp as ValidateOp } from '../domain/ops';
 import type { DeviceInfo, DossierRow, FriendlyDeskDB, StoredOp } from './database';
+
+type Validate = typeof ValidateOp;
+let validator: Validate | undefined;
+
+/**
+ * The op schemas (zod) load with the first write, not before the first screen. Called before a
+ * transaction opens: awaiting anything but IndexedDB inside one would end it.
+ */
+export async function loadValidator(): Promise<Validate> {
+  validator ??= (await import('../domain/ops')).validateOp;
+  return validator;
+}
 
 /** Thrown when a write would produce an op the server would reject: the UI shows `code`, nothing is stored. */
 export class InvalidOpError extends Error {
@@ -72,11 +84,13 @@ export async function recordOp(
   data: Record<string, unknown>,
   now = new Date(),
 ): Promise<StoredOp> {
-  return db.transaction('rw', WRITE_TABLES(db), () => recordOpInTransaction(db, type, entityId, data, now));
+  const validate = await loadValidator();
+  return db.transaction('rw', WRITE_TABLES(db), () => recordOpInTransaction(db, validate, type, entityId, data, now));
 }
 
 async function recordOpInTransaction(
   db: FriendlyDeskDB,
+  validateOp: Validate,
   type: OpType,
   entityId: string,
   data: Record<string, unknown>,
@@ -112,6 +126,7 @@ export interface NewDossierInput {
 
 /** Receive a dossier: issue its code (unique per tablet per day) and record `dossier.received`. */
 export async function receiveDossier(db: FriendlyDeskDB, input: NewDossierInput, now = new Date()): Promise<DossierRow> {
+  const validate = await loadValidator();
   return db.transaction('rw', WRITE_TABLES(db), async () => {
     const device = await getDevice(db);
     if (!device) throw new InvalidOpError('no-device', 'This tablet is not set up yet');
@@ -123,6 +138,7 @@ export async function receiveDossier(db: FriendlyDeskDB, input: NewDossierInput,
     const applicant = Object.fromEntries(Object.entries(input.applicant).filter(([, v]) => v !== undefined && v !== ''));
     await recordOpInTransaction(
       db,
+      validate,
       'dossier.received',
       id,
       { ...input, applicant, code, receivedAt: now.toISOString() },

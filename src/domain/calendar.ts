@@ -1,27 +1,17 @@
-import * as z from 'zod/mini';
 import { addDaysToKey, minutesOf, vnDateKey, vnDateTime, vnMinutesOfDay, vnWeekday } from './time';
 
-const zDateKey = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'));
-const zHhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm'));
-
 /** The commune's working calendar. Holidays and swaps are announced each year, so they are data. */
-export const zCalendarData = z.object({
-  officeHours: z.object({ morning: z.tuple([zHhmm, zHhmm]), afternoon: z.tuple([zHhmm, zHhmm]) }),
+export interface CalendarData {
+  officeHours: { morning: [string, string]; afternoon: [string, string] };
   /** Same-day requests received after this time are due the next working day. */
-  sameDayCutoff: zHhmm,
+  sameDayCutoff: string;
   /** Days off: holidays, compensatory days and weekdays swapped off. */
-  holidays: z.array(z.object({ date: zDateKey, name: z.string().check(z.maxLength(200)) })).check(z.maxLength(400)),
+  holidays: { date: string; name: string }[];
   /** Saturdays or Sundays worked because of a swap. */
-  workingWeekends: z.array(z.object({ date: zDateKey, name: z.string().check(z.maxLength(200)) })).check(z.maxLength(200)),
-});
-export type CalendarData = z.infer<typeof zCalendarData>;
+  workingWeekends: { date: string; name: string }[];
+}
 
-export const zProcessingTime = z.discriminatedUnion('unit', [
-  z.object({ unit: z.literal('working-days'), value: z.int().check(z.positive(), z.maximum(365)) }),
-  z.object({ unit: z.literal('working-hours'), value: z.int().check(z.positive(), z.maximum(1000)) }),
-  z.object({ unit: z.literal('same-day') }),
-]);
-export type ProcessingTime = z.infer<typeof zProcessingTime>;
+export type ProcessingTime = { unit: 'working-days'; value: number } | { unit: 'working-hours'; value: number } | { unit: 'same-day' };
 
 // Calendars are looked up thousands of times when listing; index each one once.
 const indexCache = new WeakMap<CalendarData, { off: Set<string>; on: Set<string> }>();

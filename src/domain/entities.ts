@@ -1,5 +1,22 @@
 import * as z from 'zod/mini';
-import { zCalendarData, zProcessingTime } from './calendar';
+import type { CalendarData, ProcessingTime } from './calendar';
+
+const zDateKey = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'));
+const zHhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm'));
+const zDay = z.object({ date: zDateKey, name: z.string().check(z.maxLength(200)) });
+
+export const zCalendarData: z.ZodMiniType<CalendarData> = z.object({
+  officeHours: z.object({ morning: z.tuple([zHhmm, zHhmm]), afternoon: z.tuple([zHhmm, zHhmm]) }),
+  sameDayCutoff: zHhmm,
+  holidays: z.array(zDay).check(z.maxLength(400)),
+  workingWeekends: z.array(zDay).check(z.maxLength(200)),
+});
+
+export const zProcessingTime: z.ZodMiniType<ProcessingTime> = z.discriminatedUnion('unit', [
+  z.object({ unit: z.literal('working-days'), value: z.int().check(z.positive(), z.maximum(365)) }),
+  z.object({ unit: z.literal('working-hours'), value: z.int().check(z.positive(), z.maximum(1000)) }),
+  z.object({ unit: z.literal('same-day') }),
+]);
 
 const str = (max: number) => z.string().check(z.maxLength(max));
 const filled = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
