@@ -13,46 +13,105 @@ function row(name: string, value: number, unit: string, target?: number) {
   console.log(`${name.padEnd(44)} ${value.toFixed(1).padStart(9)} ${unit}${verdict}`);
 }
 
+/** The built app on a kiosk tablet: time from a tap to the next question on screen. */
+async function kioskTapBench(browser: Browser) {
+  const app = await startTestServer({ db: 'pglite', distDir: resolve(import.meta.dirname, '../../dist') });
+  try {
+    const page = await browser.newPage({ viewport: { width: 800, height: 1280 } });
+    await page.goto(app.url);
+    await page.getByLabel('Mã đăng ký thiết bị').fill(await app.enrollmentCode(app.demoCommuneId, 'kiosk'));
+    await page.getByRole('button', { name: 'Đăng ký máy' }).click();
+    await page.getByRole('heading', { name: /Ông\/bà có hài lòng/ }).waitFor();
+    const samples: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      // Tap the first button of each screen (a face, "Có", …) until the comment screen.
+      for (let step = 0; step < 10; step++) {
+        const ms = await page.evaluate(
+          () =>
+            new Promise<number>((done) => {
+              const heading = document.querySelector('h1')!;
+              const before = document.querySelector('.kiosk-progress')?.textContent;
+              const button = document.querySelector<HTMLButtonElement>('.faces button, .yes-no button')!;
+              const t0 = performance.now();
+              const observer = new MutationObserver(() => {
+                if (document.querySelector('.kiosk-progress')?.textContent !== before) {
+                  observer.disconnect();
+                  // Count until the new screen is painted, not just in the DOM.
+                  requestAnimationFrame(() => done(performance.now() - t0));
+                }
+              });
+              observer.observe(heading.parentElement!, { subtree: true, childList: true, characterData: true });
+              button.click();
+            }),
+        );
+        samples.push(ms);
+      }
+      await page.reload();
+      await page.getByRole('heading', { name: /Ông\/bà có hài lòng/ }).waitFor();
+    }
+    samples.sort((a, b) => a - b);
+    console.log(`\nKiosk (built app, Chromium, 800×1280), ${samples.length} taps`);
+    row('tap → next question painted (median)', samples[Math.floor(samples.length / 2)], 'ms', 100);
+    row('  worst', samples[samples.length - 1], 'ms', 100);
+  } finally {
+    await app.close();
+  }
+}
+
+type Browser = Awaited<ReturnType<typeof launchChromium>>;
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+
+/** The counter's store with many dossiers: the list, searches, and creating one more. */
+async function dossierStoreBench(browser: Browser, server: Server) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${server.url}/tests/bench/dossiers.html`);
+  await page.waitForFunction(() => document.title === 'ready');
+  console.log(`\nCounter dossier store, ${DOSSIERS.toLocaleString('en')} dossiers in IndexedDB (Chromium ${browser.version()})`);
+  const r = await page.evaluate((n) => (window as unknown as { runBench: (n: number) => Promise<any> }).runBench(n), DOSSIERS);
+  row('fill store (bulk, chunks of 1,000)', r.fillMs / 1000, 's');
+  row('first page of the list on screen (median)', r.firstPageMs.median, 'ms', 100);
+  row('  worst of 5', r.firstPageMs.max, 'ms');
+  row('search "nguyen thi hoa" (median)', r.searchName.median, 'ms', 100);
+  row('search "vo duc yen", open only (median)', r.searchRare.median, 'ms', 100);
+  row('search "nguyen" (1 in 15 dossiers, median)', r.searchCommon.median, 'ms', 100);
+  row('search by phone (median)', r.searchPhone.median, 'ms', 100);
+  row('overdue filter, first page (median)', r.overdue.median, 'ms', 100);
+  row('create one dossier (median of 30)', r.create.median, 'ms', 20);
+  row('  worst of 30', r.create.max, 'ms');
+}
+
+/** A tablet back from a week offline: its outbox drained through the real sync code. */
+async function drainBench(browser: Browser, server: Server) {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/tests/bench/drain.html`);
+  await page.waitForFunction(() => document.title === 'ready');
+  const code = await server.enrollmentCode(server.demoCommuneId);
+  const d = await page.evaluate(
+    ([c, n]) => (window as unknown as { runDrain: (c: string, n: number) => Promise<any> }).runDrain(c as string, n as number),
+    [code, 10_000] as const,
+  );
+  console.log(`\nChromium tablet back online with ${d.pendingBefore.toLocaleString('en')} pending ops (server on PGlite)`);
+  row(`drain the outbox (${d.rounds} sync round${d.rounds === 1 ? '' : 's'}, ${d.pendingAfter} left)`, d.ms / 1000, 's', 10);
+}
+
+/** BENCH_ONLY=drain,kiosk (any of dossiers, drain, kiosk, server) runs just those. */
+const only = process.env.BENCH_ONLY?.split(',');
+const wanted = (name: string) => !only || only.includes(name);
+
 async function main() {
   await build({ configFile: resolve(import.meta.dirname, 'vite.bench.config.ts'), logLevel: 'warn' });
   // The real server, serving the bench pages beside its API.
   const server = await startTestServer({ db: 'pglite', distDir: resolve(import.meta.dirname, '../../dist-bench') });
-  const url = server.url;
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    if (process.env.BENCH_ONLY !== 'drain') {
-    await page.goto(`${url}/tests/bench/dossiers.html`);
-    await page.waitForFunction(() => document.title === 'ready');
-    console.log(`\nCounter dossier store, ${DOSSIERS.toLocaleString('en')} dossiers in IndexedDB (Chromium ${browser.version()})`);
-    const r = await page.evaluate((n) => (window as unknown as { runBench: (n: number) => Promise<any> }).runBench(n), DOSSIERS);
-    row('fill store (bulk, chunks of 1,000)', r.fillMs / 1000, 's');
-    row('first page of the list on screen (median)', r.firstPageMs.median, 'ms', 100);
-    row('  worst of 5', r.firstPageMs.max, 'ms');
-    row('search "nguyen thi hoa" (median)', r.searchName.median, 'ms', 100);
-    row('search "vo duc yen", open only (median)', r.searchRare.median, 'ms', 100);
-    row('search "nguyen" (1 in 15 dossiers, median)', r.searchCommon.median, 'ms', 100);
-    row('search by phone (median)', r.searchPhone.median, 'ms', 100);
-    row('overdue filter, first page (median)', r.overdue.median, 'ms', 100);
-    row('create one dossier (median of 30)', r.create.median, 'ms', 20);
-    row('  worst of 30', r.create.max, 'ms');
-    }
-
-    const drainPage = await browser.newPage();
-    await drainPage.goto(`${url}/tests/bench/drain.html`);
-    await drainPage.waitForFunction(() => document.title === 'ready');
-    const code = await server.enrollmentCode(server.demoCommuneId);
-    const d = await drainPage.evaluate(
-      ([c, n]) => (window as unknown as { runDrain: (c: string, n: number) => Promise<any> }).runDrain(c as string, n as number),
-      [code, 10_000] as const,
-    );
-    console.log(`\nChromium tablet back online with ${d.pendingBefore.toLocaleString('en')} pending ops (server on PGlite)`);
-    row(`drain the outbox (${d.rounds} sync round${d.rounds === 1 ? '' : 's'}, ${d.pendingAfter} left)`, d.ms / 1000, 's', 10);
+    if (wanted('dossiers')) await dossierStoreBench(browser, server);
+    if (wanted('drain')) await drainBench(browser, server);
+    if (wanted('kiosk')) await kioskTapBench(browser);
   } finally {
     await browser.close();
     await server.close();
   }
-  if (!process.env.BENCH_ONLY) await runServerPushBench();
+  if (wanted('server')) await runServerPushBench();
 }
 
 main().catch((e) => {
