@@ -9,7 +9,7 @@ import { communeReport } from './reports';
 import { createCommune, getCommune, loadConfig, loadReferenceIds, putConfigPart, zNewCommune } from './communes';
 import { authenticateDevice, DEVICE_KINDS, enroll, issueEnrollmentCode, listDevices, revokeDevice, type Device, type DeviceKind } from './devices';
 import { errorBody, HttpError, sendError } from './errors';
-import { applyBatch } from './push';
+import { applyBatch, rowToOp, type StoredRow } from './push';
 import type { Sql } from './sql';
 import { safeEqual } from './tokens';
 import { mountApp } from './web';
@@ -137,23 +137,13 @@ export function createServer(opts: ServerOptions) {
     if (!/^\d{1,4}$/.test(limitRaw) || Number(limitRaw) < 1 || Number(limitRaw) > MAX_PULL)
       throw new HttpError(400, 'invalid-query', `limit: 1 to ${MAX_PULL}`);
     const n = Number(limitRaw);
-    const { rows } = await sql.query<{ seq: string; op_id: string; device_id: string; device_seq: string; type: string; entity_id: string; at: string; hlc: string; data: Record<string, unknown> }>(
+    const { rows } = await sql.query<StoredRow & { seq: string }>(
       `SELECT seq, op_id, device_id, device_seq, type, entity_id, at, hlc, data FROM ops
         WHERE commune_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
       [d.commune_id, after, n + 1],
     );
     const page = rows.slice(0, n);
-    const ops = page.map((r) => ({
-      opId: r.op_id,
-      deviceSeq: Number(r.device_seq),
-      type: r.type,
-      entityId: r.entity_id,
-      at: r.at,
-      hlc: r.hlc,
-      data: r.data,
-      deviceId: r.device_id,
-      cursor: String(r.seq),
-    }));
+    const ops = page.map((r) => ({ ...rowToOp(r), deviceId: r.device_id, cursor: String(r.seq) }));
     return c.json({ ops, cursor: ops.at(-1)?.cursor ?? (after === '0' ? null : after), hasMore: rows.length > n, serverTime: serverTime() });
   });
 

@@ -8,7 +8,8 @@ export interface OpResult {
   error?: { code: string; message: string };
 }
 
-interface StoredRow {
+/** An op as the ops table returns it. */
+export interface StoredRow {
   op_id: string;
   device_id: string;
   device_seq: string | number;
@@ -32,7 +33,7 @@ function canonical(value: unknown): string {
 }
 const contentOf = (op: Pick<Op, 'deviceSeq' | 'type' | 'entityId' | 'at' | 'hlc' | 'data'>) =>
   canonical({ deviceSeq: Number(op.deviceSeq), type: op.type, entityId: op.entityId, at: op.at, hlc: op.hlc, data: op.data });
-const rowToOp = (r: StoredRow): Op => ({
+export const rowToOp = (r: StoredRow): Op => ({
   opId: r.op_id,
   deviceSeq: Number(r.device_seq),
   type: r.type,

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { writeY4m } from '../support/fake-camera';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { enrollAndSignIn, receiveDossier } from '../support/counter-page';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let s: TestServer;
@@ -33,23 +34,8 @@ async function audit(page: Page, screen: string) {
   expect(violations, screen).toEqual([]);
 }
 
-async function signInCounter(page: Page, code: string) {
-  await page.goto(s.url);
-  await page.getByLabel('Mã đăng ký thiết bị').fill(code);
-  await page.getByRole('button', { name: 'Đăng ký máy' }).click();
-  await page.getByRole('radio', { name: /Nguyễn Thị Lan/ }).check();
-  await page.getByLabel('Mã PIN').fill('1234');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
-
 async function receiveAndReadQr(page: Page, name: string) {
-  await page.getByRole('button', { name: 'Tiếp nhận hồ sơ mới' }).click();
-  await page.getByRole('searchbox', { name: 'Tìm thủ tục' }).fill('chung thuc chu ky');
-  await page.getByRole('radio', { name: /^Chứng thực chữ ký/ }).check();
-  await page.getByLabel('Họ và tên').fill(name);
-  const docs = page.locator('fieldset', { hasText: 'Thành phần hồ sơ đã nhận' }).getByRole('checkbox');
-  for (let i = 0; i < (await docs.count()); i++) await docs.nth(i).check();
-  await page.getByRole('button', { name: 'Tiếp nhận và in giấy hẹn' }).click();
+  await receiveDossier(page, name);
   const qr = page.getByRole('img', { name: /Mã QR của hồ sơ/ });
   await qr.waitFor();
   const code = await page.locator('.receipt-slip .code').innerText();
@@ -76,7 +62,8 @@ describe('survey kiosk', () => {
 
     // A counter tablet receives two dossiers; the first slip's QR goes in front of the kiosk camera.
     const counter = await counterBrowser.newPage({ viewport: { width: 1280, height: 800 } });
-    await signInCounter(counter, await s.enrollmentCode(s.demoCommuneId));
+    await counter.goto(s.url);
+    await enrollAndSignIn(counter, await s.enrollmentCode(s.demoCommuneId));
     const scanned = await receiveAndReadQr(counter, 'Đinh Văn Quang');
     const typed = await receiveAndReadQr(counter, 'Mai Thị Oanh');
     const video = join(mkdtempSync(join(tmpdir(), 'fd-camera-')), 'receipt.y4m');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { enrollAndSignIn, receiveDossier } from '../support/counter-page';
 
 let browser: Browser;
 let s: TestServer;
@@ -14,27 +15,6 @@ async function newTablet(): Promise<{ context: BrowserContext; page: Page }> {
   await page.goto(s.url);
   await page.waitForFunction(async () => Boolean(await navigator.serviceWorker.ready));
   return { context, page };
-}
-
-async function enrollAndSignIn(page: Page, code: string) {
-  await page.getByLabel('Mã đăng ký thiết bị').fill(code);
-  await page.getByRole('button', { name: 'Đăng ký máy' }).click();
-  await page.getByRole('heading', { name: 'Đăng nhập cán bộ' }).waitFor();
-  await page.getByRole('radio', { name: /Nguyễn Thị Lan/ }).check();
-  await page.getByLabel('Mã PIN').fill('1234');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-}
-
-async function receive(page: Page, name: string) {
-  await page.getByRole('button', { name: 'Tiếp nhận hồ sơ mới' }).click();
-  await page.getByRole('searchbox', { name: 'Tìm thủ tục' }).fill('chung thuc chu ky');
-  await page.getByRole('radio', { name: /^Chứng thực chữ ký/ }).check();
-  await page.getByLabel('Họ và tên').fill(name);
-  const docs = page.locator('fieldset', { hasText: 'Thành phần hồ sơ đã nhận' }).getByRole('checkbox');
-  for (let i = 0; i < (await docs.count()); i++) await docs.nth(i).check();
-  await page.getByRole('button', { name: 'Tiếp nhận và in giấy hẹn' }).click();
-  await page.getByRole('heading', { name: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ' }).waitFor();
 }
 
 beforeAll(async () => {
@@ -55,7 +35,7 @@ describe('tablets and the real server', () => {
     const a = await newTablet();
     await enrollAndSignIn(a.page, await s.enrollmentCode(commune.id));
     await a.context.setOffline(true);
-    for (const name of names) await receive(a.page, name);
+    for (const name of names) await receiveDossier(a.page, name);
     await a.page.getByText('3 thay đổi chờ gửi').waitFor();
 
     // Close the page and open it again, still offline: everything is still there.
@@ -102,7 +82,7 @@ describe('tablets and the real server', () => {
     const code = await s.enrollmentCode(s.demoCommuneId);
     await enrollAndSignIn(t.page, code);
     await t.context.setOffline(true);
-    await receive(t.page, 'Ngô Văn Phúc');
+    await receiveDossier(t.page, 'Ngô Văn Phúc');
     const devices = await (await s.admin('GET', `/api/v1/admin/devices?communeId=${s.demoCommuneId}`)).json();
     const newest = devices.sort((x: { deviceNo: number }, y: { deviceNo: number }) => y.deviceNo - x.deviceNo)[0];
     await s.admin('POST', `/api/v1/admin/devices/${newest.id}/revoke`);

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { seededRandom } from '../support/random';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allowedActions, type DossierAction } from '../../src/domain';
 import { FriendlyDeskDB, getCommuneConfig, receiveDossier, recordOp } from '../../src/db';
@@ -9,21 +10,13 @@ const TABLETS = 3;
 const OPS_PER_TABLET = 2000;
 const FAILURE_RATE = 0.3;
 
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let server: TestServer | undefined;
 afterAll(() => server?.close());
 
 describe('chaos: flaky network, server restarts, tablets reloaded mid-sync', () => {
   it(`ends with every op exactly once, no gaps, and ${TABLETS} tablets folding to the same state`, async () => {
-    const r = rng(42);
+    const r = seededRandom(42);
     const s = (server = await startTestServer({ db: 'pglite' }));
     const commune = await s.createCommune('CHAOS');
     const counters = { lostBefore: 0, lostAfter: 0, restarts: 0, reloads: 0, rounds: 0 };

@@ -1,4 +1,7 @@
+import type { CommuneFigures } from '../../domain';
 import { callApi } from '../../sync';
+
+export type { CommuneFigures };
 
 /** The central admin API (DESIGN.md), called with the admin token; the dashboard is online-only. */
 export interface Commune {
@@ -18,19 +21,6 @@ export interface DeviceRow {
   opCount: number;
   maxSeq: number;
   seqGaps: { from: number; to: number }[];
-}
-
-export interface CommuneFigures {
-  received: number;
-  settled: number;
-  early: number;
-  onTime: number;
-  late: number;
-  open: number;
-  overdueOpen: number;
-  atHome: number;
-  onTimeRate: number | null;
-  satisfaction: { responses: number; byRating: Record<string, number>; satisfiedRate: number | null };
 }
 
 export function adminApi(token: string, baseUrl = '') {

@@ -1,16 +1,8 @@
+import { seededRandom } from '../../support/random';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../support/test-server';
 import { receivedOp, surveyOp } from '../../support/ops';
 
-/** Small seeded PRNG (mulberry32) so a failing case can be reproduced from its index. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ODD_STRINGS = ['', ' ', '\u0000', '\ud800', '\udfff', 'x'.repeat(100_000), '🙂'.repeat(2000), '\u202e\u200b', '<script>', "'; DROP TABLE ops; --", 'NaN', '__proto__'];
 const ODD_VALUES: unknown[] = [null, true, false, 0, -1, 1.5, 1e308, -0, [], {}, [[]], { __proto__: { admin: true } }, ...ODD_STRINGS];
@@ -53,7 +45,7 @@ describe('bad input never breaks the server nor gets stored', () => {
   afterAll(() => s?.close());
 
   it('answers 1,200 malformed requests with 4xx only, storing only the valid ops beside them', async () => {
-    const r = rng(20261123);
+    const r = seededRandom(20261123);
     const statuses = new Map<number, number>();
     const validSent = new Set<string>();
     let seq = 0;
