@@ -1,17 +1,26 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { getCommuneConfig, getDevice } from '../db';
 import { db } from './db';
-import { FirstRun } from './FirstRun';
-import { Locked } from './Locked';
+import { loadStrings, type StringPart } from './i18n';
 import { useHashPath } from './router';
 
 // Each kind of screen loads its own code: a kiosk never downloads the counter, a tablet never the
 // central dashboard. The service worker precaches them all, so this costs nothing offline.
-const AdminApp = lazy(() => import('../features/admin/AdminApp'));
-const Shell = lazy(() => import('./Shell'));
-const KioskApp = lazy(() => import('../features/kiosk/KioskApp'));
+/** A screen's code and its strings, loaded together. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function screen<T extends ComponentType<any>>(load: () => Promise<{ default: T }>, ...parts: StringPart[]) {
+  return lazy(async () => {
+    const [module] = await Promise.all([load(), ...parts.map(loadStrings)]);
+    return module;
+  });
+}
+const AdminApp = screen(() => import('../features/admin/AdminApp'), 'admin');
+const Shell = screen(() => import('./Shell'), 'counter', 'kiosk');
+const KioskApp = screen(() => import('../features/kiosk/KioskApp'), 'kiosk');
+const FirstRun = screen(() => import('./FirstRun'));
+const Locked = screen(() => import('./Locked'));
 
 export function App() {
   const { t } = useTranslation();
@@ -27,11 +36,17 @@ export function App() {
   const loading = <p role="status" className="loading">{t('app.loading')}</p>;
   if (path.startsWith('/admin')) return <Suspense fallback={loading}><AdminApp /></Suspense>;
   if (!setup) return loading;
-  if (setup.revoked) return <Locked />;
-  if (!setup.device || !setup.config) return <FirstRun />;
   return (
     <Suspense fallback={loading}>
-      {setup.device.kind === 'kiosk' ? <KioskApp device={setup.device} config={setup.config} /> : <Shell device={setup.device} config={setup.config} />}
+      {setup.revoked ? (
+        <Locked />
+      ) : !setup.device || !setup.config ? (
+        <FirstRun />
+      ) : setup.device.kind === 'kiosk' ? (
+        <KioskApp device={setup.device} config={setup.config} />
+      ) : (
+        <Shell device={setup.device} config={setup.config} />
+      )}
     </Suspense>
   );
 }

@@ -104,3 +104,5 @@ export function FirstRun() {
     </main>
   );
 }
+
+export default FirstRun;

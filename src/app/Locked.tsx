@@ -38,3 +38,5 @@ export function Locked() {
     </main>
   );
 }
+
+export default Locked;

@@ -3,16 +3,14 @@ import { initReactI18next } from 'react-i18next';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
+/** Strings are split the way the screens are: a kiosk never downloads the counter's words. */
+export type StringPart = 'core' | 'counter' | 'kiosk' | 'admin';
 const STORAGE_KEY = 'friendly-desk.language';
 
-/**
- * Each language is its own chunk: a tablet downloads the one it shows first, and the service
- * worker precaches both, so switching works with no connection too.
- */
-const BUNDLES: Record<Language, () => Promise<{ default: Record<string, unknown> }>> = {
-  vi: () => import('../../locales/vi/translation.json'),
-  en: () => import('../../locales/en/translation.json'),
-};
+// Each file is a chunk of its own; the service worker precaches them all, so any language and
+// any screen works with no connection.
+const FILES = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/*.json');
+const wantedParts = new Set<StringPart>(['core']);
 
 function rememberedLanguage(): Language {
   try {
@@ -22,11 +20,22 @@ function rememberedLanguage(): Language {
   }
 }
 
-async function ensureLoaded(lng: Language) {
-  if (!i18next.hasResourceBundle(lng, 'translation')) i18next.addResourceBundle(lng, 'translation', (await BUNDLES[lng]()).default);
+async function load(lng: Language, part: StringPart) {
+  if (i18next.hasResourceBundle(lng, part)) return;
+  const strings = (await FILES[`../../locales/${lng}/${part}.json`]()).default;
+  // Every part lands in the one default namespace, so keys stay "intake.name", "kiosk.thanks"…
+  i18next.addResourceBundle(lng, 'translation', strings, true, true);
+  i18next.addResourceBundle(lng, part, {}, true); // marks the part as loaded
 }
 
-export async function initI18n(lng: Language = rememberedLanguage()) {
+/** Load a screen's strings (in the current language and the Vietnamese fallback) before showing it. */
+export async function loadStrings(part: StringPart) {
+  wantedParts.add(part);
+  const lng = (i18next.language as Language) ?? 'vi';
+  await Promise.all([load(lng, part), load('vi', part)]);
+}
+
+export async function initI18n(lng: Language = rememberedLanguage(), parts: StringPart[] = []) {
   if (!i18next.isInitialized) {
     await i18next.use(initReactI18next).init({
       resources: {},
@@ -37,14 +46,14 @@ export async function initI18n(lng: Language = rememberedLanguage()) {
       showSupportNotice: false,
     });
   }
-  await Promise.all([ensureLoaded(lng), ensureLoaded('vi')]);
   await i18next.changeLanguage(lng);
+  await Promise.all(['core' as const, ...parts].map((p) => loadStrings(p)));
   document.documentElement.lang = lng;
   return i18next;
 }
 
 export async function setLanguage(lng: Language) {
-  await ensureLoaded(lng);
+  await Promise.all([...wantedParts].map((p) => load(lng, p)));
   await i18next.changeLanguage(lng);
   document.documentElement.lang = lng;
   try {

@@ -88,7 +88,7 @@ async function showFirstPage(config: CommuneConfig, container: HTMLElement) {
 }
 
 (window as unknown as { runBench: (n: number) => Promise<unknown> }).runBench = async (count: number) => {
-  await initI18n('vi');
+  await initI18n('vi', ['counter']);
   await db.delete();
   await db.open();
   const config = configFromSeed(seed);

@@ -35,7 +35,7 @@ describe('kiosk mode', () => {
     await user.type(screen.getByLabelText('Mã PIN'), pin);
     await user.click(screen.getByRole('button', { name: 'Mở khóa' }));
     expect(await screen.findByRole('heading', { name: 'Máy đánh giá — cán bộ' })).toBeInTheDocument();
-    expect(screen.getByRole('status', { name: 'Trạng thái' })).toBeInTheDocument();
+    expect(await screen.findByRole('status', { name: 'Trạng thái' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Quay lại màn hình đánh giá' }));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Ông/bà có hài lòng');
   });

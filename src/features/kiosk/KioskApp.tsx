@@ -1,13 +1,14 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { surveyRules, type CommuneConfig } from '../../domain';
 import { pruneSyncedSurveys, type DeviceInfo } from '../../db';
 import { db } from '../../app/db';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
-import { StatusBar } from '../../app/StatusBar';
-import { startSync } from '../../app/sync';
 import { PinExit } from './PinExit';
 import { SurveyFlow } from './SurveyFlow';
+
+// Only staff open the status panel; the citizen's first screen does not wait for it.
+const StatusBar = lazy(async () => ({ default: (await import('../../app/StatusBar')).StatusBar }));
 
 /**
  * A kiosk tablet shows only the survey, full screen, after every reload and restart. Staff reach
@@ -17,7 +18,19 @@ export default function KioskApp({ device, config }: { device: DeviceInfo; confi
   const { t } = useTranslation();
   const [panel, setPanel] = useState<'none' | 'pin' | 'staff'>('none');
   const rules = surveyRules(config.survey);
-  useEffect(() => (device.mode === 'enrolled' ? startSync() : undefined), [device.mode]);
+  useEffect(() => {
+    if (device.mode !== 'enrolled') return;
+    // Sync starts right after the first screen is drawn; answers wait safely in IndexedDB meanwhile.
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    void import('../../app/sync').then((m) => {
+      if (!cancelled) stop = m.startSync();
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [device.mode]);
   useEffect(() => {
     void pruneSyncedSurveys(db, rules.pruneSyncedAfterDays);
     const daily = setInterval(() => void pruneSyncedSurveys(db, rules.pruneSyncedAfterDays), 6 * 60 * 60_000);
@@ -44,7 +57,9 @@ export default function KioskApp({ device, config }: { device: DeviceInfo; confi
       {panel === 'staff' ? (
         <main className="page" aria-labelledby="kiosk-staff-title">
           <h1 id="kiosk-staff-title">{t('kiosk.staffPanel')}</h1>
-          <StatusBar device={device} />
+          <Suspense fallback={null}>
+            <StatusBar device={device} />
+          </Suspense>
           <div className="form-actions">
             <button type="button" className="kiosk-big" onClick={() => void document.exitFullscreen?.().catch(() => {})}>
               {t('kiosk.exitFullscreen')}

@@ -27,7 +27,7 @@ export function PinExit({ pins, onOk, onCancel }: { pins: { pinSalt: string; pin
       )}
       <div className="form-actions">
         <button type="button" className="kiosk-big" onClick={onCancel}>
-          {t('actionForm.cancel')}
+          {t('kiosk.cancel')}
         </button>
         <button type="submit" className="kiosk-big primary" disabled={pin.length < 4}>
           {t('kiosk.unlock')}
