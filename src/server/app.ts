@@ -82,6 +82,20 @@ export function createServer(opts: ServerOptions) {
       },
     });
 
+  // Procedure and staff ids per commune and config version. Any config change bumps the version,
+  // so a cached entry is never stale, whichever server process changed it.
+  const idCache = new Map<string, Awaited<ReturnType<typeof loadReferenceIds>>>();
+  const referenceIds = async (d: Device) => {
+    const key = `${d.commune_id}:${d.config_version}`;
+    let ids = idCache.get(key);
+    if (!ids) {
+      ids = await loadReferenceIds(sql, d.commune_id);
+      if (idCache.size >= 1000) idCache.delete(idCache.keys().next().value!);
+      idCache.set(key, ids);
+    }
+    return ids;
+  };
+
   // ---- device API ----
   const device = async (c: Context<Env>, next: () => Promise<void>) => {
     c.set('device', await authenticateDevice(sql, c.req.header('Authorization')));
@@ -122,7 +136,7 @@ export function createServer(opts: ServerOptions) {
     if (body.ops.length > MAX_BATCH_OPS) throw new HttpError(413, 'batch-too-large', `at most ${MAX_BATCH_OPS} ops per request`);
     const d = c.get('device');
     if (body.deviceId.toLowerCase() !== d.id) throw new HttpError(403, 'forbidden', 'deviceId does not match the device token');
-    const config = d.kind === 'kiosk' ? { procedures: [], staff: [] } : await loadReferenceIds(sql, d.commune_id);
+    const config = d.kind === 'kiosk' ? { procedures: [], staff: [] } : await referenceIds(d);
     const ops = body.ops;
     const results = await sql.transaction((tx) => applyBatch(tx, d, ops, config));
     return c.json({ results, serverTime: serverTime() });

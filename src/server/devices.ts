@@ -17,6 +17,8 @@ export interface Device {
   kind: DeviceKind;
   device_no: number;
   revoked_at: string | null;
+  /** The commune's config version, read with the device: lets callers cache config by version. */
+  config_version: number;
 }
 
 export async function issueEnrollmentCode(sql: Sql, communeId: string, kind: DeviceKind, now: Date, ttlMs = ENROLLMENT_TTL_MS) {
@@ -89,7 +91,11 @@ export async function enroll(sql: Sql, rawCode: unknown, clientKey: string, now:
 export async function authenticateDevice(sql: Sql, authorization: string | undefined): Promise<Device> {
   const token = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(authorization ?? '')?.[1];
   if (!token) throw new HttpError(401, 'unauthorized', 'a device token is required');
-  const { rows } = await sql.query<Device>('SELECT id, commune_id, kind, device_no, revoked_at FROM devices WHERE token_hash = $1', [sha256(token)]);
+  const { rows } = await sql.query<Device>(
+    `SELECT d.id, d.commune_id, d.kind, d.device_no, d.revoked_at, c.config_version
+       FROM devices d JOIN communes c ON c.id = d.commune_id WHERE d.token_hash = $1`,
+    [sha256(token)],
+  );
   const device = rows[0];
   if (!device) throw new HttpError(401, 'unauthorized', 'unknown device token');
   if (device.revoked_at) throw new HttpError(401, 'device-revoked', 'this tablet was revoked');
