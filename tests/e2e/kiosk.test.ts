@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
+import { expectAccessible as audit } from '../support/axe';
 import { writeY4m } from '../support/fake-camera';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { enrollAndSignIn, receiveDossier } from '../support/counter-page';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let s: TestServer;
 let counterBrowser: Browser;
 let kioskBrowser: Browser | undefined;
@@ -23,16 +22,6 @@ afterAll(async () => {
   await counterBrowser?.close();
   await s?.close();
 });
-
-/** Serious and critical accessibility problems on the current screen (axe-core). */
-async function audit(page: Page, screen: string) {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run();
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-  });
-  expect(violations, screen).toEqual([]);
-}
 
 async function receiveAndReadQr(page: Page, name: string) {
   await receiveDossier(page, name);
@@ -159,8 +148,12 @@ describe('survey kiosk', () => {
     });
     expect(pullStatus).toEqual({ status: 403, dossiers: 0 });
 
-    // Staff screen behind the PIN, audited too.
+    // Staff screens behind the PIN, audited too.
     await kiosk.getByRole('button', { name: 'Cán bộ' }).click();
     await audit(kiosk, 'staff PIN');
+    await kiosk.getByLabel('Mã PIN').fill('1234');
+    await kiosk.getByRole('button', { name: 'Mở khóa' }).click();
+    await kiosk.getByRole('heading', { name: 'Máy đánh giá — cán bộ' }).waitFor();
+    await audit(kiosk, 'staff panel');
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { startAppServer } from '../support/app-server';
+import { expectAccessible } from '../support/axe';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -20,7 +21,7 @@ async function signIn(p: Page, name = 'Nguyễn Thị Lan', pin = '1234') {
 beforeAll(async () => {
   server = await startAppServer();
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', bypassCSP: true });
   page = await context.newPage();
 });
 
@@ -42,8 +43,10 @@ describe('counter tablet, offline', () => {
     });
     expect(manifest.lang).toBe('vi');
     expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+    await expectAccessible(page, 'first run');
     await page.getByRole('button', { name: 'Dùng thử với xã mẫu' }).click();
     await page.getByRole('heading', { name: 'Đăng nhập cán bộ' }).waitFor();
+    await expectAccessible(page, 'sign-in');
   });
 
   it('receives a dossier with no connection and keeps it across reloads', async () => {
@@ -53,6 +56,7 @@ describe('counter tablet, offline', () => {
     await page.getByText('Mất mạng — vẫn làm việc bình thường').waitFor();
 
     await page.getByRole('button', { name: 'Tiếp nhận hồ sơ mới' }).click();
+    await expectAccessible(page, 'intake');
     await page.getByRole('searchbox', { name: 'Tìm thủ tục' }).fill('khai sinh');
     await page.getByRole('radio', { name: /^Đăng ký khai sinh/ }).first().check();
     await page.getByLabel('Họ và tên').fill('Trần Văn Bình');
@@ -67,16 +71,20 @@ describe('counter tablet, offline', () => {
     await expect(slip.getByText('Trần Văn Bình').first().isVisible()).resolves.toBe(true);
     await page.getByRole('img', { name: /Mã QR của hồ sơ/ }).waitFor();
     const code = await slip.locator('.code').innerText();
+    await expectAccessible(page, 'receipt slip');
     expect(code).toMatch(/^.+-\d{6}-\d{5,}$/);
 
     await page.getByRole('link', { name: 'Danh sách hồ sơ' }).click();
     await page.getByRole('link', { name: code }).waitFor();
+    await expectAccessible(page, 'dossier list');
 
     await page.reload();
     await signIn(page);
     await page.getByRole('searchbox', { name: 'Tìm hồ sơ' }).fill('tran van binh');
     await page.getByRole('link', { name: code }).waitFor();
     await page.getByRole('link', { name: code }).click();
+    await page.getByRole('heading', { name: `Hồ sơ ${code}` }).waitFor();
+    await expectAccessible(page, 'dossier detail');
     await page.getByRole('link', { name: 'Xem giấy tiếp nhận và hẹn trả' }).click();
     await page.getByRole('img', { name: `Mã QR của hồ sơ ${code}` }).waitFor();
   });
