@@ -9,7 +9,7 @@ import { useHashPath } from './router';
 // Each kind of screen loads its own code: a kiosk never downloads the counter, a tablet never the
 // central dashboard. The service worker precaches them all, so this costs nothing offline.
 /** A screen's code and its strings, loaded together. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// `any` props: React.lazy takes any component type.
 function screen<T extends ComponentType<any>>(load: () => Promise<{ default: T }>, ...parts: StringPart[]) {
   return lazy(async () => {
     const [module] = await Promise.all([load(), ...parts.map(loadStrings)]);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatVnDateTime, vnDateKey } from '../../domain';
 import { ApiError } from '../../sync';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
-import { adminApi, listOf, type Commune, type CommuneFigures, type DeviceRow } from './adminApi';
+import { adminApi, type Commune, type CommuneFigures, type DeviceRow } from './adminApi';
 import { BarChart } from './BarChart';
 
 const TOKEN_KEY = 'friendly-desk.admin-token';
@@ -21,7 +21,7 @@ export default function AdminApp() {
     async (candidate: string) => {
       setError(null);
       try {
-        setCommunes(listOf(await adminApi(candidate).communes()));
+        setCommunes(await adminApi(candidate).communes());
         sessionStorage.setItem(TOKEN_KEY, candidate);
       } catch (err) {
         setCommunes(null);
@@ -33,7 +33,6 @@ export default function AdminApp() {
   useEffect(() => {
     if (token) void load(token);
     // Only on first render: a remembered token signs in by itself.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   if (!communes) {
@@ -85,12 +84,11 @@ function Dashboard({ token, communes, onSignOut }: { token: string; communes: Co
     setError(null);
     try {
       const [d, f] = await Promise.all([api.devices(communeId), api.reports(communeId, from, to)]);
-      setDevices(listOf(d));
+      setDevices(d);
       setFigures(f);
     } catch (err) {
       setError((err as Error).message);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [communeId, from, to, token]);
   useEffect(() => {
     void refresh();

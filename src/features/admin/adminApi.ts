@@ -26,9 +26,9 @@ export interface DeviceRow {
 export function adminApi(token: string, baseUrl = '') {
   const opts = { baseUrl, token };
   return {
-    communes: async () => (await callApi<Commune[] | { communes: Commune[] }>(opts, 'GET', '/api/v1/admin/communes')).data,
+    communes: async () => (await callApi<Commune[]>(opts, 'GET', '/api/v1/admin/communes')).data,
     devices: async (communeId: string) =>
-      (await callApi<DeviceRow[] | { devices: DeviceRow[] }>(opts, 'GET', `/api/v1/admin/devices?communeId=${encodeURIComponent(communeId)}`)).data,
+      (await callApi<DeviceRow[]>(opts, 'GET', `/api/v1/admin/devices?communeId=${encodeURIComponent(communeId)}`)).data,
     enroll: async (communeId: string, kind: DeviceRow['kind']) =>
       (await callApi<{ code: string; expiresAt: string }>(opts, 'POST', '/api/v1/admin/enrollments', { communeId, kind })).data,
     revoke: async (deviceId: string) => callApi(opts, 'POST', `/api/v1/admin/devices/${encodeURIComponent(deviceId)}/revoke`),
@@ -41,9 +41,4 @@ export function adminApi(token: string, baseUrl = '') {
         )
       ).data,
   };
-}
-
-/** Accept either a bare list or `{ communes: [...] }`-style wrappers. */
-export function listOf<T>(data: T[] | Record<string, T[]>): T[] {
-  return Array.isArray(data) ? data : (Object.values(data).find(Array.isArray) ?? []);
 }
