@@ -1,9 +1,10 @@
-import { addDaysToKey, minutesOf, vnDateKey, vnDateTime, vnMinutesOfDay, vnWeekday } from './time';
+import * as z from 'zod/mini';
+import { addDaysToKey, isDateKey, isHhmm, minutesOf, vnDateKey, vnDateTime, vnMinutesOfDay, vnWeekday } from './time';
 
 /** The commune's working calendar. Holidays and swaps are announced each year, so they are data. */
 export interface CalendarData {
   officeHours: { morning: [string, string]; afternoon: [string, string] };
-  /** Same-day requests received after this time are due the next working day. */
+  /** Same-day requests received at or after this time are due the next working day. */
   sameDayCutoff: string;
   /** Days off: holidays, compensatory days and weekdays swapped off. */
   holidays: { date: string; name: string }[];
@@ -13,7 +14,35 @@ export interface CalendarData {
 
 export type ProcessingTime = { unit: 'working-days'; value: number } | { unit: 'working-hours'; value: number } | { unit: 'same-day' };
 
-// Calendars are looked up thousands of times when listing; index each one once.
+const zDateKey = z.string().check(z.refine(isDateKey, 'expected a real YYYY-MM-DD date'));
+const zHhmm = z.string().check(z.refine(isHhmm, 'expected HH:mm'));
+const zDay = z.object({ date: zDateKey, name: z.string().check(z.maxLength(200)) });
+
+// zod/mini (not classic zod) keeps these schemas small in the first screen's bundle.
+export const zCalendarData: z.ZodMiniType<CalendarData> = z
+  .object({
+    officeHours: z.object({ morning: z.tuple([zHhmm, zHhmm]), afternoon: z.tuple([zHhmm, zHhmm]) }),
+    sameDayCutoff: zHhmm,
+    holidays: z.array(zDay).check(z.maxLength(400)),
+    workingWeekends: z.array(zDay).check(z.maxLength(200)),
+  })
+  .check(
+    // Sessions out of order would make due-date walking meaningless (or endless).
+    z.refine((c) => {
+      const [a, b] = c.officeHours.morning.map(minutesOf);
+      const [d, e] = c.officeHours.afternoon.map(minutesOf);
+      return a < b && b <= d && d < e;
+    }, 'office hours: morning starts before it ends, and ends before the afternoon starts'),
+  );
+
+export const zProcessingTime: z.ZodMiniType<ProcessingTime> = z.discriminatedUnion('unit', [
+  z.object({ unit: z.literal('working-days'), value: z.int().check(z.positive(), z.maximum(365)) }),
+  z.object({ unit: z.literal('working-hours'), value: z.int().check(z.positive(), z.maximum(1000)) }),
+  z.object({ unit: z.literal('same-day') }),
+]);
+
+// Calendars are looked up thousands of times when listing; index each one once. Calendar objects
+// are replaced, never mutated, when a new config arrives, so keying on identity is safe.
 const indexCache = new WeakMap<CalendarData, { off: Set<string>; on: Set<string> }>();
 function indexOf(cal: CalendarData) {
   let idx = indexCache.get(cal);
@@ -24,30 +53,37 @@ function indexOf(cal: CalendarData) {
   return idx;
 }
 
+/** Weekdays work unless they are a holiday; weekends rest unless they are a swapped working day. */
 export function isWorkingDay(cal: CalendarData, dateKey: string): boolean {
+  const wd = vnWeekday(dateKey); // validates the key too
   const { off, on } = indexOf(cal);
   if (on.has(dateKey)) return true;
   if (off.has(dateKey)) return false;
-  const wd = vnWeekday(dateKey);
   return wd !== 0 && wd !== 6;
 }
+
+// No real calendar has this many days off in a row; the bound only stops bad data from hanging the app.
+const MAX_DAYS_OFF_IN_A_ROW = 60;
 
 /** The first working day strictly after dateKey. */
 export function nextWorkingDay(cal: CalendarData, dateKey: string): string {
   let d = addDaysToKey(dateKey, 1);
-  // A year has far fewer than 60 consecutive days off; the bound only guards against bad data.
-  for (let i = 0; i < 60 && !isWorkingDay(cal, d); i++) d = addDaysToKey(d, 1);
+  for (let i = 0; i < MAX_DAYS_OFF_IN_A_ROW && !isWorkingDay(cal, d); i++) d = addDaysToKey(d, 1);
   return d;
 }
 
 /** The n-th working day strictly after dateKey (n = 0 gives dateKey itself). */
 export function addWorkingDays(cal: CalendarData, dateKey: string, n: number): string {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0: ${n}`);
   let d = dateKey;
   for (let i = 0; i < n; i++) d = nextWorkingDay(cal, d);
   return d;
 }
 
-/** Working days strictly after from's date, up to and including to's date. */
+/**
+ * Working days strictly after from's Vietnam date, up to and including to's date (0 when to is not
+ * later). Used to take the days spent waiting for a citizen's supplement off the clock.
+ */
 export function workingDaysBetween(cal: CalendarData, from: Date | string, to: Date | string): number {
   const end = vnDateKey(to);
   let d = vnDateKey(from);
@@ -59,42 +95,55 @@ export function workingDaysBetween(cal: CalendarData, from: Date | string, to: D
   return count;
 }
 
+const hhmmOf = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
 /**
- * When a dossier received at `receivedAt` is due.
- * - Received on a day off or after office hours: counts as received at the start of the next working day.
- * - working-days N: end of office hours on the N-th working day after the (effective) receipt day.
- * - same-day: end of office hours that day if received before the cutoff (15:00), else of the next working day.
- * - working-hours N: N hours of office time, walking across the morning and afternoon sessions.
+ * When a dossier received at `receivedAt` is due. All in Vietnam time.
+ * - Effective receipt: a receipt on a day off, or at/after the close of office (afternoon end),
+ *   counts as received at the opening (morning start) of the next working day; a receipt before
+ *   opening counts from the opening of that day.
+ * - working-days N: close of office on the N-th working day after the effective receipt day.
+ * - same-day: close of office on the effective receipt day if received before `sameDayCutoff`,
+ *   else close of office on the next working day.
+ * - working-hours N: N hours of office time from the effective receipt, walking through the
+ *   morning and afternoon sessions and over days off; the lunch break does not count.
  */
 export function computeDueAt(cal: CalendarData, receivedAt: Date | string, time: ProcessingTime): Date {
   const { morning, afternoon } = cal.officeHours;
-  const close = afternoon[1];
+  const sessions = [morning, afternoon].map(([a, b]) => [minutesOf(a), minutesOf(b)] as const);
+  const open = sessions[0][0];
+  const close = sessions[1][1];
   let day = vnDateKey(receivedAt);
   let minute = vnMinutesOfDay(receivedAt);
-  if (!isWorkingDay(cal, day) || minute >= minutesOf(close)) {
+  if (!isWorkingDay(cal, day) || minute >= close) {
     day = nextWorkingDay(cal, day);
-    minute = minutesOf(morning[0]);
+    minute = open;
   }
-  minute = Math.max(minute, minutesOf(morning[0]));
+  minute = Math.max(minute, open);
 
-  if (time.unit === 'working-days') return vnDateTime(addWorkingDays(cal, day, time.value), close);
-  if (time.unit === 'same-day') {
-    return vnDateTime(minute < minutesOf(cal.sameDayCutoff) ? day : nextWorkingDay(cal, day), close);
-  }
-  let remaining = time.value * 60;
-  const sessions = [morning, afternoon].map(([a, b]) => [minutesOf(a), minutesOf(b)] as const);
-  for (;;) {
-    for (const [start, end] of sessions) {
-      if (minute >= end) continue;
-      const from = Math.max(minute, start);
-      if (from + remaining <= end) {
-        const at = from + remaining;
-        return vnDateTime(day, `${String(Math.floor(at / 60)).padStart(2, '0')}:${String(at % 60).padStart(2, '0')}`);
+  switch (time.unit) {
+    case 'working-days':
+      return vnDateTime(addWorkingDays(cal, day, time.value), afternoon[1]);
+    case 'same-day':
+      return vnDateTime(minute < minutesOf(cal.sameDayCutoff) ? day : nextWorkingDay(cal, day), afternoon[1]);
+    case 'working-hours': {
+      const perDay = sessions.reduce((sum, [a, b]) => sum + Math.max(0, b - a), 0);
+      if (perDay <= 0 || !(time.value >= 0)) throw new RangeError('cannot count working hours with these office hours');
+      let remaining = Math.round(time.value * 60);
+      for (;;) {
+        for (const [start, end] of sessions) {
+          if (minute >= end) continue;
+          const from = Math.max(minute, start);
+          // Ends inside (or exactly at the end of) this session.
+          if (from + remaining <= end) return vnDateTime(day, hhmmOf(from + remaining));
+          remaining -= end - from;
+          minute = end;
+        }
+        day = nextWorkingDay(cal, day);
+        minute = 0;
       }
-      remaining -= end - from;
-      minute = end;
     }
-    day = nextWorkingDay(cal, day);
-    minute = 0;
+    default:
+      throw new RangeError(`unknown processing time unit: ${(time as { unit: string }).unit}`);
   }
 }

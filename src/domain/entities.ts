@@ -1,26 +1,11 @@
 import * as z from 'zod/mini';
-import type { CalendarData, ProcessingTime } from './calendar';
-
-const zDateKey = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'));
-const zHhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm'));
-const zDay = z.object({ date: zDateKey, name: z.string().check(z.maxLength(200)) });
-
-export const zCalendarData: z.ZodMiniType<CalendarData> = z.object({
-  officeHours: z.object({ morning: z.tuple([zHhmm, zHhmm]), afternoon: z.tuple([zHhmm, zHhmm]) }),
-  sameDayCutoff: zHhmm,
-  holidays: z.array(zDay).check(z.maxLength(400)),
-  workingWeekends: z.array(zDay).check(z.maxLength(200)),
-});
-
-export const zProcessingTime: z.ZodMiniType<ProcessingTime> = z.discriminatedUnion('unit', [
-  z.object({ unit: z.literal('working-days'), value: z.int().check(z.positive(), z.maximum(365)) }),
-  z.object({ unit: z.literal('working-hours'), value: z.int().check(z.positive(), z.maximum(1000)) }),
-  z.object({ unit: z.literal('same-day') }),
-]);
+import { zCalendarData, zProcessingTime } from './calendar';
 
 const str = (max: number) => z.string().check(z.maxLength(max));
 const filled = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 const label = z.object({ vi: str(500), en: str(500) });
+/** Ids that end up as keys of op data (survey criteria, checklist items): the same slugs the op schemas accept. */
+const slug = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/), z.refine((k) => !(k in Object.prototype), 'reserved id'));
 
 export const zProcedure = z.object({
   id: filled(100),
@@ -74,8 +59,8 @@ export const zSurveyRules = z.object({
 export const zSurveyDefinition = z.object({
   version: z.int().check(z.nonnegative()),
   levels: z.array(ratingLevel).check(z.minLength(2), z.maxLength(4)),
-  criteria: z.array(z.object({ id: str(64), label })).check(z.maxLength(10)),
-  questions: z.array(z.object({ id: str(64), label })).check(z.maxLength(10)),
+  criteria: z.array(z.object({ id: slug, label })).check(z.maxLength(10)),
+  questions: z.array(z.object({ id: slug, label })).check(z.maxLength(10)),
   rules: z.optional(zSurveyRules),
 });
 export type SurveyDefinition = z.infer<typeof zSurveyDefinition>;
@@ -84,7 +69,7 @@ export const zChecklistTemplate = z.object({
   id: str(64),
   version: z.int().check(z.nonnegative()),
   name: label,
-  items: z.array(z.object({ id: str(64), label })).check(z.maxLength(30)),
+  items: z.array(z.object({ id: slug, label })).check(z.maxLength(30)),
 });
 
 export const zLetterTemplate = z.object({

@@ -37,12 +37,23 @@ const text = (max: number) => z.string().check(z.maxLength(max));
 /** Required text: trimmed, then not empty. */
 const filled = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const id = filled(100);
-/** Keys of maps sent by tablets: short slugs only, so "__proto__" and friends never pass. */
-const slugKey = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/));
-const documents = z.array(text(300)).check(z.maxLength(50));
+/**
+ * Keys of maps sent by tablets: short slugs only, so "__proto__" never passes, and none of the
+ * names plain objects inherit ("constructor", "hasownproperty" is not one, "valueOf" has a capital).
+ */
+const slugKey = z.string().check(
+  z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/),
+  z.refine((k) => !(k in Object.prototype), 'reserved key'),
+);
+/** A map with at most `max` entries: a key count is a size too. */
+const cappedRecord = <V extends z.ZodMiniType>(value: V, max: number) =>
+  z.record(slugKey, value).check(z.refine((r) => Object.keys(r).length <= max, `at most ${max} entries`));
+const documents = z.array(filled(300)).check(z.maxLength(50));
 const dateKey = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const atLeastOneChange = z.refine((c: unknown) => Object.values(c as object).some((v) => v !== undefined), 'at least one change');
 
+/** A commune code (up to 60) + date + sequence; trimmed, no line breaks. */
+const dossierCode = z.string().check(z.trim(), z.minLength(3), z.maxLength(100), z.regex(/^[^\n\r\t]+$/));
 const idNumber = z.string().check(z.regex(/^\d{9,12}$/));
 const phone = z.string().check(z.regex(/^0\d{9}$/));
 const applicant = z.object({
@@ -53,7 +64,7 @@ const applicant = z.object({
 });
 
 export const zDossierReceived = z.object({
-  code: z.string().check(z.minLength(3), z.maxLength(60)),
+  code: dossierCode,
   procedureId: id,
   applicant,
   channel: z.enum(['counter', 'home', 'online']),
@@ -101,10 +112,10 @@ export const zDossierUpdated = z.object({
 const rating = z.enum(RATINGS);
 export const zSurveySubmitted = z.object({
   rating,
-  criteria: z.optional(z.record(slugKey, rating)),
-  answers: z.optional(z.record(slugKey, z.boolean())),
+  criteria: z.optional(cappedRecord(rating, 20)),
+  answers: z.optional(cappedRecord(z.boolean(), 20)),
   comment: z.optional(text(1000)),
-  dossierCode: z.optional(z.string().check(z.minLength(3), z.maxLength(60))),
+  dossierCode: z.optional(dossierCode),
   surveyVersion: z.optional(z.int().check(z.nonnegative())),
   flags: z.optional(z.array(slugKey).check(z.maxLength(10))),
 });
@@ -114,7 +125,7 @@ export const zChecklistRecorded = z.object({
   templateVersion: z.int().check(z.nonnegative()),
   staffId: id,
   date: dateKey,
-  items: z.record(slugKey, z.boolean()),
+  items: cappedRecord(z.boolean(), 100),
   note: z.optional(text(1000)),
 });
 

@@ -1,37 +1,63 @@
-/** Fold Vietnamese for search: "Nguyễn Thị Hòa" and "nguyen thi hoa" meet; đ/Đ becomes d. */
+/**
+ * Fold Vietnamese for search: "Nguyễn Thị Hòa" and "nguyen thi hoa" meet; đ/Đ becomes d.
+ * Lowercase first (some capitals lowercase into a letter plus a mark), then strip every combining
+ * mark, whichever way the text was composed (NFC from a keyboard, NFD from some PDFs and Macs).
+ */
 export function foldVietnamese(s: string): string {
   return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
     .toLowerCase()
-    .replace(/\s+/g, ' ')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/[\s\u200b\ufeff]+/g, ' ')
     .trim();
 }
 
+const SEPARATORS = /[^\p{L}\p{N}]+/u;
+const EDGE_SEPARATORS = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+// Pieces of a code shorter than this ("00", "h29") would match almost every dossier.
+const MIN_CODE_PIECE = 4;
+
 /**
- * Unique folded words of the given texts. A code-like word ("000.00.12.H26-260310-01001") is kept
- * whole, plus its longer pieces (date, sequence): its short pieces ("00", "12") would match everything.
+ * Unique folded words of the given texts, for prefix search.
+ * - Plain words are split on anything that is not a letter or digit: "Lê-Văn" gives "le", "van".
+ * - A word with digits and separators (dossier code "000.00.12.H26-260310-01001", phone
+ *   "0912.345.678", ID "001 203 012345" is three words) is also kept whole, and without its
+ *   separators ("0912345678"), plus its longer pieces (date, sequence).
  */
 export function searchTokens(...parts: (string | undefined | null)[]): string[] {
   const tokens = new Set<string>();
   for (const part of parts) {
     if (!part) continue;
-    for (const word of foldVietnamese(part).split(' ')) {
-      const pieces = word.split(/[^a-z0-9]+/).filter(Boolean);
-      if (pieces.length <= 1) {
-        if (pieces[0]) tokens.add(pieces[0]);
+    for (const raw of foldVietnamese(part).split(' ')) {
+      const word = raw.replace(EDGE_SEPARATORS, '');
+      const pieces = word.split(SEPARATORS).filter(Boolean);
+      if (pieces.length === 0) continue;
+      if (pieces.length === 1 || !/\d/.test(word)) {
+        for (const piece of pieces) tokens.add(piece);
         continue;
       }
       tokens.add(word);
-      for (const piece of pieces) if (piece.length >= 4) tokens.add(piece);
+      tokens.add(pieces.join(''));
+      for (const piece of pieces) if (piece.length >= MIN_CODE_PIECE) tokens.add(piece);
     }
   }
   return [...tokens];
 }
 
-/** Every word of the query is the start of some token. */
+/**
+ * Every word of the query is the start of some token ("nguyen h" finds "Nguyễn Thị Hòa").
+ * An empty query matches everything.
+ */
 export function matchesQuery(tokens: string[], query: string): boolean {
-  const words = foldVietnamese(query).split(' ').filter(Boolean);
-  return words.every((w) => tokens.some((t) => t.startsWith(w)));
+  const words = foldVietnamese(query)
+    .split(' ')
+    .map((w) => w.replace(EDGE_SEPARATORS, ''))
+    .filter(Boolean);
+  return words.every((w) => {
+    if (tokens.some((t) => t.startsWith(w))) return true;
+    // "le-van" typed against a name stored as "Lê Văn": every piece must match in turn.
+    const pieces = w.split(SEPARATORS).filter(Boolean);
+    return pieces.length > 1 && pieces.every((p) => tokens.some((t) => t.startsWith(p)));
+  });
 }

@@ -66,13 +66,7 @@ export async function applyBatch(
 ): Promise<OpResult[]> {
   // Pushes of one commune commit one after another, so a pull by cursor can never skip an op
   // that commits late with a lower sequence number.
-  // The same statement records the device's sync time (one round trip fewer per push).
-  await tx.query(
-    `WITH touched AS (UPDATE devices SET last_sync_at = now() WHERE id = $2 RETURNING id)
-     SELECT pg_advisory_xact_lock(hashtext($1)) FROM touched`,
-    [`ops:${device.commune_id}`, device.id],
-  );
-
+  // The lock is taken in the look-up statement below, before anything is inserted.
   const results: (OpResult | undefined)[] = new Array(rawOps.length);
   const candidates: { index: number; op: Op }[] = [];
   rawOps.forEach((raw, index) => {
@@ -89,14 +83,18 @@ export async function applyBatch(
   const ids = candidates.map((c) => c.op.opId);
   const seqs = candidates.map((c) => c.op.deviceSeq);
   const entityIds = [...new Set(candidates.map((c) => c.op.entityId))];
-  // One round trip for every check: the same opId anywhere, the same deviceSeq of this device,
-  // and which commune owns each entity.
+  // One round trip for the commune lock, the device's sync time and every check: the same opId
+  // anywhere, the same deviceSeq of this device, and which commune owns each entity. (A concurrent
+  // push of the same op slipping in between is caught by the insert's ON CONFLICT.)
   const { rows: lookup } = await tx.query<{ existing: StoredRow[] | null; owners: { entity_id: string; commune_id: string }[] | null }>(
-    `SELECT
+    `WITH touched AS (UPDATE devices SET last_sync_at = now() WHERE id = $2 RETURNING id),
+          locked AS (SELECT pg_advisory_xact_lock(hashtext($5)) FROM touched)
+     SELECT
+       (SELECT count(*) FROM locked) AS locked,
        (SELECT json_agg(o) FROM (SELECT op_id, device_id, device_seq, type, entity_id, at, hlc, data FROM ops
           WHERE op_id = ANY($1::uuid[]) OR (device_id = $2 AND device_seq = ANY($3::bigint[]))) o) AS existing,
        (SELECT json_agg(e) FROM (SELECT entity_id, commune_id FROM entities WHERE entity_id = ANY($4::uuid[])) e) AS owners`,
-    [ids, device.id, seqs, entityIds],
+    [ids, device.id, seqs, entityIds, `ops:${device.commune_id}`],
   );
   const existing = { rows: lookup[0].existing ?? [] };
   const owners = { rows: lookup[0].owners ?? [] };
