@@ -1,5 +1,4 @@
-import * as z from 'zod/mini';
-import { addDaysToKey, isDateKey, isHhmm, minutesOf, vnDateKey, vnDateTime, vnMinutesOfDay, vnWeekday } from './time';
+import { addDaysToKey, minutesOf, vnDateKey, vnDateTime, vnMinutesOfDay, vnWeekday } from './time';
 
 /** The commune's working calendar. Holidays and swaps are announced each year, so they are data. */
 export interface CalendarData {
@@ -13,33 +12,6 @@ export interface CalendarData {
 }
 
 export type ProcessingTime = { unit: 'working-days'; value: number } | { unit: 'working-hours'; value: number } | { unit: 'same-day' };
-
-const zDateKey = z.string().check(z.refine(isDateKey, 'expected a real YYYY-MM-DD date'));
-const zHhmm = z.string().check(z.refine(isHhmm, 'expected HH:mm'));
-const zDay = z.object({ date: zDateKey, name: z.string().check(z.maxLength(200)) });
-
-// zod/mini (not classic zod) keeps these schemas small in the first screen's bundle.
-export const zCalendarData: z.ZodMiniType<CalendarData> = z
-  .object({
-    officeHours: z.object({ morning: z.tuple([zHhmm, zHhmm]), afternoon: z.tuple([zHhmm, zHhmm]) }),
-    sameDayCutoff: zHhmm,
-    holidays: z.array(zDay).check(z.maxLength(400)),
-    workingWeekends: z.array(zDay).check(z.maxLength(200)),
-  })
-  .check(
-    // Sessions out of order would make due-date walking meaningless (or endless).
-    z.refine((c) => {
-      const [a, b] = c.officeHours.morning.map(minutesOf);
-      const [d, e] = c.officeHours.afternoon.map(minutesOf);
-      return a < b && b <= d && d < e;
-    }, 'office hours: morning starts before it ends, and ends before the afternoon starts'),
-  );
-
-export const zProcessingTime: z.ZodMiniType<ProcessingTime> = z.discriminatedUnion('unit', [
-  z.object({ unit: z.literal('working-days'), value: z.int().check(z.positive(), z.maximum(365)) }),
-  z.object({ unit: z.literal('working-hours'), value: z.int().check(z.positive(), z.maximum(1000)) }),
-  z.object({ unit: z.literal('same-day') }),
-]);
 
 // Calendars are looked up thousands of times when listing; index each one once. Calendar objects
 // are replaced, never mutated, when a new config arrives, so keying on identity is safe.

@@ -1,5 +1,35 @@
 import * as z from 'zod/mini';
-import { zCalendarData, zProcessingTime } from './calendar';
+import type { CalendarData, ProcessingTime } from './calendar';
+import { isDateKey, isHhmm, minutesOf } from './time';
+
+// The schemas live here, not in calendar.ts: the calendar rules are on every first screen, and
+// zod (zod/mini, for size) should only load with the first config check or write.
+const zDateKey = z.string().check(z.refine(isDateKey, 'expected a real YYYY-MM-DD date'));
+const zHhmm = z.string().check(z.refine(isHhmm, 'expected HH:mm'));
+const zDay = z.object({ date: zDateKey, name: z.string().check(z.maxLength(200)) });
+
+export const zCalendarData: z.ZodMiniType<CalendarData> = z
+  .object({
+    officeHours: z.object({ morning: z.tuple([zHhmm, zHhmm]), afternoon: z.tuple([zHhmm, zHhmm]) }),
+    sameDayCutoff: zHhmm,
+    holidays: z.array(zDay).check(z.maxLength(400)),
+    workingWeekends: z.array(zDay).check(z.maxLength(200)),
+  })
+  .check(
+    // Sessions out of order would make due-date walking meaningless (or endless).
+    z.refine((c) => {
+      const all = [...c.officeHours.morning, ...c.officeHours.afternoon];
+      if (!all.every(isHhmm)) return true; // already reported field by field
+      const [a, b, d, e] = all.map(minutesOf);
+      return a < b && b <= d && d < e;
+    }, 'office hours: morning starts before it ends, and ends before the afternoon starts'),
+  );
+
+export const zProcessingTime: z.ZodMiniType<ProcessingTime> = z.discriminatedUnion('unit', [
+  z.object({ unit: z.literal('working-days'), value: z.int().check(z.positive(), z.maximum(365)) }),
+  z.object({ unit: z.literal('working-hours'), value: z.int().check(z.positive(), z.maximum(1000)) }),
+  z.object({ unit: z.literal('same-day') }),
+]);
 
 const str = (max: number) => z.string().check(z.maxLength(max));
 const filled = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));

@@ -25,7 +25,7 @@ export function dossierTimeliness(d: TimedDossier, cal: CalendarData): Timelines
   const dueKey = vnDateKey(d.dueAt);
   const shiftedKey = addWorkingDays(cal, dueKey, paused);
   const due = new Date(Date.parse(d.dueAt) + daysBetweenKeys(dueKey, shiftedKey) * 86_400_000);
-  if (d.processedAt > due.toISOString()) return 'late';
+  if (Date.parse(d.processedAt) > due.getTime()) return 'late';
   return workingDaysBetween(cal, d.processedAt, due) >= 1 ? 'early' : 'on-time';
 }
 
