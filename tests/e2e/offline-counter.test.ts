@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
+import { goOnline, launchChromium, reloadOffline } from '../support/browser';
 import { startAppServer } from '../support/app-server';
 import { expectAccessible } from '../support/axe';
 
@@ -51,7 +51,7 @@ describe('counter tablet, offline', () => {
 
   it('receives a dossier with no connection and keeps it across reloads', async () => {
     await context.setOffline(true);
-    await page.reload();
+    await reloadOffline(page);
     await signIn(page);
     await page.getByText('Mất mạng — vẫn làm việc bình thường').waitFor();
 
@@ -78,8 +78,9 @@ describe('counter tablet, offline', () => {
     await page.getByRole('link', { name: code }).waitFor();
     await expectAccessible(page, 'dossier list');
 
-    await page.reload();
+    await reloadOffline(page);
     await signIn(page);
+    await page.getByText('Mất mạng — vẫn làm việc bình thường').waitFor();
     await page.getByRole('searchbox', { name: 'Tìm hồ sơ' }).fill('tran van binh');
     await page.getByRole('link', { name: code }).waitFor();
     await page.getByRole('link', { name: code }).click();
@@ -90,7 +91,7 @@ describe('counter tablet, offline', () => {
   });
 
   it('prompts for an update, keeps unsaved input, and updates only when asked', async () => {
-    await context.setOffline(false);
+    await goOnline(context);
     await page.reload();
     await signIn(page);
     await page.getByRole('button', { name: 'Tiếp nhận hồ sơ mới' }).click();

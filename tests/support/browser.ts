@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 
 /** Debian's Chromium in CI; a Playwright-installed or system Chrome on a developer laptop. */
 export function findChromium(): string {
@@ -34,4 +34,29 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
       ...extraArgs,
     ],
   });
+}
+
+// Chromium 150 (Debian bookworm) keeps failing a page's requests under Playwright's
+// `context.setOffline(true)`, but a document loaded after that reads `navigator.onLine === true`.
+// A DevTools session of our own repeats the emulation for the new document; it lasts while the
+// session stays attached, so it is detached when the test goes back online.
+const offlineSessions = new Map<Page, CDPSession>();
+
+/** Reload a page while the context is offline, and make sure the new document knows it. */
+export async function reloadOffline(page: Page): Promise<void> {
+  await page.reload();
+  await offlineSessions.get(page)?.detach();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.emulateNetworkConditions', { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  offlineSessions.set(page, cdp);
+}
+
+/** Back online: Playwright's emulation off, and ours with it. */
+export async function goOnline(context: BrowserContext): Promise<void> {
+  await context.setOffline(false);
+  for (const [page, cdp] of offlineSessions) {
+    if (page.context() !== context) continue;
+    await cdp.detach().catch(() => undefined);
+    offlineSessions.delete(page);
+  }
 }
