@@ -1,8 +1,6 @@
-import { lazy, Suspense, type ComponentType } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getCommuneConfig, getDevice } from '../db';
-import { db } from './db';
+import type { Setup } from '../db/setup';
 import { loadStrings, type StringPart } from './i18n';
 import { useHashPath } from './router';
 
@@ -22,23 +20,38 @@ const KioskApp = screen(() => import('../features/kiosk/KioskApp'), 'kiosk');
 const FirstRun = screen(() => import('./FirstRun'));
 const Locked = screen(() => import('./Locked'));
 
-export function App() {
+/**
+ * Follows the tablet's setup in the database (enrollment, config updates, revocation). It sits
+ * beside the screen inside the same Suspense boundary, so Dexie starts loading only once the
+ * screen is drawn: a kiosk's first screen never waits for the storage library.
+ */
+function FollowSetup({ onChange }: { onChange: (setup: Setup) => void }) {
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    void import('./setupLive').then(({ watchSetup }) => {
+      if (!cancelled) stop = watchSetup(onChange);
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [onChange]);
+  return null;
+}
+
+/** `initialSetup`: what readSetupWithoutDexie found at start, if it could tell. */
+export function App({ initialSetup }: { initialSetup?: Setup }) {
   const { t } = useTranslation();
   const path = useHashPath();
-  const setup = useLiveQuery(
-    async () => ({
-      device: await getDevice(db),
-      config: await getCommuneConfig(db),
-      revoked: Boolean((await db.meta.get('revoked'))?.value),
-    }),
-    [],
-  );
+  const [setup, setSetup] = useState(initialSetup);
   const loading = <p role="status" className="loading">{t('app.loading')}</p>;
   if (path.startsWith('/admin')) return <Suspense fallback={loading}><AdminApp /></Suspense>;
-  if (!setup) return loading;
   return (
     <Suspense fallback={loading}>
-      {setup.revoked ? (
+      {!setup ? (
+        loading
+      ) : setup.revoked ? (
         <Locked />
       ) : !setup.device || !setup.config ? (
         <FirstRun />
@@ -47,6 +60,7 @@ export function App() {
       ) : (
         <Shell device={setup.device} config={setup.config} />
       )}
+      <FollowSetup onChange={setSetup} />
     </Suspense>
   );
 }

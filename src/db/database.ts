@@ -1,5 +1,8 @@
 import Dexie, { type Table } from 'dexie';
 import type { Op, DossierState } from '../domain';
+import { DB_NAME } from './name';
+
+export { DB_NAME };
 
 export type OpState = 'pending' | 'synced' | 'rejected';
 
@@ -39,7 +42,6 @@ export interface DeviceInfo {
   token?: string;
 }
 
-export const DB_NAME = 'friendly-desk';
 
 export class FriendlyDeskDB extends Dexie {
   ops!: Table<StoredOp, string>;

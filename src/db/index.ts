@@ -5,3 +5,4 @@ export * from './config';
 export * from './storage';
 export * from './attention';
 export * from './surveys';
+export * from './setup';

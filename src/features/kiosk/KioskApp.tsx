@@ -1,11 +1,11 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { surveyRules, type CommuneConfig } from '../../domain';
-import { pruneSyncedSurveys, type DeviceInfo } from '../../db';
-import { db } from '../../app/db';
+import type { DeviceInfo } from '../../db';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { PinExit } from './PinExit';
 import { SurveyFlow } from './SurveyFlow';
+import { surveyStore } from './surveyStore';
 
 // Only staff open the status panel; the citizen's first screen does not wait for it.
 const StatusBar = lazy(async () => ({ default: (await import('../../app/StatusBar')).StatusBar }));
@@ -32,8 +32,9 @@ export default function KioskApp({ device, config }: { device: DeviceInfo; confi
     };
   }, [device.mode]);
   useEffect(() => {
-    void pruneSyncedSurveys(db, rules.pruneSyncedAfterDays);
-    const daily = setInterval(() => void pruneSyncedSurveys(db, rules.pruneSyncedAfterDays), 6 * 60 * 60_000);
+    const prune = () => void surveyStore().then(({ db, pruneSyncedSurveys }) => pruneSyncedSurveys(db, rules.pruneSyncedAfterDays));
+    prune();
+    const daily = setInterval(prune, 6 * 60 * 60_000);
     return () => clearInterval(daily);
   }, [rules.pruneSyncedAfterDays]);
   // Full screen needs a user gesture: the first touch asks for it.

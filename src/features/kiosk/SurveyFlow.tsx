@@ -11,12 +11,11 @@ import {
   type SurveyAnswers,
   type SurveyDefinition,
 } from '../../domain';
-import { hasSurveyForDossier, recentSurveyTimes, recordOp } from '../../db';
-import { db } from '../../app/db';
 import { QrScanner } from '../../app/QrScanner';
 import { RatingChoices } from './Faces';
 import { ReadAloud } from './ReadAloud';
 import { useInactivity } from './useInactivity';
+import { surveyStore } from './surveyStore';
 
 const THANKS_SECONDS = 8;
 type Phase = 'asking' | 'thanks' | 'repeat';
@@ -41,6 +40,7 @@ export function SurveyFlow({ definition, now = () => new Date() }: { definition:
     setAnswers(emptyAnswers());
     setPhase('asking');
   }, []);
+  useEffect(() => void surveyStore(), []); // load the storage now, not at the first answer
   const countdown = useInactivity(phase === 'asking' && index > 0, rules.inactivitySeconds, rules.countdownSeconds, restart);
   useEffect(() => {
     if (phase === 'asking') return;
@@ -55,6 +55,7 @@ export function SurveyFlow({ definition, now = () => new Date() }: { definition:
     if (busy) return;
     setBusy(true);
     try {
+      const { db, recentSurveyTimes, hasSurveyForDossier, recordOp } = await surveyStore();
       const at = now();
       const previous = await recentSurveyTimes(db, at.getTime() - rules.burstWindowSeconds * 1000);
       const decision = judgeSubmission(previous, at.getTime(), rules);
@@ -211,6 +212,7 @@ function DossierLink({ answers, onSubmit, busy }: { answers: SurveyAnswers; onSu
       const candidate = raw.trim().toUpperCase();
       setMode('choose');
       if (!parseDossierCode(candidate)) return setMessage(t('kiosk.codeNotRecognised'));
+      const { db, hasSurveyForDossier } = await surveyStore();
       if (await hasSurveyForDossier(db, candidate)) {
         setCode(undefined);
         return setMessage(t('kiosk.dossierAlreadyRated'));
