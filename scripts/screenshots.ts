@@ -81,6 +81,13 @@ try {
     await kiosk.getByRole('button', { name: 'Người tiếp theo' }).click();
     await kiosk.getByRole('button', { name: 'Cán bộ' }).click();
     await shot('7-staff-pin');
+    // Walked away mid-survey: the countdown before the reset (a fake clock skips the minute).
+    await kiosk.clock.install();
+    await kiosk.reload();
+    await kiosk.getByRole('button', { name: 'Hài lòng', exact: true }).click();
+    await kiosk.clock.fastForward(61_000);
+    await kiosk.getByRole('alertdialog').waitFor();
+    await shot('8-reset-countdown');
     await kioskContext.close();
   }
   console.log('docs/*.png written');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
-import { expectAccessible as audit } from '../support/axe';
+import { expectAccessible } from '../support/axe';
 import { writeY4m } from '../support/fake-camera';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { enrollAndSignIn, receiveDossier } from '../support/counter-page';
@@ -22,6 +22,19 @@ afterAll(async () => {
   await counterBrowser?.close();
   await s?.close();
 });
+
+/** Every kiosk screen: no serious axe violation, and every control a finger can hit (≥ 72 px). */
+async function audit(page: Page, screen: string) {
+  await expectAccessible(page, screen);
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, a[href], input, select, [role="button"]')]
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => ({ name: el.textContent?.trim() || el.getAttribute('aria-label') || el.tagName, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.height < 71.5 || box.width < 71.5)
+      .map(({ name, box }) => `${name} ${Math.round(box.width)}×${Math.round(box.height)}`),
+  );
+  expect(small, `${screen}: controls under 72 px`).toEqual([]);
+}
 
 async function receiveAndReadQr(page: Page, name: string) {
   await receiveDossier(page, name);
@@ -102,6 +115,7 @@ describe('survey kiosk', () => {
       }
       if (citizen === 3) {
         await kiosk.getByRole('button', { name: 'Nhập mã hồ sơ' }).click();
+        await audit(kiosk, 'typing a dossier code');
         await kiosk.getByLabel('Mã hồ sơ trên giấy hẹn').fill(typed.code);
         await kiosk.getByRole('button', { name: 'Dùng mã này' }).click();
         await kiosk.getByText(`Đã nhận mã hồ sơ ${typed.code}.`).waitFor();
@@ -155,5 +169,19 @@ describe('survey kiosk', () => {
     await kiosk.getByRole('button', { name: 'Mở khóa' }).click();
     await kiosk.getByRole('heading', { name: 'Máy đánh giá — cán bộ' }).waitFor();
     await audit(kiosk, 'staff panel');
+
+    // A citizen walks away mid-survey: after a minute the reset shows a visible countdown first.
+    await kiosk.clock.install();
+    await kiosk.reload();
+    await kiosk.getByRole('button', { name: 'Hài lòng', exact: true }).click();
+    await kiosk.getByRole('button', { name: 'Bỏ qua' }).waitFor();
+    await kiosk.clock.fastForward(61_000);
+    const countdown = kiosk.getByRole('alertdialog', { name: /Màn hình sẽ bắt đầu lại sau \d+ giây/ });
+    await countdown.waitFor();
+    await audit(kiosk, 'reset countdown');
+    await kiosk.clock.fastForward(11_000);
+    await countdown.waitFor({ state: 'detached' });
+    await kiosk.getByRole('heading', { name: /Ông\/bà có hài lòng/ }).waitFor();
+    expect(await kiosk.getByRole('button', { name: 'Bỏ qua' }).count()).toBe(0);
   });
 });
