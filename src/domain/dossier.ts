@@ -95,11 +95,18 @@ export function nextStatus(status: DossierStatus, action: DossierAction): Dossie
 
 export type FoldOp = Op & { deviceId: string };
 
+const CANONICAL_ISO = /^\d{4}-\d{2}-(\d{2})T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** Outside clients may send any ISO form ("+07:00", no millis); projections keep one sortable form. */
 function iso(s: unknown): string | undefined {
   if (typeof s !== 'string') return undefined;
   const ms = Date.parse(s);
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
+  if (!Number.isFinite(ms)) return undefined;
+  // Tablets send the canonical form already: keep it (the fold runs for every op the server
+  // stores), unless Date.parse rolled it over (30 February is 2 March, 24:00 the next day).
+  const day = CANONICAL_ISO.exec(s)?.[1];
+  const date = new Date(ms);
+  return day !== undefined && date.getUTCDate() === Number(day) ? s : date.toISOString();
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

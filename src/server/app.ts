@@ -7,7 +7,7 @@ import { isCleanText } from '../domain';
 import { createHash } from 'node:crypto';
 import { communeReport } from './reports';
 import { createCommune, getCommune, loadConfig, loadReferenceIds, putConfigPart, zNewCommune } from './communes';
-import { authenticateDevice, DEVICE_KINDS, enroll, issueEnrollmentCode, listDevices, revokeDevice, type Device, type DeviceKind } from './devices';
+import { authenticateDevice, cachedDeviceAuth, DEVICE_KINDS, enroll, issueEnrollmentCode, listDevices, revokeDevice, type Device, type DeviceKind } from './devices';
 import { errorBody, HttpError, sendError } from './errors';
 import { applyBatch, rowToOp, type StoredRow } from './push';
 import type { Sql } from './sql';
@@ -47,6 +47,19 @@ async function readJson(c: Context): Promise<unknown> {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const DATE_KEY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The push envelope, checked in the contract's order; the ops themselves are checked one by one. */
+function checkPushBody(body: unknown, d: Device): unknown[] {
+  if (!isObject(body)) throw new HttpError(400, 'invalid-body', 'the body must be an object {protocol, deviceId, ops}');
+  if (typeof body.protocol !== 'number' || !Number.isInteger(body.protocol)) throw new HttpError(400, 'invalid-body', 'protocol: a whole number is required');
+  if (body.protocol < PROTOCOL) throw new HttpError(426, 'client-too-old', `this server speaks protocol ${PROTOCOL}; update the app`);
+  if (body.protocol > PROTOCOL) throw new HttpError(426, 'server-too-old', `this server speaks protocol ${PROTOCOL} only`);
+  if (!Array.isArray(body.ops)) throw new HttpError(400, 'invalid-body', 'ops: an array is required');
+  if (typeof body.deviceId !== 'string') throw new HttpError(400, 'invalid-body', 'deviceId: a string is required');
+  if (body.ops.length > MAX_BATCH_OPS) throw new HttpError(413, 'batch-too-large', `at most ${MAX_BATCH_OPS} ops per request`);
+  if (body.deviceId.toLowerCase() !== d.id) throw new HttpError(403, 'forbidden', 'deviceId does not match the device token');
+  return body.ops;
+}
+
 export function createServer(opts: ServerOptions) {
   const { sql } = opts;
   const now = opts.now ?? (() => new Date());
@@ -55,8 +68,11 @@ export function createServer(opts: ServerOptions) {
 
   app.onError((err, c) => {
     if (err instanceof HttpError) return sendError(c, err);
-    // Unexpected: say nothing about internals to the client.
-    console.error(`[server] ${c.req.method} ${c.req.routePath}: ${(err as Error).name}: ${(err as Error).message.slice(0, 200)}`);
+    // Unexpected: say nothing about internals to the client. A database error's message may quote
+    // the data it choked on, so the log keeps only its SQLSTATE code.
+    const { name, message, code } = err as Error & { code?: unknown };
+    const what = typeof code === 'string' ? `${name} ${code}` : `${name}: ${message.slice(0, 200)}`;
+    console.error(`[server] ${c.req.method} ${c.req.routePath} 500 ${what}`);
     return c.json(errorBody('internal-error', 'the server could not handle this request'), 500);
   });
   if (opts.log) {
@@ -125,20 +141,25 @@ export function createServer(opts: ServerOptions) {
     return c.json(config);
   });
 
-  app.post('/api/v1/sync/push', limit(MAX_BATCH_BYTES, 'batch-too-large'), device, async (c) => {
-    const body = await readJson(c);
-    if (!isObject(body)) throw new HttpError(400, 'invalid-body', 'the body must be an object {protocol, deviceId, ops}');
-    if (typeof body.protocol !== 'number' || !Number.isInteger(body.protocol)) throw new HttpError(400, 'invalid-body', 'protocol: a whole number is required');
-    if (body.protocol < PROTOCOL) throw new HttpError(426, 'client-too-old', `this server speaks protocol ${PROTOCOL}; update the app`);
-    if (body.protocol > PROTOCOL) throw new HttpError(426, 'server-too-old', `this server speaks protocol ${PROTOCOL} only`);
-    if (!Array.isArray(body.ops)) throw new HttpError(400, 'invalid-body', 'ops: an array is required');
-    if (typeof body.deviceId !== 'string') throw new HttpError(400, 'invalid-body', 'deviceId: a string is required');
-    if (body.ops.length > MAX_BATCH_OPS) throw new HttpError(413, 'batch-too-large', `at most ${MAX_BATCH_OPS} ops per request`);
-    const d = c.get('device');
-    if (body.deviceId.toLowerCase() !== d.id) throw new HttpError(403, 'forbidden', 'deviceId does not match the device token');
+  // The body is read first (at most 1 MiB), but answered in the contract's order: token, then body.
+  const pushAuth = cachedDeviceAuth(sql);
+  app.post('/api/v1/sync/push', limit(MAX_BATCH_BYTES, 'batch-too-large'), async (c) => {
+    const authorization = c.req.header('Authorization');
+    if (!authorization) throw new HttpError(401, 'unauthorized', 'a device token is required');
+    let body: unknown;
+    let bodyError: unknown;
+    try {
+      body = await readJson(c);
+    } catch (err) {
+      // The body limit answers its own 413; anything else waits until the token is checked.
+      if (!(err instanceof HttpError)) throw err;
+      bodyError = err;
+    }
+    const d = await pushAuth(authorization);
+    if (bodyError) throw bodyError;
+    const ops = checkPushBody(body, d);
     const config = d.kind === 'kiosk' ? { procedures: [], staff: [] } : await referenceIds(d);
-    const ops = body.ops;
-    const results = await sql.transaction((tx) => applyBatch(tx, d, ops, config));
+    const results = await sql.transaction((tx) => applyBatch(tx, d, ops, config), { keyLookupsOnly: true });
     return c.json({ results, serverTime: serverTime() });
   });
 

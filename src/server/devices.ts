@@ -46,7 +46,12 @@ export async function enroll(sql: Sql, rawCode: unknown, clientKey: string, now:
   );
   if (Number(failures[0].n) >= MAX_FAILURES) throw new HttpError(429, 'too-many-attempts', 'too many wrong codes; wait 10 minutes');
   const fail = async (err: HttpError) => {
-    await sql.query('INSERT INTO enrollment_failures (client_hash, at) VALUES ($1, $2)', [client, now.toISOString()]);
+    // Old failures no longer count; dropping them here keeps the table small without a timer.
+    await sql.query(
+      `WITH expired AS (DELETE FROM enrollment_failures WHERE at < $2::timestamptz - interval '1 day')
+       INSERT INTO enrollment_failures (client_hash, at) VALUES ($1, $2)`,
+      [client, now.toISOString()],
+    );
     return err;
   };
 
@@ -87,19 +92,47 @@ export async function enroll(sql: Sql, rawCode: unknown, clientKey: string, now:
   return result;
 }
 
-/** The device behind a bearer token; revoked devices are told so, so the app can lock. */
-export async function authenticateDevice(sql: Sql, authorization: string | undefined): Promise<Device> {
+function tokenHash(authorization: string | undefined): string {
   const token = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(authorization ?? '')?.[1];
   if (!token) throw new HttpError(401, 'unauthorized', 'a device token is required');
+  return sha256(token);
+}
+
+async function deviceByTokenHash(sql: Sql, hash: string): Promise<Device> {
   const { rows } = await sql.query<Device>(
     `SELECT d.id, d.commune_id, d.kind, d.device_no, d.revoked_at, c.config_version
        FROM devices d JOIN communes c ON c.id = d.commune_id WHERE d.token_hash = $1`,
-    [sha256(token)],
+    [hash],
   );
   const device = rows[0];
   if (!device) throw new HttpError(401, 'unauthorized', 'unknown device token');
   if (device.revoked_at) throw new HttpError(401, 'device-revoked', 'this tablet was revoked');
   return device;
+}
+
+/** The device behind a bearer token; revoked devices are told so, so the app can lock. */
+export async function authenticateDevice(sql: Sql, authorization: string | undefined): Promise<Device> {
+  return deviceByTokenHash(sql, tokenHash(authorization));
+}
+
+/**
+ * authenticateDevice for pushes, which every tablet sends every few seconds: each server process
+ * remembers a token's device for `ttlMs`, one query fewer per push. Only what never changes is
+ * taken from memory (device, commune, kind); the push statement itself refuses a device revoked
+ * meanwhile, and the config version (for review flags) is at most `ttlMs` old.
+ */
+export function cachedDeviceAuth(sql: Sql, ttlMs = 10_000, maxEntries = 20_000) {
+  const known = new Map<string, { device: Device; until: number }>();
+  return async (authorization: string | undefined): Promise<Device> => {
+    const hash = tokenHash(authorization);
+    const hit = known.get(hash);
+    if (hit && hit.until > Date.now()) return hit.device;
+    known.delete(hash);
+    const device = await deviceByTokenHash(sql, hash);
+    if (known.size >= maxEntries) known.delete(known.keys().next().value!);
+    known.set(hash, { device, until: Date.now() + ttlMs });
+    return device;
+  };
 }
 
 export async function revokeDevice(sql: Sql, id: string, now: Date) {
@@ -126,7 +159,7 @@ export async function listDevices(sql: Sql, communeId: string) {
   }>(
     `SELECT d.id, d.kind, d.device_no, d.enrolled_at, d.last_sync_at, d.revoked_at,
             count(o.seq) AS op_count, max(o.device_seq) AS max_seq
-       FROM devices d LEFT JOIN ops o ON o.device_id = d.id
+       FROM devices d LEFT JOIN ops o ON o.commune_id = d.commune_id AND o.device_id = d.id
       WHERE d.commune_id = $1
       GROUP BY d.id ORDER BY d.device_no`,
     [communeId],
@@ -135,7 +168,7 @@ export async function listDevices(sql: Sql, communeId: string) {
     `SELECT device_id, prev + 1 AS gap_from, device_seq - 1 AS gap_to FROM (
        SELECT o.device_id, o.device_seq,
               COALESCE(lag(o.device_seq) OVER (PARTITION BY o.device_id ORDER BY o.device_seq), 0) AS prev
-         FROM ops o JOIN devices d ON d.id = o.device_id WHERE d.commune_id = $1
+         FROM ops o WHERE o.commune_id = $1
      ) s WHERE device_seq > prev + 1 ORDER BY device_id, gap_from`,
     [communeId],
   );

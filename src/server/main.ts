@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import seed from '../domain/demo/demo-commune.json';
 import { createServer } from './app';
 import { seedDemoIfEmpty } from './communes';
 import { DEVICE_KINDS, issueEnrollmentCode } from './devices';
@@ -11,14 +12,15 @@ import { openPglite, openPostgres, type Sql } from './sql';
 const FIRST_START_CODE_TTL = 7 * 24 * 60 * 60_000;
 
 /** ADMIN_TOKEN from the environment, or one made on first start and kept (owner-only) in DATA_DIR. */
-function adminTokenFor(dataDir: string): { token: string; file?: string } {
+function adminTokenFor(dataDir: string): { token: string; file?: string; created?: boolean } {
   if (process.env.ADMIN_TOKEN) return { token: process.env.ADMIN_TOKEN };
   const file = join(dataDir, 'admin-token');
-  if (!existsSync(file)) {
+  const created = !existsSync(file);
+  if (created) {
     writeFileSync(file, `${randomBytes(24).toString('base64url')}\n`, { mode: 0o600 });
     chmodSync(file, 0o600);
   }
-  return { token: readFileSync(file, 'utf8').trim(), file };
+  return { token: readFileSync(file, 'utf8').trim(), file, created };
 }
 
 export async function openDatabase(dataDir: string): Promise<Sql> {
@@ -48,9 +50,13 @@ async function main() {
       const { code } = await issueEnrollmentCode(sql, demo.id, kind, new Date(), FIRST_START_CODE_TTL);
       lines.push(`  ${kind.padEnd(8)} ${code}`);
     }
-    lines.push('Demo staff: Nguyễn Thị Lan (PIN 1234), Trần Văn Minh (PIN 5678).');
+    // The demo's PINs are public (README); real staff PINs are never printed nor stored.
+    lines.push(`Demo staff: ${seed.staff.filter((m) => m.active).map((m) => `${m.name} (PIN ${m.pin})`).join(', ')}.`);
     writeFileSync(firstStartFile, `${lines.join('\n')}\n`, { mode: 0o600 });
     console.log(lines.join('\n'));
+  } else if (admin.created) {
+    // A new data directory beside an existing PostgreSQL database: a new token, nothing seeded.
+    console.log(`Admin token (central dashboard, #/admin): ${admin.token}   (stored in ${admin.file})`);
   } else {
     console.log(`Admin token and first-start enrollment codes: ${existsSync(firstStartFile) ? firstStartFile : admin.file ?? 'ADMIN_TOKEN'}`);
   }

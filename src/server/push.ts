@@ -1,5 +1,6 @@
-import { foldDossier, validateOp, type Op } from '../domain';
+import { foldDossier, validateOp, type DossierState, type FoldOp, type Op } from '../domain';
 import type { Device } from './devices';
+import { HttpError } from './errors';
 import type { Sql } from './sql';
 
 export interface OpResult {
@@ -44,6 +45,7 @@ export const rowToOp = (r: StoredRow): Op => ({
 });
 
 const reject = (opId: string, code: string, message: string): OpResult => ({ opId, status: 'rejected', error: { code, message } });
+const revoked = () => new HttpError(401, 'device-revoked', 'this tablet was revoked');
 
 /** References the server does not know are accepted and flagged for review, never rejected. */
 function reviewFlags(op: Op, config: { procedures: { id: string }[]; staff: { id: string }[] }): string[] {
@@ -57,6 +59,10 @@ function reviewFlags(op: Op, config: { procedures: { id: string }[]; staff: { id
 /**
  * Apply one batch from one device, all in the caller's transaction. Every op gets its own
  * answer; one bad op never fails the others. Projections for reports are refreshed here too.
+ *
+ * Insert first, ask later: the usual batch is all new ops, so they go straight into one
+ * INSERT … ON CONFLICT DO NOTHING, and only the ops it skipped are looked up to say why
+ * (duplicate, op-id-reused, device-seq-reused).
  */
 export async function applyBatch(
   tx: Sql,
@@ -64,74 +70,44 @@ export async function applyBatch(
   rawOps: unknown[],
   config: { procedures: { id: string }[]; staff: { id: string }[] },
 ): Promise<OpResult[]> {
-  // Pushes of one commune commit one after another, so a pull by cursor can never skip an op
-  // that commits late with a lower sequence number.
-  // The lock is taken in the look-up statement below, before anything is inserted.
   const results: (OpResult | undefined)[] = new Array(rawOps.length);
-  const candidates: { index: number; op: Op }[] = [];
-  rawOps.forEach((raw, index) => {
-    const opId = typeof (raw as Op)?.opId === 'string' ? (raw as Op).opId.slice(0, 100) : '';
-    const checked = validateOp(raw);
-    if (!checked.ok) results[index] = reject(opId, checked.code, checked.message);
-    else if (device.kind === 'kiosk' && checked.op.type !== 'survey.submitted')
-      results[index] = reject(opId, 'forbidden-op', 'a kiosk may only send survey.submitted');
-    // Ids are compared as the database stores them (lower case); answers echo what was sent.
-    else candidates.push({ index, op: { ...checked.op, opId: checked.op.opId.toLowerCase(), entityId: checked.op.entityId.toLowerCase() } });
-  });
-  const sentId = (index: number) => (rawOps[index] as Op).opId;
+  // Answers echo the opId as sent; the database compares ids in lower case.
+  const sentId = (index: number) => {
+    const id = (rawOps[index] as Op | null)?.opId;
+    return typeof id === 'string' ? id.slice(0, 100) : '';
+  };
 
-  const ids = candidates.map((c) => c.op.opId);
-  const seqs = candidates.map((c) => c.op.deviceSeq);
-  const entityIds = [...new Set(candidates.map((c) => c.op.entityId))];
-  // One round trip for the commune lock, the device's sync time and every check: the same opId
-  // anywhere, the same deviceSeq of this device, and which commune owns each entity. (A concurrent
-  // push of the same op slipping in between is caught by the insert's ON CONFLICT.)
-  const { rows: lookup } = await tx.query<{ existing: StoredRow[] | null; owners: { entity_id: string; commune_id: string }[] | null }>(
-    `WITH touched AS (UPDATE devices SET last_sync_at = now() WHERE id = $2 RETURNING id),
-          locked AS (SELECT pg_advisory_xact_lock(hashtext($5)) FROM touched)
-     SELECT
-       (SELECT count(*) FROM locked) AS locked,
-       (SELECT json_agg(o) FROM (SELECT op_id, device_id, device_seq, type, entity_id, at, hlc, data FROM ops
-          WHERE op_id = ANY($1::uuid[]) OR (device_id = $2 AND device_seq = ANY($3::bigint[]))) o) AS existing,
-       (SELECT json_agg(e) FROM (SELECT entity_id, commune_id FROM entities WHERE entity_id = ANY($4::uuid[])) e) AS owners`,
-    [ids, device.id, seqs, entityIds, `ops:${device.commune_id}`],
-  );
-  const existing = { rows: lookup[0].existing ?? [] };
-  const owners = { rows: lookup[0].owners ?? [] };
-  const wanted = new Set(ids);
-  const prior = new Map(
-    existing.rows.filter((r) => wanted.has(r.op_id)).map((r) => [r.op_id, { content: contentOf(rowToOp(r)), deviceId: r.device_id }]),
-  );
-  const seqOwner = new Map(existing.rows.filter((r) => r.device_id === device.id).map((r) => [Number(r.device_seq), r.op_id]));
-  const entityCommune = new Map(owners.rows.map((r) => [r.entity_id, r.commune_id]));
-  const knownEntities = new Set(entityCommune.keys());
-
+  // 1. Shape and authorization, op by op, and repeats inside the batch itself.
   const fresh: { index: number; op: Op; review: string[] }[] = [];
-  for (const { index, op } of candidates) {
-    const id = sentId(index);
-    const before = prior.get(op.opId);
-    if (before) {
-      const same = before.content === contentOf(op) && before.deviceId === device.id;
-      results[index] = same ? { opId: id, status: 'duplicate' } : reject(id, 'op-id-reused', 'this opId was used for a different op');
-      continue;
-    }
-    const seqHolder = seqOwner.get(op.deviceSeq);
-    if (seqHolder && seqHolder !== op.opId) {
-      results[index] = reject(id, 'device-seq-reused', `deviceSeq ${op.deviceSeq} already holds another op`);
-      continue;
-    }
-    const owner = entityCommune.get(op.entityId);
-    if (owner && owner !== device.commune_id) {
-      results[index] = reject(id, 'forbidden-op', 'this entity belongs to another commune');
-      continue;
-    }
-    entityCommune.set(op.entityId, device.commune_id);
-    seqOwner.set(op.deviceSeq, op.opId);
-    prior.set(op.opId, { content: contentOf(op), deviceId: device.id });
+  const firstById = new Map<string, { index: number; op: Op }>();
+  const repeats: { index: number; first: number; same: boolean }[] = [];
+  const seqsInBatch = new Set<number>();
+  rawOps.forEach((raw, index) => {
+    const checked = validateOp(raw);
+    if (!checked.ok) return void (results[index] = reject(sentId(index), checked.code, checked.message));
+    if (device.kind === 'kiosk' && checked.op.type !== 'survey.submitted')
+      return void (results[index] = reject(sentId(index), 'forbidden-op', 'a kiosk may only send survey.submitted'));
+    const op = { ...checked.op, opId: checked.op.opId.toLowerCase(), entityId: checked.op.entityId.toLowerCase() };
+    const first = firstById.get(op.opId);
+    if (first) return void repeats.push({ index, first: first.index, same: contentOf(first.op) === contentOf(op) });
+    if (seqsInBatch.has(op.deviceSeq))
+      return void (results[index] = reject(sentId(index), 'device-seq-reused', `deviceSeq ${op.deviceSeq} already holds another op`));
+    firstById.set(op.opId, { index, op });
+    seqsInBatch.add(op.deviceSeq);
     fresh.push({ index, op, review: reviewFlags(op, config) });
-  }
+  });
 
-  if (fresh.length > 0) {
+  if (fresh.length === 0) {
+    const { rows } = await tx.query('UPDATE devices SET last_sync_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id', [device.id]);
+    if (rows.length === 0) throw revoked();
+  } else {
+    // 2. One statement (each round trip costs): the device's sync time, unless it was revoked
+    // since its token was checked; the commune lock, so pushes of one commune commit one after
+    // another and a pull by cursor never skips an op that commits late with a lower seq (every
+    // row reads `locked`, so no seq is drawn before the lock is held); skip ops on another
+    // commune's entities; insert the rest; and the report rows: surveys, and the dossiers this
+    // batch creates, folded from the batch alone. A dossier row that already exists is left to
+    // step 4 (its conflict, unlike a read, sees what a concurrent push just committed).
     const rows = fresh.map(({ op, review }) => ({
       op_id: op.opId,
       device_seq: op.deviceSeq,
@@ -142,102 +118,166 @@ export async function applyBatch(
       data: op.data,
       review: review.length ? review : null,
     }));
-    // Ops and their entities' commune in one statement.
-    const inserted = await tx.query<{ op_id: string }>(
-      `WITH ins AS (
+    const batchOps = new Map<string, FoldOp[]>();
+    for (const { op } of fresh) {
+      if (!op.type.startsWith('dossier.')) continue;
+      const list = batchOps.get(op.entityId) ?? [];
+      list.push({ ...op, deviceId: device.id });
+      batchOps.set(op.entityId, list);
+    }
+    const dossiers = [...batchOps].map(([id, ops]) => dossierRow(foldDossier(id, ops)));
+    const surveys = fresh.filter(({ op }) => op.type === 'survey.submitted').map(({ op }) => surveyRow(op));
+    const { rows: outcome } = await tx.query<{ active: number; inserted: string[] | null; created: string[] | null; foreign: string[] | null }>(
+      `WITH touched AS (
+         UPDATE devices SET last_sync_at = now() WHERE id = $2 AND revoked_at IS NULL RETURNING id
+       ), locked AS (
+         SELECT pg_advisory_xact_lock(hashtext($5)) FROM touched
+       ), x AS (
+         SELECT r.* FROM locked, json_to_recordset($3::json)
+           AS r(op_id uuid, device_seq bigint, type text, entity_id uuid, at text, hlc text, data json, review jsonb)
+       ), foreign_entities AS (
+         SELECT DISTINCT entity_id FROM ops WHERE entity_id = ANY($4::uuid[]) AND commune_id <> $1
+       ), ins AS (
          INSERT INTO ops (commune_id, device_id, op_id, device_seq, type, entity_id, at, hlc, data, review)
          SELECT $1, $2, x.op_id, x.device_seq, x.type, x.entity_id, x.at, x.hlc, x.data, x.review
-           FROM jsonb_to_recordset($3::jsonb) AS x(op_id uuid, device_seq bigint, type text, entity_id uuid, at text, hlc text, data jsonb, review jsonb)
+           FROM x WHERE x.entity_id NOT IN (SELECT entity_id FROM foreign_entities)
          ON CONFLICT DO NOTHING RETURNING op_id, entity_id
-       ), ent AS (
-         INSERT INTO entities (entity_id, commune_id) SELECT DISTINCT entity_id, $1 FROM ins ON CONFLICT DO NOTHING
+       ), new_dossiers AS (
+         INSERT INTO dossiers (${DOSSIER_COLUMNS}) SELECT ${DOSSIER_VALUES} FROM ${DOSSIER_ROWS.replace('$DOSSIERS', '$6')}
+          WHERE d.id IN (SELECT entity_id FROM ins)
+         ON CONFLICT (id) DO NOTHING RETURNING id
+       ), new_surveys AS (
+         INSERT INTO surveys (op_id, commune_id, device_id, rating, criteria, dossier_code, flags, at)
+         SELECT v.op_id, $1, $2, v.rating, v.criteria, v.dossier_code, v.flags, v.at
+           FROM json_to_recordset($7::json) AS v(op_id uuid, rating text, criteria jsonb, dossier_code text, flags jsonb, at timestamptz)
+          WHERE v.op_id IN (SELECT op_id FROM ins)
+         ON CONFLICT DO NOTHING
        )
-       SELECT op_id FROM ins`,
-      [device.commune_id, device.id, JSON.stringify(rows)],
-    );
-    const done = new Set(inserted.rows.map((r) => r.op_id));
-    for (const { index, op } of fresh) {
-      // Lost a race with a concurrent push of the same op (another server process): it is there.
-      results[index] = { opId: sentId(index), status: done.has(op.opId) ? 'applied' : 'duplicate' };
-    }
-    const applied = fresh.filter(({ op }) => done.has(op.opId)).map(({ op }) => op);
-    await refreshProjections(tx, device, applied, knownEntities);
-  }
-  return results as OpResult[];
-}
-
-/** Keep the report tables current: re-fold each touched dossier once, record each survey. */
-async function refreshProjections(tx: Sql, device: Device, applied: Op[], knownEntities: Set<string>) {
-  const dossierOps = applied.filter((op) => op.type.startsWith('dossier.'));
-  const dossierIds = [...new Set(dossierOps.map((op) => op.entityId))];
-  if (dossierIds.length > 0) {
-    // A dossier first seen in this batch has no other ops: fold from the batch, no read needed.
-    const byEntity = new Map<string, (Op & { deviceId: string })[]>();
-    for (const op of dossierOps) {
-      if (knownEntities.has(op.entityId)) continue;
-      const list = byEntity.get(op.entityId) ?? [];
-      list.push({ ...op, deviceId: device.id });
-      byEntity.set(op.entityId, list);
-    }
-    const older = dossierIds.filter((id) => knownEntities.has(id));
-    if (older.length > 0) {
-      const { rows } = await tx.query<StoredRow>(
-        'SELECT op_id, device_id, device_seq, type, entity_id, at, hlc, data FROM ops WHERE entity_id = ANY($1::uuid[])',
-        [older],
-      );
-      for (const r of rows) {
-        const list = byEntity.get(r.entity_id) ?? [];
-        list.push({ ...rowToOp(r), deviceId: r.device_id });
-        byEntity.set(r.entity_id, list);
-      }
-    }
-    const states = dossierIds.map((id) => foldDossier(id, byEntity.get(id) ?? []));
-    await tx.query(
-      `INSERT INTO dossiers (id, commune_id, code, procedure_id, channel, status, received_at, due_at, processed_at, returned_at, extended, flags, supplement_periods)
-       SELECT x.id, $1, x.code, x.procedure_id, x.channel, x.status, x.received_at, x.due_at, x.processed_at, x.returned_at, x.extended, x.flags, x.supplement_periods
-         FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, code text, procedure_id text, channel text, status text, received_at timestamptz,
-              due_at timestamptz, processed_at timestamptz, returned_at timestamptz, extended boolean, flags jsonb, supplement_periods jsonb)
-       ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, procedure_id = EXCLUDED.procedure_id, channel = EXCLUDED.channel,
-         status = EXCLUDED.status, received_at = EXCLUDED.received_at, due_at = EXCLUDED.due_at, processed_at = EXCLUDED.processed_at,
-         returned_at = EXCLUDED.returned_at, extended = EXCLUDED.extended, flags = EXCLUDED.flags, supplement_periods = EXCLUDED.supplement_periods`,
-      [
-        device.commune_id,
-        JSON.stringify(
-          states.map((s) => ({
-            id: s.id,
-            code: s.code || null,
-            procedure_id: s.procedureId || null,
-            channel: s.channel,
-            status: s.status,
-            received_at: s.receivedAt || null,
-            due_at: s.dueAt || null,
-            processed_at: s.processedAt ?? null,
-            returned_at: s.returnedAt ?? null,
-            extended: s.extended,
-            flags: s.flags,
-            supplement_periods: s.supplementPeriods,
-          })),
-        ),
-      ],
-    );
-  }
-  const surveys = applied.filter((op) => op.type === 'survey.submitted');
-  if (surveys.length > 0) {
-    await tx.query(
-      `INSERT INTO surveys (op_id, commune_id, device_id, rating, criteria, dossier_code, flags, at)
-       SELECT x.op_id, $1, $2, x.rating, x.criteria, x.dossier_code, x.flags, x.at
-         FROM jsonb_to_recordset($3::jsonb) AS x(op_id uuid, rating text, criteria jsonb, dossier_code text, flags jsonb, at timestamptz)
-       ON CONFLICT DO NOTHING`,
+       SELECT (SELECT count(*) FROM touched)::int AS active,
+              (SELECT json_agg(op_id) FROM ins) AS inserted,
+              (SELECT json_agg(id) FROM new_dossiers) AS created,
+              (SELECT json_agg(entity_id) FROM foreign_entities) AS foreign`,
+      // Entity ids as an array too: `= ANY(array)` keeps the index look-up even where table
+      // statistics are stale (PGlite has no autovacuum).
       [
         device.commune_id,
         device.id,
-        JSON.stringify(
-          surveys.map((op) => {
-            const d = op.data as { rating: string; criteria?: unknown; dossierCode?: string; flags?: string[] };
-            return { op_id: op.opId, rating: d.rating, criteria: d.criteria ?? null, dossier_code: d.dossierCode ?? null, flags: d.flags ?? null, at: op.at };
-          }),
-        ),
+        JSON.stringify(rows),
+        [...new Set(rows.map((r) => r.entity_id))],
+        `ops:${device.commune_id}`,
+        JSON.stringify(dossiers),
+        JSON.stringify(surveys),
       ],
     );
+    if (outcome[0].active === 0) throw revoked();
+    const inserted = new Set(outcome[0].inserted ?? []);
+    const foreign = new Set(outcome[0].foreign ?? []);
+    const created = new Set(outcome[0].created ?? []);
+    const applied: Op[] = [];
+
+    // 3. Only for the ops the insert skipped: find what holds their opId or deviceSeq.
+    const skipped = fresh.filter(({ op }) => !inserted.has(op.opId) && !foreign.has(op.entityId));
+    const holders = new Map<string, StoredRow>();
+    const seqHolders = new Map<number, string>();
+    if (skipped.length > 0) {
+      const { rows: found } = await tx.query<StoredRow>(
+        `SELECT op_id, device_id, device_seq, type, entity_id, at, hlc, data FROM ops
+          WHERE op_id = ANY($1::uuid[]) OR (device_id = $2 AND device_seq = ANY($3::bigint[]))`,
+        [skipped.map((f) => f.op.opId), device.id, skipped.map((f) => f.op.deviceSeq)],
+      );
+      for (const r of found) {
+        holders.set(r.op_id, r);
+        if (r.device_id === device.id) seqHolders.set(Number(r.device_seq), r.op_id);
+      }
+    }
+    for (const { index, op } of fresh) {
+      const id = sentId(index);
+      if (inserted.has(op.opId)) {
+        results[index] = { opId: id, status: 'applied' };
+        applied.push(op);
+      } else if (foreign.has(op.entityId)) {
+        results[index] = reject(id, 'forbidden-op', 'this entity belongs to another commune');
+      } else if (holders.has(op.opId)) {
+        const held = holders.get(op.opId)!;
+        const same = held.device_id === device.id && contentOf(rowToOp(held)) === contentOf(op);
+        results[index] = same ? { opId: id, status: 'duplicate' } : reject(id, 'op-id-reused', 'this opId was used for a different op');
+      } else if (seqHolders.has(op.deviceSeq)) {
+        results[index] = reject(id, 'device-seq-reused', `deviceSeq ${op.deviceSeq} already holds another op`);
+      } else {
+        // Cannot happen while pushes of a commune are serialised. Fail the batch (rolled back, so
+        // the tablet simply sends it again) rather than give this op a permanent answer.
+        throw new Error('an op was skipped by the insert but nothing holds its opId or deviceSeq');
+      }
+    }
+
+    // 4. Dossiers that had a report row before this batch, or whose batch ops were not all stored: fold
+    // again from every op stored for them, once per dossier however many ops touched it.
+    const insertedPerEntity = new Map<string, number>();
+    for (const op of applied) insertedPerEntity.set(op.entityId, (insertedPerEntity.get(op.entityId) ?? 0) + 1);
+    const refold = [...batchOps]
+      .filter(([id, ops]) => insertedPerEntity.has(id) && (!created.has(id) || insertedPerEntity.get(id) !== ops.length))
+      .map(([id]) => id);
+    if (refold.length > 0) await refoldDossiers(tx, device.commune_id, refold);
   }
+
+  // 5. An opId sent twice in one batch: the same op gets the first one's fate, another op is a reuse.
+  for (const { index, first, same } of repeats) {
+    const before = results[first]!;
+    if (!same) results[index] = reject(sentId(index), 'op-id-reused', 'this opId was used for a different op');
+    else if (before.status === 'rejected') results[index] = { ...before, opId: sentId(index) };
+    else results[index] = { opId: sentId(index), status: 'duplicate' };
+  }
+
+  return results as OpResult[];
+}
+
+// The report tables' columns, filled from JSON rows in one statement (set-based, any batch size).
+const DOSSIER_ROWS = `json_to_recordset($DOSSIERS::json) AS d(id uuid, code text, procedure_id text, channel text, status text,
+  received_at timestamptz, due_at timestamptz, processed_at timestamptz, returned_at timestamptz, extended boolean,
+  flags jsonb, supplement_periods jsonb)`;
+const DOSSIER_COLUMNS = 'id, commune_id, code, procedure_id, channel, status, received_at, due_at, processed_at, returned_at, extended, flags, supplement_periods';
+const DOSSIER_VALUES = 'd.id, $1, d.code, d.procedure_id, d.channel, d.status, d.received_at, d.due_at, d.processed_at, d.returned_at, d.extended, d.flags, d.supplement_periods';
+
+function dossierRow(s: DossierState) {
+  return {
+    id: s.id,
+    code: s.code || null,
+    procedure_id: s.procedureId || null,
+    channel: s.channel,
+    status: s.status,
+    received_at: s.receivedAt || null,
+    due_at: s.dueAt || null,
+    processed_at: s.processedAt ?? null,
+    returned_at: s.returnedAt ?? null,
+    extended: s.extended,
+    flags: s.flags,
+    supplement_periods: s.supplementPeriods,
+  };
+}
+
+function surveyRow(op: Op) {
+  const d = op.data as { rating: string; criteria?: unknown; dossierCode?: string; flags?: string[] };
+  return { op_id: op.opId, rating: d.rating, criteria: d.criteria ?? null, dossier_code: d.dossierCode ?? null, flags: d.flags ?? null, at: op.at };
+}
+
+/** Fold these dossiers again from every op stored for them, and write the report rows. */
+async function refoldDossiers(tx: Sql, communeId: string, ids: string[]) {
+  const { rows } = await tx.query<StoredRow>(
+    'SELECT op_id, device_id, device_seq, type, entity_id, at, hlc, data FROM ops WHERE commune_id = $2 AND entity_id = ANY($1::uuid[])',
+    [ids, communeId],
+  );
+  const byEntity = new Map<string, FoldOp[]>();
+  for (const r of rows) {
+    const list = byEntity.get(r.entity_id) ?? [];
+    list.push({ ...rowToOp(r), deviceId: r.device_id });
+    byEntity.set(r.entity_id, list);
+  }
+  await tx.query(
+    `INSERT INTO dossiers (${DOSSIER_COLUMNS}) SELECT ${DOSSIER_VALUES} FROM ${DOSSIER_ROWS.replace('$DOSSIERS', '$2')}
+     ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, procedure_id = EXCLUDED.procedure_id, channel = EXCLUDED.channel,
+       status = EXCLUDED.status, received_at = EXCLUDED.received_at, due_at = EXCLUDED.due_at, processed_at = EXCLUDED.processed_at,
+       returned_at = EXCLUDED.returned_at, extended = EXCLUDED.extended, flags = EXCLUDED.flags, supplement_periods = EXCLUDED.supplement_periods
+     WHERE dossiers.commune_id = EXCLUDED.commune_id`,
+    [communeId, JSON.stringify(ids.map((id) => dossierRow(foldDossier(id, byEntity.get(id) ?? []))))],
+  );
 }

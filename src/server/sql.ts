@@ -1,13 +1,21 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { createHash } from 'node:crypto';
 
 /** The little the server needs from a database, the same over embedded PGlite and PostgreSQL. */
 export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
-  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * `keyLookupsOnly`: every read inside is a look-up by key. The planner is then told to avoid
+   * sequential scans: with the statistics of a young table it would choose them, and a prepared
+   * statement would keep that plan while the table grows.
+   */
+  transaction<T>(fn: (tx: Sql) => Promise<T>, options?: { keyLookupsOnly?: boolean }): Promise<T>;
   close(): Promise<void>;
   readonly kind: 'pglite' | 'postgres';
 }
+
+const NO_SEQ_SCAN = 'SET LOCAL enable_seqscan = off';
 
 /** PGlite keeps its data in a directory (or memory): no install, one process. */
 export async function openPglite(dataDir?: string): Promise<Sql> {
@@ -17,7 +25,13 @@ export async function openPglite(dataDir?: string): Promise<Sql> {
       kind: 'pglite',
       query: async (text, params) => ({ rows: (await q.query(text, params as unknown[])).rows as never[] }),
       // Inside a transaction, a nested one is the same transaction (as with PostgreSQL below).
-      transaction: (fn) => (inTx ? fn(self) : db.transaction((tx) => fn(wrap(tx, true)))),
+      transaction: (fn, options) =>
+        inTx
+          ? fn(self)
+          : db.transaction(async (tx) => {
+              if (options?.keyLookupsOnly) await tx.query(NO_SEQ_SCAN);
+              return fn(wrap(tx, true));
+            }),
       close: () => db.close(),
     };
     return self;
@@ -25,26 +39,44 @@ export async function openPglite(dataDir?: string): Promise<Sql> {
   return wrap(db, false);
 }
 
+// Statements with parameters are prepared once per connection and reused by name: the push path
+// runs the same few statements thousands of times, and parsing and planning them is not free.
+const statementNames = new Map<string, string>();
+function prepared(text: string, params?: unknown[]): pg.QueryConfig {
+  if (!params?.length) return { text };
+  let name = statementNames.get(text);
+  if (!name) {
+    // The server's statements are a fixed set; anything beyond that bound runs unprepared.
+    if (statementNames.size >= 500) return { text, values: params };
+    name = `fd_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return { name, text, values: params };
+}
+
 /** PostgreSQL for scale: several server processes may share one database. */
-export async function openPostgres(url: string): Promise<Sql> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+export async function openPostgres(url: string, poolSize = Number(process.env.PG_POOL_MAX) || 10): Promise<Sql> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
   await pool.query('SELECT 1');
   const make = (client: pg.Pool | pg.PoolClient, inTx: boolean): Sql => ({
     kind: 'postgres',
-    query: async (text, params) => ({ rows: (await client.query(text, params)).rows }),
-    transaction: async (fn) => {
+    query: async (text, params) => ({ rows: (await client.query(prepared(text, params))).rows }),
+    transaction: async (fn, options) => {
       if (inTx) return fn(make(client, true));
       const conn = await pool.connect();
+      let broken = false;
       try {
-        await conn.query('BEGIN');
+        // One round trip for both (a simple query may hold several statements).
+        await conn.query(options?.keyLookupsOnly ? `BEGIN; ${NO_SEQ_SCAN}` : 'BEGIN');
         const result = await fn(make(conn, true));
         await conn.query('COMMIT');
         return result;
       } catch (err) {
-        await conn.query('ROLLBACK').catch(() => {});
+        // A connection that cannot even roll back goes, rather than back into the pool.
+        await conn.query('ROLLBACK').catch(() => (broken = true));
         throw err;
       } finally {
-        conn.release();
+        conn.release(broken);
       }
     },
     close: () => pool.end(),

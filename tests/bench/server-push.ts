@@ -1,140 +1,216 @@
 // Push throughput and latency of the real server, on PGlite and PostgreSQL.
 // Run alone with `npx tsx tests/bench/server-push.ts`, or through `npm run bench`.
+// Targets are printed beside each figure; a miss is reported, not hidden.
+import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { startPostgres } from '../support/postgres';
 import { freshDatabase, startTestServer } from '../support/test-server';
 import { startServerProcess } from '../support/server-process';
-import { push, receivedOp } from '../support/ops';
+import { receivedOp } from '../support/ops';
 import type { Op } from '../../src/domain';
-import { openPostgres } from '../../src/server/sql';
+import { openPostgres, type Sql } from '../../src/server/sql';
 
-const TOTAL_OPS = 20_000;
+const ROUND_OPS = 20_000;
 const BATCH = 500;
+const TARGET_PGLITE = 5_000;
+const TARGET_POSTGRES = 20_000;
+const TARGET_P99_MS = 1_000;
 
 export function row(name: string, value: number, unit: string, target?: { atLeast?: number; atMost?: number }) {
   let verdict = '';
   if (target?.atLeast !== undefined) verdict = value >= target.atLeast ? `  ✓ target ≥ ${target.atLeast} ${unit}` : `  ✗ MISSES target ≥ ${target.atLeast} ${unit}`;
   if (target?.atMost !== undefined) verdict = value <= target.atMost ? `  ✓ target ≤ ${target.atMost} ${unit}` : `  ✗ MISSES target ≤ ${target.atMost} ${unit}`;
-  console.log(`${name.padEnd(52)} ${value.toFixed(1).padStart(10)} ${unit}${verdict}`);
+  console.log(`${name.padEnd(62)} ${value.toFixed(0).padStart(8)} ${unit}${verdict}`);
 }
 
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+
+type Device = { deviceId: string; token: string };
+
+// The load comes from this process, on the same two cores as the servers and the database, so it
+// must cost as little as it can: bodies are serialised before the clock starts, and requests go
+// through node:http with kept-alive connections (a third of fetch's CPU per request here).
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1_000 });
+function post(url: string, token: string, body: string): Promise<number> {
+  const { hostname, port, pathname } = new URL(url);
+  return new Promise((done, fail) => {
+    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) };
+    const req = http.request({ hostname, port, path: pathname, method: 'POST', agent, headers }, (res) => {
+      res.resume();
+      res.on('end', () => done(res.statusCode ?? 0));
+    });
+    req.on('error', fail);
+    req.end(body);
+  });
 }
 
 /** What the bench talks to: one or more server processes sharing one database. */
 interface Target {
   urls: string[];
-  newDevice(): Promise<{ deviceId: string; token: string }>;
+  /** `n` tablets enrolled in one new commune. */
+  newDevices(n: number): Promise<Device[]>;
 }
 
-/**
- * Ops/s pushing TOTAL_OPS new dossiers in batches of 500 over HTTP, from `tablets` tablets of
- * different communes at once (pushes of one commune are serialised, different communes are not).
- */
-async function throughput(t: Target, tablets = 1) {
-  const devices = [];
-  for (let i = 0; i < tablets; i++) devices.push(await t.newDevice());
-  const perTablet = TOTAL_OPS / tablets;
-  const batches = devices.map(() => Array.from({ length: perTablet }, (_, i) => receivedOp(i + 1)));
-  const t0 = performance.now();
-  await Promise.all(
-    devices.map(async (device, d) => {
-      for (let i = 0; i < perTablet; i += BATCH) {
-        const res = await push(t.urls[d % t.urls.length], device.token, device.deviceId, batches[d].slice(i, i + BATCH));
-        if (res.status !== 200) throw new Error(`push answered ${res.status}`);
-        await res.arrayBuffer();
-      }
-    }),
-  );
-  return TOTAL_OPS / ((performance.now() - t0) / 1000);
+/** Each tablet's next ops, as push bodies of `size` ops; seqs go on from where the last call stopped. */
+function bodies(devices: Device[], opsPerTablet: number, size: number, nextSeq: Map<string, number>): string[][] {
+  return devices.map((d) => {
+    const out: string[] = [];
+    for (let i = 0; i < opsPerTablet; i += size) {
+      const first = nextSeq.get(d.deviceId) ?? 1;
+      const ops = Array.from({ length: Math.min(size, opsPerTablet - i) }, (_, k) => receivedOp(first + k));
+      nextSeq.set(d.deviceId, first + ops.length);
+      out.push(JSON.stringify({ protocol: 1, deviceId: d.deviceId, ops }));
+    }
+    return out;
+  });
 }
 
-/** The bound: the same rows in one multi-row INSERT, with no validation, checks or projections. */
-async function rawInsert(s: { sql: { query: (text: string, params?: unknown[]) => Promise<unknown> } }) {
-  const ops: Op[] = Array.from({ length: TOTAL_OPS }, (_, i) => receivedOp(i + 1));
-  await s.sql.query('CREATE TABLE IF NOT EXISTS ops_raw (LIKE ops INCLUDING DEFAULTS INCLUDING INDEXES)');
-  const rows = ops.map((op) => ({ op_id: op.opId, device_seq: op.deviceSeq, type: op.type, entity_id: op.entityId, at: op.at, hlc: op.hlc, data: op.data }));
-  const t0 = performance.now();
-  await s.sql.query(
-    `INSERT INTO ops_raw (commune_id, device_id, op_id, device_seq, type, entity_id, at, hlc, data)
-     SELECT 'bench', '00000000-0000-4000-8000-000000000000', x.op_id, x.device_seq, x.type, x.entity_id, x.at, x.hlc, x.data
-       FROM jsonb_to_recordset($1::jsonb) AS x(op_id uuid, device_seq bigint, type text, entity_id uuid, at text, hlc text, data jsonb)`,
-    [JSON.stringify(rows)],
-  );
-  return TOTAL_OPS / ((performance.now() - t0) / 1000);
-}
-
-/** 200 tablets at once, each of its own commune, each pushing 5 batches of 20 ops. */
-async function concurrentLatency(t: Target) {
-  const devices = [];
-  for (let i = 0; i < 200; i++) devices.push(await t.newDevice());
+/** Each tablet sends its bodies one after another, all tablets at once; returns each request's ms. */
+async function send(t: Target, devices: Device[], perTablet: string[][]): Promise<number[]> {
   const latencies: number[] = [];
   await Promise.all(
     devices.map(async (d, n) => {
-      for (let b = 0; b < 5; b++) {
-        const ops = Array.from({ length: 20 }, (_, i) => receivedOp(b * 20 + i + 1));
+      for (const body of perTablet[n]) {
         const t0 = performance.now();
-        const res = await push(t.urls[n % t.urls.length], d.token, d.deviceId, ops);
-        await res.arrayBuffer();
+        const status = await post(`${t.urls[n % t.urls.length]}/api/v1/sync/push`, d.token, body);
         latencies.push(performance.now() - t0);
-        if (res.status !== 200) throw new Error(`push answered ${res.status}`);
+        if (status !== 200) throw new Error(`push answered ${status}`);
       }
     }),
   );
-  latencies.sort((a, b) => a - b);
+  return latencies;
+}
+
+/**
+ * Ops/s pushing new dossiers in batches of 500 over HTTP, from `tablets` tablets of different
+ * communes at once (pushes of one commune are serialised, different communes are not). An
+ * unmeasured round first (the servers' code warms up), then `rounds` rounds of ROUND_OPS ops.
+ */
+async function throughput(t: Target, tablets: number, rounds: number) {
+  const devices = (await Promise.all(Array.from({ length: tablets }, () => t.newDevices(1)))).flat();
+  const seqs = new Map<string, number>();
+  await send(t, devices, bodies(devices, 2 * BATCH, BATCH, seqs));
+  const rates: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const load = bodies(devices, ROUND_OPS / tablets, BATCH, seqs);
+    const t0 = performance.now();
+    await send(t, devices, load);
+    rates.push(ROUND_OPS / ((performance.now() - t0) / 1000));
+  }
+  return rates;
+}
+
+/** The bound: the same rows in one multi-row INSERT, with no validation, checks or projections. */
+async function rawInsert(sql: Pick<Sql, 'query'>) {
+  const ops: Op[] = Array.from({ length: ROUND_OPS }, (_, i) => receivedOp(i + 1));
+  await sql.query('CREATE TABLE IF NOT EXISTS ops_raw (LIKE ops INCLUDING DEFAULTS INCLUDING INDEXES)');
+  const rows = ops.map((op) => ({ op_id: op.opId, device_seq: op.deviceSeq, type: op.type, entity_id: op.entityId, at: op.at, hlc: op.hlc, data: op.data }));
+  const t0 = performance.now();
+  await sql.query(
+    `INSERT INTO ops_raw (commune_id, device_id, op_id, device_seq, type, entity_id, at, hlc, data)
+     SELECT 'bench', '00000000-0000-4000-8000-000000000000', x.op_id, x.device_seq, x.type, x.entity_id, x.at, x.hlc, x.data
+       FROM json_to_recordset($1::json) AS x(op_id uuid, device_seq bigint, type text, entity_id uuid, at text, hlc text, data json)`,
+    [JSON.stringify(rows)],
+  );
+  return ROUND_OPS / ((performance.now() - t0) / 1000);
+}
+
+/**
+ * 200 tablets at once, three per commune (pushes of one commune queue on its lock), each pushing
+ * batches of 20 ops back to back: `rounds` measured pushes per tablet after one unmeasured.
+ */
+async function concurrentLatency(t: Target, rounds: number, tablets = 200, perCommune = 3) {
+  const devices: Device[] = [];
+  for (let i = 0; i < tablets; i += perCommune) devices.push(...(await t.newDevices(Math.min(perCommune, tablets - i))));
+  const seqs = new Map<string, number>();
+  await send(t, devices, bodies(devices, 20, 20, seqs));
+  const latencies = (await send(t, devices, bodies(devices, 20 * rounds, 20, seqs))).sort((a, b) => a - b);
   return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests: latencies.length };
 }
 
+/** `processes` server processes on a fresh database of `cluster`, as README describes for more load. */
+async function postgresTarget(clusterUrl: string, processes: number) {
+  const ADMIN_TOKEN = 'bench-admin-token';
+  const url = await freshDatabase(clusterUrl);
+  const servers = await Promise.all(Array.from({ length: processes }, () => startServerProcess({ DATABASE_URL: url, ADMIN_TOKEN })));
+  const adminPost = async (path: string, body: unknown) => {
+    const res = await fetch(`${servers[0].url}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN_TOKEN}` }, body: JSON.stringify(body) });
+    if (res.status !== 201) throw new Error(`${path} answered ${res.status}`);
+    return res.json();
+  };
+  let communes = 0;
+  const target: Target = {
+    urls: servers.map((s) => s.url),
+    newDevices: async (n) => {
+      const commune = await adminPost('/api/v1/admin/communes', { code: `B${processes}X${communes++}`, name: 'Xã', province: 'Tỉnh' });
+      const devices: Device[] = [];
+      for (let i = 0; i < n; i++) {
+        const { code } = await adminPost('/api/v1/admin/enrollments', { communeId: commune.id, kind: i === 1 ? 'mobile' : 'counter' });
+        devices.push(await (await fetch(`${servers[0].url}/api/v1/enroll`, { method: 'POST', body: JSON.stringify({ code }) })).json());
+      }
+      return devices;
+    },
+  };
+  return { url, target, stop: () => Promise.all(servers.map((s) => s.stop())) };
+}
+
+const range = (rates: number[]) => `(${rates.length} rounds: ${rates.map((r) => Math.round(r).toLocaleString('en')).join(', ')})`;
+
 export async function runServerPushBench(): Promise<void> {
-  console.log(`\nServer push (${TOTAL_OPS.toLocaleString('en')} dossier.received ops in batches of ${BATCH})`);
+  console.log(`\nServer push: dossier.received ops over HTTP, rounds of ${ROUND_OPS.toLocaleString('en')} in batches of ${BATCH}`);
   const lite = await startTestServer({ db: 'pglite' });
   try {
-    const target: Target = { urls: [lite.url], newDevice: async () => lite.newDevice((await lite.createCommune()).id) };
-    row('PGlite (embedded): push throughput, 1 tablet', await throughput(target), 'ops/s', { atLeast: 5000 });
-    row('PGlite: raw bound, one multi-row INSERT', await rawInsert(lite), 'ops/s');
+    const target: Target = {
+      urls: [lite.url],
+      newDevices: async (n) => {
+        const { id } = await lite.createCommune();
+        return Promise.all(Array.from({ length: n }, () => lite.newDevice(id)));
+      },
+    };
+    const rates = await throughput(target, 1, 3);
+    row('PGlite (embedded, in this process): push, 1 tablet, median', median(rates), 'ops/s', { atLeast: TARGET_PGLITE });
+    console.log(`  ${range(rates)}`);
+    row('PGlite: raw bound, one multi-row INSERT', await rawInsert(lite.sql), 'ops/s');
   } finally {
     await lite.close();
   }
 
   const cluster = await startPostgres();
-  const ADMIN_TOKEN = 'bench-admin-token';
-  const url = await freshDatabase(cluster.url);
-  // Two server processes on one PostgreSQL, as README describes for more load.
-  const servers = await Promise.all([0, 1].map(() => startServerProcess({ DATABASE_URL: url, ADMIN_TOKEN })));
-  const adminPost = (path: string, body: unknown) =>
-    fetch(`${servers[0].url}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN_TOKEN}` }, body: JSON.stringify(body) }).then((r) => r.json());
-  let communes = 0;
-  const target: Target = {
-    urls: servers.map((s) => s.url),
-    newDevice: async () => {
-      const commune = await adminPost('/api/v1/admin/communes', { code: `B${communes++}`, name: 'Xã', province: 'Tỉnh' });
-      const { code } = await adminPost('/api/v1/admin/enrollments', { communeId: commune.id, kind: 'counter' });
-      return (await fetch(`${servers[0].url}/api/v1/enroll`, { method: 'POST', body: JSON.stringify({ code }) })).json();
-    },
-  };
   try {
-    row('PostgreSQL, 2 server processes: 1 tablet', await throughput(target), 'ops/s');
-    row('PostgreSQL, 2 server processes: 4 communes at once', await throughput(target, 4), 'ops/s', { atLeast: 20000 });
-    const lat = await concurrentLatency(target);
-    row(`PostgreSQL: 200 tablets at once, p50 (${lat.requests} pushes of 20)`, lat.p50, 'ms');
-    row('PostgreSQL: 200 tablets at once, p99', lat.p99, 'ms', { atMost: 1000 });
-    const direct = await openPostgres(url);
-    try {
-      row('PostgreSQL: raw bound, one multi-row INSERT', await rawInsert({ sql: direct }), 'ops/s');
-    } finally {
-      await direct.close();
+    for (const processes of [1, 2]) {
+      const pg = await postgresTarget(cluster.url, processes);
+      try {
+        const label = `PostgreSQL 15, ${processes} server process${processes > 1 ? 'es' : ''}`;
+        const rates = await throughput(pg.target, 4, 5);
+        row(`${label}: push, 4 communes at once, median`, median(rates), 'ops/s', { atLeast: TARGET_POSTGRES });
+        console.log(`  ${range(rates)}`);
+        const lat = await concurrentLatency(pg.target, 10);
+        row(`${label}: 200 tablets at once, p50 (${lat.requests} pushes of 20)`, lat.p50, 'ms');
+        row(`${label}: 200 tablets at once, p99`, lat.p99, 'ms', { atMost: TARGET_P99_MS });
+        if (processes === 1) {
+          const direct = await openPostgres(pg.url, 1);
+          try {
+            row('PostgreSQL: raw bound, one multi-row INSERT', await rawInsert(direct), 'ops/s');
+          } finally {
+            await direct.close();
+          }
+        }
+      } finally {
+        await pg.stop();
+      }
     }
   } finally {
-    await Promise.all(servers.map((s) => s.stop()));
     cluster.stop();
   }
-  console.log('(client, servers and database share this machine’s cores; see README for how to read these)');
+  console.log('(the load generator, the servers and the database share this machine’s two cores; see README)');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  runServerPushBench().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
+  runServerPushBench()
+    .then(() => process.exit(0))
+    .catch((e) => {
+      console.error(e);
+      process.exit(1);
+    });
 }

@@ -1,5 +1,5 @@
 import { serve, type ServerType } from '@hono/node-server';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +8,8 @@ import { createServer } from '../../src/server/app';
 import { seedDemoIfEmpty } from '../../src/server/communes';
 import { migrate } from '../../src/server/migrations';
 import { openPglite, openPostgres, type Sql } from '../../src/server/sql';
+import seed from '../../src/domain/demo/demo-commune.json';
+import { startPostgres } from './postgres';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -38,24 +40,31 @@ export async function freshDatabase(clusterUrl: string): Promise<string> {
   return clusterUrl.replace(/\/[^/]*$/, `/${name}`);
 }
 
-/** The real server in this process on 127.0.0.1, over PGlite (in a temp dir) or PostgreSQL. */
+/**
+ * The real server in this process on 127.0.0.1 (a free port, kept across restarts), over PGlite
+ * (in `dataDir`, a temp dir by default) or PostgreSQL (`pgUrl`, else a throwaway cluster of its
+ * own). close() removes what it made itself: the temp dir, the cluster.
+ */
 export async function startTestServer(opts: { db?: Backend; pgUrl?: string; dataDir?: string; distDir?: string; now?: () => Date } = {}): Promise<TestServer> {
   const backend = opts.db ?? 'pglite';
-  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'friendly-desk-server-'));
-  const pgUrl = backend === 'postgres' ? opts.pgUrl : undefined;
-  if (backend === 'postgres' && !pgUrl) throw new Error('pgUrl is required for the postgres backend');
+  const ownDataDir = backend === 'pglite' && !opts.dataDir ? mkdtempSync(join(tmpdir(), 'friendly-desk-server-')) : undefined;
+  const dataDir = opts.dataDir ?? ownDataDir ?? '';
+  const ownCluster = backend === 'postgres' && !opts.pgUrl ? await startPostgres() : undefined;
+  const pgUrl = backend === 'postgres' ? (opts.pgUrl ?? ownCluster!.url) : undefined;
   const adminToken = `test-admin-${Math.random().toString(36).slice(2)}`;
   let port = 0;
   let server: ServerType;
   let sql: Sql;
   let close: () => Promise<void>;
   let demoCommuneId = '';
+  let closed = false;
 
   async function start() {
     sql = pgUrl ? await openPostgres(pgUrl) : await openPglite(join(dataDir, 'pglite'));
     await migrate(sql);
-    const demo = await seedDemoIfEmpty(sql);
-    if (demo) demoCommuneId = demo.id;
+    // Seeded now, or on an earlier start on the same data.
+    const demo = (await seedDemoIfEmpty(sql)) ?? (await sql.query<{ id: string }>('SELECT id FROM communes WHERE code = $1', [seed.commune.code])).rows[0];
+    demoCommuneId = demo?.id ?? '';
     const made = createServer({ sql, adminToken, distDir: opts.distDir, now: opts.now });
     close = made.close;
     server = serve({ fetch: made.app.fetch, port, hostname: '127.0.0.1' });
@@ -82,7 +91,13 @@ export async function startTestServer(opts: { db?: Backend; pgUrl?: string; data
     get demoCommuneId() {
       return demoCommuneId;
     },
-    close: stop,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await stop();
+      ownCluster?.stop();
+      if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
+    },
     restart: async () => {
       await stop();
       await start();

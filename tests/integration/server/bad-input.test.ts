@@ -1,8 +1,7 @@
 import { seededRandom } from '../../support/random';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../support/test-server';
+import { startTestServer, type Backend, type TestServer } from '../../support/test-server';
 import { receivedOp, surveyOp } from '../../support/ops';
-
 
 const ODD_STRINGS = ['', ' ', '\u0000', '\ud800', '\udfff', 'x'.repeat(100_000), '🙂'.repeat(2000), '\u202e\u200b', '<script>', "'; DROP TABLE ops; --", 'NaN', '__proto__'];
 const ODD_VALUES: unknown[] = [null, true, false, 0, -1, 1.5, 1e308, -0, [], {}, [[]], { __proto__: { admin: true } }, ...ODD_STRINGS];
@@ -33,12 +32,13 @@ function mutate(value: unknown, r: () => number, depth = 0): unknown {
   return pick(ODD_VALUES);
 }
 
-describe('bad input never breaks the server nor gets stored', () => {
+describe.each<Backend>(['pglite', 'postgres'])('bad input never breaks the server nor gets stored (%s)', (backend) => {
   let s: TestServer;
   let device: { deviceId: string; token: string };
   let kiosk: { deviceId: string; token: string };
   beforeAll(async () => {
-    s = await startTestServer({ db: 'pglite' });
+    // PostgreSQL: a throwaway cluster of its own, stopped by close().
+    s = await startTestServer({ db: backend });
     device = await s.newDevice(s.demoCommuneId);
     kiosk = await s.newDevice(s.demoCommuneId, 'kiosk');
   });

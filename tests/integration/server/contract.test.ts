@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres } from '../../support/postgres';
 import { freshDatabase, startTestServer, type Backend, type TestServer } from '../../support/test-server';
 import { pull, push, receivedOp, surveyOp, transitionOp } from '../../support/ops';
+import { foldDossier } from '../../../src/domain';
+import { rowToOp, type StoredRow } from '../../../src/server/push';
 
 let cluster: Awaited<ReturnType<typeof startPostgres>> | undefined;
 afterAll(() => cluster?.stop());
@@ -158,13 +160,19 @@ describe.each<Backend>(['pglite', 'postgres'])('wire contract on %s', (backend) 
       expect(await json(await push(s.url, t, crypto.randomUUID(), []))).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
     });
 
-    it('locks out a revoked tablet with device-revoked', async () => {
+    it('locks out a revoked tablet with device-revoked, even one that pushed a moment ago', async () => {
       const device = await s.newDevice(s.demoCommuneId);
+      // The server has just seen this token (and may remember it for its next pushes).
+      expect((await json(await push(s.url, device.token, device.deviceId, [receivedOp(1)]))).body.results[0].status).toBe('applied');
       expect((await s.admin('POST', `/api/v1/admin/devices/${device.deviceId}/revoke`)).status).toBe(200);
-      expect(await json(await push(s.url, device.token, device.deviceId, [receivedOp(1)]))).toMatchObject({
-        status: 401,
-        body: { error: { code: 'device-revoked' } },
-      });
+      for (const ops of [[receivedOp(2)], []]) {
+        expect(await json(await push(s.url, device.token, device.deviceId, ops))).toMatchObject({
+          status: 401,
+          body: { error: { code: 'device-revoked' } },
+        });
+      }
+      const { rows } = await s.sql.query<{ n: string }>('SELECT count(*) AS n FROM ops WHERE device_id = $1', [device.deviceId]);
+      expect(Number(rows[0].n)).toBe(1);
       expect((await pull(s.url, device.token)).status).toBe(401);
     });
   });
@@ -269,6 +277,224 @@ describe.each<Backend>(['pglite', 'postgres'])('wire contract on %s', (backend) 
       expect(body.early + body.onTime).toBe(1);
       expect(body.satisfaction).toMatchObject({ responses: 4, satisfiedRate: 0.75 });
       expect((await s.admin('GET', `/api/v1/admin/reports?communeId=${commune.id}&from=2026-04-01&to=2026-03-01`)).status).toBe(400);
+    });
+  });
+
+  describe('more of the contract', () => {
+    const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+    it('answers an opId or deviceSeq repeated inside one batch, and an opId sent by another device', async () => {
+      const device = await s.newDevice(s.demoCommuneId);
+      const a = receivedOp(1);
+      const changed = { ...a, data: { ...a.data, documents: ['Khác'] } };
+      const sameSeq = receivedOp(1);
+      const { body } = await json(await push(s.url, device.token, device.deviceId, [a, a, changed, sameSeq, receivedOp(2)]));
+      expect(body.results.map((r: { status: string; error?: { code: string } }) => r.error?.code ?? r.status)).toEqual([
+        'applied',
+        'duplicate',
+        'op-id-reused',
+        'device-seq-reused',
+        'applied',
+      ]);
+      expect(body.results.map((r: { opId: string }) => r.opId)).toEqual([a.opId, a.opId, a.opId, sameSeq.opId, body.results[4].opId]);
+      // The same op pushed by another tablet of the commune is not that tablet's op.
+      const other = await s.newDevice(s.demoCommuneId);
+      const again = await json(await push(s.url, other.token, other.deviceId, [{ ...a, deviceSeq: 1 }]));
+      expect(again.body.results[0]).toMatchObject({ status: 'rejected', error: { code: 'op-id-reused' } });
+      // Nor of a tablet in another commune: op ids are unique on the whole server.
+      const stranger = await s.newDevice((await s.createCommune()).id);
+      const elsewhere = await json(await push(s.url, stranger.token, stranger.deviceId, [{ ...a, deviceSeq: 1, entityId: crypto.randomUUID() }]));
+      expect(elsewhere.body.results[0]).toMatchObject({ status: 'rejected', error: { code: 'op-id-reused' } });
+      // Ids are uuids in any case: upper case is the same op.
+      const upper = await json(await push(s.url, device.token, device.deviceId, [{ ...a, opId: a.opId.toUpperCase(), entityId: a.entityId.toUpperCase() }]));
+      expect(upper.body.results[0]).toEqual({ opId: a.opId.toUpperCase(), status: 'duplicate' });
+    });
+
+    it('keeps the report projection current as later ops of a dossier arrive', async () => {
+      const device = await s.newDevice(s.demoCommuneId);
+      const other = await s.newDevice(s.demoCommuneId);
+      const received = receivedOp(1);
+      await push(s.url, device.token, device.deviceId, [received]);
+      const status = async () =>
+        (await s.sql.query<{ status: string; processed_at: unknown }>('SELECT status, processed_at FROM dossiers WHERE id = $1', [received.entityId])).rows[0];
+      expect((await status()).status).toBe('received');
+      await push(s.url, other.token, other.deviceId, [transitionOp(1, received.entityId, 'start-processing')]);
+      expect((await status()).status).toBe('processing');
+      await push(s.url, device.token, device.deviceId, [transitionOp(2, received.entityId, 'mark-result-ready')]);
+      const done = await status();
+      expect(done.status).toBe('result-ready');
+      expect(done.processed_at).not.toBeNull();
+    });
+
+    it('keeps report rows equal to a fold of every stored op, whatever the batch held', async () => {
+      const device = await s.newDevice(s.demoCommuneId);
+      const a = receivedOp(1);
+      const b = receivedOp(2);
+      await push(s.url, device.token, device.deviceId, [a, b]);
+      const c = receivedOp(3);
+      const { body } = await json(
+        await push(s.url, device.token, device.deviceId, [
+          c,
+          transitionOp(2, c.entityId, 'start-processing'), // deviceSeq 2 is b's: rejected, c's fold must not count it
+          transitionOp(4, a.entityId, 'start-processing'),
+          transitionOp(5, a.entityId, 'mark-result-ready'),
+          transitionOp(6, c.entityId, 'request-supplement', { missingDocuments: ['Bản sao'] }),
+        ]),
+      );
+      expect(body.results.map((r: { status: string }) => r.status)).toEqual(['applied', 'rejected', 'applied', 'applied', 'applied']);
+      const { rows } = await s.sql.query<{ id: string; status: string }>('SELECT id, status FROM dossiers WHERE id = ANY($1::uuid[])', [
+        [a.entityId, b.entityId, c.entityId],
+      ]);
+      const stored = await s.sql.query<StoredRow>('SELECT * FROM ops WHERE entity_id = ANY($1::uuid[])', [[a.entityId, b.entityId, c.entityId]]);
+      for (const row of rows) {
+        const ops = stored.rows.filter((r) => r.entity_id === row.id).map((r) => ({ ...rowToOp(r), deviceId: r.device_id }));
+        expect(row.status).toBe(foldDossier(row.id, ops).status);
+      }
+      expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toEqual({
+        [a.entityId]: 'result-ready',
+        [b.entityId]: 'received',
+        [c.entityId]: 'supplement-requested',
+      });
+    });
+
+    it('needs a device token on every device call', async () => {
+      for (const headers of [{}, auth(s.adminToken), { Authorization: `Basic ${counter.token}` }]) {
+        const res = await fetch(`${s.url}/api/v1/sync/push`, { method: 'POST', headers, body: JSON.stringify({ protocol: 1, deviceId: counter.deviceId, ops: [] }) });
+        expect(await json(res)).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
+        expect((await fetch(`${s.url}/api/v1/sync/pull`, { headers })).status).toBe(401);
+      }
+    });
+
+    it('answers a missing protocol with invalid-body, and a body without ops or deviceId too', async () => {
+      const send = (body: unknown) =>
+        fetch(`${s.url}/api/v1/sync/push`, { method: 'POST', headers: auth(counter.token), body: JSON.stringify(body) }).then(json);
+      expect(await send({ deviceId: counter.deviceId, ops: [] })).toMatchObject({ status: 400, body: { error: { code: 'invalid-body' } } });
+      expect(await send({ protocol: 1, deviceId: counter.deviceId })).toMatchObject({ status: 400, body: { error: { code: 'invalid-body' } } });
+      expect(await send({ protocol: 1, ops: [] })).toMatchObject({ status: 400, body: { error: { code: 'invalid-body' } } });
+      expect(await send([1, 2])).toMatchObject({ status: 400, body: { error: { code: 'invalid-body' } } });
+      const ok = await send({ protocol: 1, deviceId: counter.deviceId, ops: [] });
+      expect(ok).toMatchObject({ status: 200, body: { results: [] } });
+    });
+
+    it('stops reading a body past 1 MiB even without Content-Length', async () => {
+      const chunk = new TextEncoder().encode(`{"protocol":1,"deviceId":"${counter.deviceId}","ops":[${'"x",'.repeat(16 * 1024)}`);
+      let sent = 0;
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          // 2 MiB in chunks, never declared up front.
+          if (sent > 2 * 1024 * 1024) return controller.close();
+          sent += chunk.length;
+          controller.enqueue(chunk);
+        },
+      });
+      const res = await fetch(`${s.url}/api/v1/sync/push`, {
+        method: 'POST',
+        headers: { ...auth(counter.token), 'Content-Type': 'application/json' },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit);
+      expect(res.headers.get('Content-Length')).not.toBe(String(sent));
+      expect(await json(res)).toMatchObject({ status: 413, body: { error: { code: 'batch-too-large' } } });
+    });
+
+    it('sends security headers and no-store on API answers, errors included', async () => {
+      for (const res of [
+        await fetch(`${s.url}/api/v1/config`, { headers: auth(counter.token) }),
+        await fetch(`${s.url}/api/v1/config`),
+        await s.admin('GET', '/api/v1/admin/communes'),
+      ]) {
+        expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
+        expect(res.headers.get('X-Frame-Options')).toBeTruthy();
+        expect(res.headers.get('Cache-Control')).toBe('no-store');
+        expect(res.headers.get('Content-Type')).toMatch(/application\/json/);
+      }
+    });
+
+    it('pulls ops in the wire shape, with deviceId and cursor, and checks every query value', async () => {
+      const commune = await s.createCommune();
+      const reader = await s.newDevice(commune.id);
+      // No op at all yet: nothing, and no cursor to keep.
+      expect((await json(await pull(s.url, reader.token))).body).toMatchObject({ ops: [], cursor: null, hasMore: false, serverTime: expect.any(String) });
+      const op = receivedOp(1);
+      await push(s.url, reader.token, reader.deviceId, [op]);
+      const { body } = await json(await pull(s.url, reader.token));
+      expect(Object.keys(body.ops[0]).sort()).toEqual(['at', 'cursor', 'data', 'deviceId', 'deviceSeq', 'entityId', 'hlc', 'opId', 'type']);
+      expect(body.ops[0]).toMatchObject({ opId: op.opId, deviceSeq: 1, type: op.type, entityId: op.entityId, at: op.at, hlc: op.hlc, deviceId: reader.deviceId });
+      expect(body.ops[0].data).toEqual(op.data);
+      expect(body.cursor).toBe(body.ops[0].cursor);
+      for (const q of ['limit=0', 'limit=abc', 'limit=-1', 'limit=1.5', 'after=-1', 'after=1e3', 'after=99999999999999999999999']) {
+        const res = await fetch(`${s.url}/api/v1/sync/pull?${q}`, { headers: auth(reader.token) });
+        expect(await json(res), q).toMatchObject({ status: 400, body: { error: { code: 'invalid-query' } } });
+      }
+      expect((await json(await pull(s.url, reader.token, undefined, 1000))).status).toBe(200);
+    });
+
+    it('answers the ETag for a kiosk too, and a changed survey changes it', async () => {
+      const commune = await s.createCommune();
+      const kiosk = await s.newDevice(commune.id, 'kiosk');
+      const first = await fetch(`${s.url}/api/v1/config`, { headers: auth(kiosk.token) });
+      const etag = first.headers.get('ETag')!;
+      const survey = (await first.json()).survey;
+      expect((await fetch(`${s.url}/api/v1/config`, { headers: { ...auth(kiosk.token), 'If-None-Match': etag } })).status).toBe(304);
+      expect((await s.admin('PUT', `/api/v1/admin/communes/${commune.id}/config/survey`, { ...survey, version: survey.version + 1 })).status).toBe(200);
+      const after = await fetch(`${s.url}/api/v1/config`, { headers: { ...auth(kiosk.token), 'If-None-Match': etag } });
+      expect(after.status).toBe(200);
+      expect((await after.json()).survey.version).toBe(survey.version + 1);
+    });
+
+    it('replaces every config part, bumping the version each time', async () => {
+      const commune = await s.createCommune();
+      const device = await s.newDevice(commune.id);
+      const config = await (await fetch(`${s.url}/api/v1/config`, { headers: auth(device.token) })).json();
+      let version = config.version;
+      for (const part of ['procedures', 'calendar', 'checklistTemplates', 'letterTemplates', 'staff', 'survey'] as const) {
+        const res = await json(await s.admin('PUT', `/api/v1/admin/communes/${commune.id}/config/${part}`, config[part]));
+        expect(res, part).toMatchObject({ status: 200, body: { version: version + 1 } });
+        version = res.body.version;
+      }
+      const bad = await json(await s.admin('PUT', `/api/v1/admin/communes/${commune.id}/config/staff`, [{ id: 'x', name: 'Y', pin: '12' }]));
+      expect(bad).toMatchObject({ status: 400, body: { error: { code: 'invalid-body' } } });
+      expect(bad.body.error.message).toMatch(/^staff\.0/);
+      expect((await s.admin('PUT', `/api/v1/admin/communes/${crypto.randomUUID()}/config/staff`, [])).status).toBe(404);
+      // Nothing readable: the stored staff list holds no plain PIN.
+      await s.admin('PUT', `/api/v1/admin/communes/${commune.id}/config/staff`, [{ id: 's1', name: 'Lê Thị Một', pin: '97531' }]);
+      const { rows } = await s.sql.query<{ body: unknown }>("SELECT body FROM commune_config WHERE commune_id = $1 AND part = 'staff'", [commune.id]);
+      expect(JSON.stringify(rows[0].body)).not.toContain('97531');
+    });
+
+    it('caps admin and enroll bodies, and answers odd admin queries with the error shape', async () => {
+      const big = await fetch(`${s.url}/api/v1/admin/communes`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${s.adminToken}` },
+        body: JSON.stringify({ code: 'X', name: 'x'.repeat(1024 * 1024 + 10), province: 'Y' }),
+      });
+      expect(big.status).toBe(413);
+      expect((await big.json()).error.code).toMatch(/^[a-z-]+$/);
+      const enroll = await fetch(`${s.url}/api/v1/enroll`, { method: 'POST', body: JSON.stringify({ code: 'x'.repeat(10_000) }) });
+      expect(enroll.status).toBe(413);
+      expect(await json(await fetch(`${s.url}/api/v1/enroll`, { method: 'POST', body: 'code=ABCD' }))).toMatchObject({ status: 400, body: { error: { code: 'invalid-body' } } });
+      for (const path of ['/api/v1/admin/devices', '/api/v1/admin/devices?communeId=nope', '/api/v1/admin/reports?from=2026-01-01&to=2026-01-31']) {
+        expect(await json(await s.admin('GET', path))).toMatchObject({ status: 404, body: { error: { code: 'not-found' } } });
+      }
+      expect(await json(await s.admin('GET', `/api/v1/admin/reports?communeId=${s.demoCommuneId}&from=2026-1-1&to=2026-01-31`))).toMatchObject({
+        status: 400,
+        body: { error: { code: 'invalid-query' } },
+      });
+    });
+
+    it('revokes idempotently and lists revoked devices as such', async () => {
+      const commune = await s.createCommune();
+      const device = await s.newDevice(commune.id, 'mobile');
+      for (let i = 0; i < 2; i++) {
+        const res = await json(await s.admin('POST', `/api/v1/admin/devices/${device.deviceId}/revoke`));
+        expect(res).toMatchObject({ status: 200, body: { id: device.deviceId, revokedAt: expect.any(String) } });
+      }
+      const { body } = await json(await s.admin('GET', `/api/v1/admin/devices?communeId=${commune.id}`));
+      expect(body[0]).toMatchObject({ kind: 'mobile', deviceNo: 1, revoked: true, opCount: 0, maxSeq: 0, seqGaps: [], lastSyncAt: null });
+      expect(await json(await fetch(`${s.url}/api/v1/config`, { headers: auth(device.token) }))).toMatchObject({
+        status: 401,
+        body: { error: { code: 'device-revoked' } },
+      });
     });
   });
 

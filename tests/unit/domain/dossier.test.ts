@@ -449,6 +449,18 @@ describe('robustness', () => {
     expect(s.history).toHaveLength(1);
   });
 
+  it('keeps dates in one sortable form, whatever form they came in, and rolls impossible days over as Date does', () => {
+    const dated = (receivedAt: string) => {
+      const op = receivedOp();
+      return foldDossier(ID, [{ ...op, data: { ...op.data, receivedAt } }]).receivedAt;
+    };
+    expect(dated('2026-03-10T09:00:00+07:00')).toBe('2026-03-10T02:00:00.000Z');
+    expect(dated('2026-03-10T02:00:00Z')).toBe('2026-03-10T02:00:00.000Z');
+    expect(dated('2026-03-10T02:00:00.000Z')).toBe('2026-03-10T02:00:00.000Z');
+    expect(dated('2026-02-30T02:00:00.000Z')).toBe('2026-03-02T02:00:00.000Z');
+    expect(dated('2026-03-10T24:00:00.000Z')).toBe('2026-03-11T00:00:00.000Z');
+  });
+
   it('does not mutate its input', () => {
     const ops = [act('a', 2, 'start-processing'), receivedOp()];
     const copy = structuredClone(ops);

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, migrate } from '../../../src/server/migrations';
+import { openPglite } from '../../../src/server/sql';
+
+describe('migrations', () => {
+  it('upgrade a database made by the first release, keeping its ops, and run once only', async () => {
+    const sql = await openPglite();
+    try {
+      // The database as the first release left it: migration 1 only, with an op in it.
+      await sql.query('CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+      for (const statement of MIGRATIONS[0].split(';').map((s) => s.trim()).filter(Boolean)) await sql.query(statement);
+      await sql.query('INSERT INTO schema_migrations (version) VALUES (1)');
+      await sql.query("INSERT INTO communes (id, code, name) VALUES ('c1', 'C1', 'Xã Một'), ('c2', 'C2', 'Xã Hai')");
+      const op = (commune: string, device: string, opId: string, seq: number, data: unknown = { rating: 'satisfied' }) =>
+        sql.query(
+          `INSERT INTO ops (commune_id, device_id, op_id, device_seq, type, entity_id, at, hlc, data)
+           VALUES ($1, $2, $3, $4, 'survey.submitted', gen_random_uuid(), '2026-03-10T00:00:00Z', 'h', $5) ON CONFLICT DO NOTHING RETURNING seq`,
+          [commune, device, opId, seq, JSON.stringify(data)],
+        );
+      const d1 = '00000000-0000-4000-8000-000000000001';
+      const d2 = '00000000-0000-4000-8000-000000000002';
+      const id = '00000000-0000-4000-8000-0000000000aa';
+      await op('c1', d1, id, 1, { rating: 'satisfied', comment: 'Cảm ơn cán bộ' });
+
+      await migrate(sql);
+      await migrate(sql);
+      const { rows: versions } = await sql.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      expect(versions.map((v) => Number(v.version))).toEqual(MIGRATIONS.map((_, i) => i + 1));
+      expect((await sql.query('SELECT op_id, data FROM ops')).rows).toEqual([{ op_id: id, data: { rating: 'satisfied', comment: 'Cảm ơn cán bộ' } }]);
+
+      // The op log's keys after migration 2: read by commune, op ids unique server-wide.
+      const { rows: keys } = await sql.query<{ def: string }>(
+        "SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'ops'::regclass AND contype IN ('p', 'u') ORDER BY 1",
+      );
+      expect(keys.map((k) => k.def)).toEqual(['PRIMARY KEY (commune_id, seq)', 'UNIQUE (device_id, device_seq)', 'UNIQUE (op_id)']);
+      expect((await op('c1', d1, id, 2)).rows).toEqual([]); // the same op id
+      expect((await op('c2', d2, id, 1)).rows).toEqual([]); // in any commune
+      expect((await op('c1', d1, '00000000-0000-4000-8000-0000000000bb', 1)).rows).toEqual([]); // the same device seq
+      expect((await op('c2', d2, '00000000-0000-4000-8000-0000000000cc', 1)).rows).toHaveLength(1);
+      const { rows: tables } = await sql.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'entities'");
+      expect(tables).toEqual([]);
+    } finally {
+      await sql.close();
+    }
+  });
+});
