@@ -2,6 +2,7 @@ import {
   foldDossier,
   formatDossierCode,
   hlcTick,
+  newId,
   OPEN_STATUSES,
   searchTokens,
   vnDateKey,
@@ -101,7 +102,7 @@ async function recordOpInTransaction(
   const deviceSeq = (((await db.meta.get('deviceSeq'))?.value as number | undefined) ?? 0) + 1;
   const clock = ((await db.meta.get('hlc'))?.value as HlcState | undefined) ?? { wall: 0, counter: 0 };
   const tick = hlcTick(clock, now.getTime());
-  const candidate = { opId: crypto.randomUUID(), deviceSeq, type, entityId, at: now.toISOString(), hlc: tick.hlc, data };
+  const candidate = { opId: newId(), deviceSeq, type, entityId, at: now.toISOString(), hlc: tick.hlc, data };
   const checked = validateOp(candidate);
   if (!checked.ok) throw new InvalidOpError(checked.code, checked.message);
   const op: StoredOp = { ...checked.op, deviceId: device.deviceId, state: 'pending' };
@@ -134,7 +135,7 @@ export async function receiveDossier(db: FriendlyDeskDB, input: NewDossierInput,
     const counter = (await db.meta.get('codeCounter'))?.value as { dateKey: string; n: number } | undefined;
     const n = counter?.dateKey === today ? counter.n + 1 : 1;
     const code = formatDossierCode(device.commune.code, now, device.deviceNo, n);
-    const id = crypto.randomUUID();
+    const id = newId();
     const applicant = Object.fromEntries(Object.entries(input.applicant).filter(([, v]) => v !== undefined && v !== ''));
     await recordOpInTransaction(
       db,

@@ -10,3 +10,4 @@ export * from './pin';
 export * from './entities';
 export * from './metrics';
 export * from './survey';
+export * from './ids';

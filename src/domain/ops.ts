@@ -186,7 +186,8 @@ export const zOp = z.object({
   entityId: z.uuid(),
   at: isoDateTime,
   hlc: z.string().check(z.regex(HLC_REGEX)),
-  data: z.record(z.string(), z.unknown()),
+  // Only "an object" here: the type's own schema checks every field next.
+  data: z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'an object is required'),
 });
 
 export interface Op {

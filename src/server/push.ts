@@ -1,6 +1,7 @@
 import { foldDossier, validateOp, type DossierState, type FoldOp, type Op } from '../domain';
 import type { Device } from './devices';
 import { HttpError } from './errors';
+import { jsonText, Params, rowsFrom, type Column } from './rows';
 import type { Sql } from './sql';
 
 export interface OpResult {
@@ -108,16 +109,6 @@ export async function applyBatch(
     // commune's entities; insert the rest; and the report rows: surveys, and the dossiers this
     // batch creates, folded from the batch alone. A dossier row that already exists is left to
     // step 4 (its conflict, unlike a read, sees what a concurrent push just committed).
-    const rows = fresh.map(({ op, review }) => ({
-      op_id: op.opId,
-      device_seq: op.deviceSeq,
-      type: op.type,
-      entity_id: op.entityId,
-      at: op.at,
-      hlc: op.hlc,
-      data: op.data,
-      review: review.length ? review : null,
-    }));
     const batchOps = new Map<string, FoldOp[]>();
     for (const { op } of fresh) {
       if (!op.type.startsWith('dossier.')) continue;
@@ -125,31 +116,30 @@ export async function applyBatch(
       list.push({ ...op, deviceId: device.id });
       batchOps.set(op.entityId, list);
     }
-    const dossiers = [...batchOps].map(([id, ops]) => dossierRow(foldDossier(id, ops)));
-    const surveys = fresh.filter(({ op }) => op.type === 'survey.submitted').map(({ op }) => surveyRow(op));
+    const dossiers = [...batchOps].map(([id, ops]) => foldDossier(id, ops));
+    const surveys = fresh.filter(({ op }) => op.type === 'survey.submitted').map(({ op }) => op);
+    const p = new Params(device.commune_id, device.id);
     const { rows: outcome } = await tx.query<{ active: number; inserted: string[] | null; created: string[] | null; foreign: string[] | null }>(
       `WITH touched AS (
          UPDATE devices SET last_sync_at = now() WHERE id = $2 AND revoked_at IS NULL RETURNING id
        ), locked AS (
-         SELECT pg_advisory_xact_lock(hashtext($5)) FROM touched
+         SELECT pg_advisory_xact_lock(hashtext(${p.add(`ops:${device.commune_id}`)})) FROM touched
        ), x AS (
-         SELECT r.* FROM locked, json_to_recordset($3::json)
-           AS r(op_id uuid, device_seq bigint, type text, entity_id uuid, at text, hlc text, data json, review jsonb)
+         SELECT x.* FROM locked, ${rowsFrom(p, 'x', OP_COLUMNS, fresh)}
        ), foreign_entities AS (
-         SELECT DISTINCT entity_id FROM ops WHERE entity_id = ANY($4::uuid[]) AND commune_id <> $1
+         SELECT DISTINCT entity_id FROM ops WHERE entity_id IN (SELECT entity_id FROM x) AND commune_id <> $1
        ), ins AS (
-         INSERT INTO ops (commune_id, device_id, op_id, device_seq, type, entity_id, at, hlc, data, review)
-         SELECT $1, $2, x.op_id, x.device_seq, x.type, x.entity_id, x.at, x.hlc, x.data, x.review
-           FROM x WHERE x.entity_id NOT IN (SELECT entity_id FROM foreign_entities)
+         INSERT INTO ops (commune_id, device_id, ${OP_COLUMNS.map((c) => c.name).join(', ')})
+         SELECT $1, $2, x.* FROM x WHERE x.entity_id NOT IN (SELECT entity_id FROM foreign_entities)
          ON CONFLICT DO NOTHING RETURNING op_id, entity_id
        ), new_dossiers AS (
-         INSERT INTO dossiers (${DOSSIER_COLUMNS}) SELECT ${DOSSIER_VALUES} FROM ${DOSSIER_ROWS.replace('$DOSSIERS', '$6')}
+         INSERT INTO dossiers (commune_id, ${DOSSIER_COLUMNS.map((c) => c.name).join(', ')})
+         SELECT $1, d.* FROM ${rowsFrom(p, 'd', DOSSIER_COLUMNS, dossiers)}
           WHERE d.id IN (SELECT entity_id FROM ins)
          ON CONFLICT (id) DO NOTHING RETURNING id
        ), new_surveys AS (
-         INSERT INTO surveys (op_id, commune_id, device_id, rating, criteria, dossier_code, flags, at)
-         SELECT v.op_id, $1, $2, v.rating, v.criteria, v.dossier_code, v.flags, v.at
-           FROM json_to_recordset($7::json) AS v(op_id uuid, rating text, criteria jsonb, dossier_code text, flags jsonb, at timestamptz)
+         INSERT INTO surveys (commune_id, device_id, ${SURVEY_COLUMNS.map((c) => c.name).join(', ')})
+         SELECT $1, $2, v.* FROM ${rowsFrom(p, 'v', SURVEY_COLUMNS, surveys)}
           WHERE v.op_id IN (SELECT op_id FROM ins)
          ON CONFLICT DO NOTHING
        )
@@ -157,17 +147,7 @@ export async function applyBatch(
               (SELECT json_agg(op_id) FROM ins) AS inserted,
               (SELECT json_agg(id) FROM new_dossiers) AS created,
               (SELECT json_agg(entity_id) FROM foreign_entities) AS foreign`,
-      // Entity ids as an array too: `= ANY(array)` keeps the index look-up even where table
-      // statistics are stale (PGlite has no autovacuum).
-      [
-        device.commune_id,
-        device.id,
-        JSON.stringify(rows),
-        [...new Set(rows.map((r) => r.entity_id))],
-        `ops:${device.commune_id}`,
-        JSON.stringify(dossiers),
-        JSON.stringify(surveys),
-      ],
+      p.values,
     );
     if (outcome[0].active === 0) throw revoked();
     const inserted = new Set(outcome[0].inserted ?? []);
@@ -231,40 +211,48 @@ export async function applyBatch(
   return results as OpResult[];
 }
 
-// The report tables' columns, filled from JSON rows in one statement (set-based, any batch size).
-const DOSSIER_ROWS = `json_to_recordset($DOSSIERS::json) AS d(id uuid, code text, procedure_id text, channel text, status text,
-  received_at timestamptz, due_at timestamptz, processed_at timestamptz, returned_at timestamptz, extended boolean,
-  flags jsonb, supplement_periods jsonb)`;
-const DOSSIER_COLUMNS = 'id, commune_id, code, procedure_id, channel, status, received_at, due_at, processed_at, returned_at, extended, flags, supplement_periods';
-const DOSSIER_VALUES = 'd.id, $1, d.code, d.procedure_id, d.channel, d.status, d.received_at, d.due_at, d.processed_at, d.returned_at, d.extended, d.flags, d.supplement_periods';
+// The columns each table is written from, in the order of its INSERT (see rows.ts).
+const OP_COLUMNS: Column<{ op: Op; review: string[] }>[] = [
+  { name: 'op_id', type: 'uuid', of: ({ op }) => op.opId },
+  { name: 'device_seq', type: 'bigint', of: ({ op }) => op.deviceSeq },
+  { name: 'type', type: 'text', of: ({ op }) => op.type },
+  { name: 'entity_id', type: 'uuid', of: ({ op }) => op.entityId },
+  { name: 'at', type: 'text', of: ({ op }) => op.at },
+  { name: 'hlc', type: 'text', of: ({ op }) => op.hlc },
+  { name: 'data', type: 'json', of: ({ op }) => op.data },
+  { name: 'review', type: 'jsonb', of: ({ review }) => (review.length ? JSON.stringify(review) : null) },
+];
 
-function dossierRow(s: DossierState) {
-  return {
-    id: s.id,
-    code: s.code || null,
-    procedure_id: s.procedureId || null,
-    channel: s.channel,
-    status: s.status,
-    received_at: s.receivedAt || null,
-    due_at: s.dueAt || null,
-    processed_at: s.processedAt ?? null,
-    returned_at: s.returnedAt ?? null,
-    extended: s.extended,
-    flags: s.flags,
-    supplement_periods: s.supplementPeriods,
-  };
-}
+const DOSSIER_COLUMNS: Column<DossierState>[] = [
+  { name: 'id', type: 'uuid', of: (s) => s.id },
+  { name: 'code', type: 'text', of: (s) => s.code || null },
+  { name: 'procedure_id', type: 'text', of: (s) => s.procedureId || null },
+  { name: 'channel', type: 'text', of: (s) => s.channel },
+  { name: 'status', type: 'text', of: (s) => s.status },
+  { name: 'received_at', type: 'timestamptz', of: (s) => s.receivedAt || null },
+  { name: 'due_at', type: 'timestamptz', of: (s) => s.dueAt || null },
+  { name: 'processed_at', type: 'timestamptz', of: (s) => s.processedAt ?? null },
+  { name: 'returned_at', type: 'timestamptz', of: (s) => s.returnedAt ?? null },
+  { name: 'extended', type: 'boolean', of: (s) => s.extended },
+  { name: 'flags', type: 'jsonb', of: (s) => JSON.stringify(s.flags) },
+  { name: 'supplement_periods', type: 'jsonb', of: (s) => JSON.stringify(s.supplementPeriods) },
+];
 
-function surveyRow(op: Op) {
-  const d = op.data as { rating: string; criteria?: unknown; dossierCode?: string; flags?: string[] };
-  return { op_id: op.opId, rating: d.rating, criteria: d.criteria ?? null, dossier_code: d.dossierCode ?? null, flags: d.flags ?? null, at: op.at };
-}
+type SurveyData = { rating: string; criteria?: unknown; dossierCode?: string; flags?: string[] };
+const SURVEY_COLUMNS: Column<Op>[] = [
+  { name: 'op_id', type: 'uuid', of: (op) => op.opId },
+  { name: 'rating', type: 'text', of: (op) => (op.data as SurveyData).rating },
+  { name: 'criteria', type: 'jsonb', of: (op) => jsonText((op.data as SurveyData).criteria) },
+  { name: 'dossier_code', type: 'text', of: (op) => (op.data as SurveyData).dossierCode ?? null },
+  { name: 'flags', type: 'jsonb', of: (op) => jsonText((op.data as SurveyData).flags) },
+  { name: 'at', type: 'timestamptz', of: (op) => op.at },
+];
 
 /** Fold these dossiers again from every op stored for them, and write the report rows. */
 async function refoldDossiers(tx: Sql, communeId: string, ids: string[]) {
   const { rows } = await tx.query<StoredRow>(
-    'SELECT op_id, device_id, device_seq, type, entity_id, at, hlc, data FROM ops WHERE commune_id = $2 AND entity_id = ANY($1::uuid[])',
-    [ids, communeId],
+    'SELECT op_id, device_id, device_seq, type, entity_id, at, hlc, data FROM ops WHERE commune_id = $1 AND entity_id = ANY($2::uuid[])',
+    [communeId, ids],
   );
   const byEntity = new Map<string, FoldOp[]>();
   for (const r of rows) {
@@ -272,12 +260,13 @@ async function refoldDossiers(tx: Sql, communeId: string, ids: string[]) {
     list.push({ ...rowToOp(r), deviceId: r.device_id });
     byEntity.set(r.entity_id, list);
   }
+  const p = new Params(communeId);
+  const states = ids.map((id) => foldDossier(id, byEntity.get(id) ?? []));
+  const names = DOSSIER_COLUMNS.map((c) => c.name);
   await tx.query(
-    `INSERT INTO dossiers (${DOSSIER_COLUMNS}) SELECT ${DOSSIER_VALUES} FROM ${DOSSIER_ROWS.replace('$DOSSIERS', '$2')}
-     ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, procedure_id = EXCLUDED.procedure_id, channel = EXCLUDED.channel,
-       status = EXCLUDED.status, received_at = EXCLUDED.received_at, due_at = EXCLUDED.due_at, processed_at = EXCLUDED.processed_at,
-       returned_at = EXCLUDED.returned_at, extended = EXCLUDED.extended, flags = EXCLUDED.flags, supplement_periods = EXCLUDED.supplement_periods
+    `INSERT INTO dossiers (commune_id, ${names.join(', ')}) SELECT $1, d.* FROM ${rowsFrom(p, 'd', DOSSIER_COLUMNS, states)}
+     ON CONFLICT (id) DO UPDATE SET ${names.map((n) => `${n} = EXCLUDED.${n}`).join(', ')}
      WHERE dossiers.commune_id = EXCLUDED.commune_id`,
-    [communeId, JSON.stringify(ids.map((id) => dossierRow(foldDossier(id, byEntity.get(id) ?? []))))],
+    p.values,
   );
 }

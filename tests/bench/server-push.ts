@@ -101,17 +101,17 @@ async function throughput(t: Target, tablets: number, rounds: number) {
   return rates;
 }
 
-/** The bound: the same rows in one multi-row INSERT, with no validation, checks or projections. */
+/** The bound: the same ops in one multi-row INSERT, with no validation, checks or projections. */
 async function rawInsert(sql: Pick<Sql, 'query'>) {
   const ops: Op[] = Array.from({ length: ROUND_OPS }, (_, i) => receivedOp(i + 1));
   await sql.query('CREATE TABLE IF NOT EXISTS ops_raw (LIKE ops INCLUDING DEFAULTS INCLUDING INDEXES)');
-  const rows = ops.map((op) => ({ op_id: op.opId, device_seq: op.deviceSeq, type: op.type, entity_id: op.entityId, at: op.at, hlc: op.hlc, data: op.data }));
   const t0 = performance.now();
   await sql.query(
     `INSERT INTO ops_raw (commune_id, device_id, op_id, device_seq, type, entity_id, at, hlc, data)
-     SELECT 'bench', '00000000-0000-4000-8000-000000000000', x.op_id, x.device_seq, x.type, x.entity_id, x.at, x.hlc, x.data
-       FROM json_to_recordset($1::json) AS x(op_id uuid, device_seq bigint, type text, entity_id uuid, at text, hlc text, data json)`,
-    [JSON.stringify(rows)],
+     SELECT 'bench', '00000000-0000-4000-8000-000000000000', x.*
+       FROM ROWS FROM (unnest($1::uuid[]), unnest($2::bigint[]), unnest($3::text[]), unnest($4::uuid[]), unnest($5::text[]),
+                       unnest($6::text[]), json_array_elements($7::json)) AS x`,
+    [ops.map((o) => o.opId), ops.map((o) => o.deviceSeq), ops.map((o) => o.type), ops.map((o) => o.entityId), ops.map((o) => o.at), ops.map((o) => o.hlc), JSON.stringify(ops.map((o) => o.data))],
   );
   return ROUND_OPS / ((performance.now() - t0) / 1000);
 }

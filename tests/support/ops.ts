@@ -1,14 +1,14 @@
-import { formatHlc, type Op } from '../../src/domain';
+import { formatHlc, newId, type Op } from '../../src/domain';
 
-/** Wire ops for tests, shaped as a tablet sends them. */
+/** Wire ops for tests, shaped (and with ids made) as a tablet makes them. */
 export function receivedOp(deviceSeq: number, over: Partial<Op> & { data?: Record<string, unknown> } = {}): Op {
   const wall = Date.UTC(2026, 2, 10, 2, 0) + deviceSeq * 1000;
   const { data, ...rest } = over;
   return {
-    opId: crypto.randomUUID(),
+    opId: newId(),
     deviceSeq,
     type: 'dossier.received',
-    entityId: crypto.randomUUID(),
+    entityId: newId(),
     at: new Date(wall).toISOString(),
     hlc: formatHlc({ wall, counter: 0 }),
     data: {
@@ -30,7 +30,7 @@ export function receivedOp(deviceSeq: number, over: Partial<Op> & { data?: Recor
 export function transitionOp(deviceSeq: number, entityId: string, action: string, extra: Record<string, unknown> = {}): Op {
   const wall = Date.UTC(2026, 2, 10, 3, 0) + deviceSeq * 1000;
   return {
-    opId: crypto.randomUUID(),
+    opId: newId(),
     deviceSeq,
     type: 'dossier.transitioned',
     entityId,
@@ -43,10 +43,10 @@ export function transitionOp(deviceSeq: number, entityId: string, action: string
 export function surveyOp(deviceSeq: number, rating = 'satisfied', extra: Record<string, unknown> = {}): Op {
   const wall = Date.UTC(2026, 2, 10, 4, 0) + deviceSeq * 1000;
   return {
-    opId: crypto.randomUUID(),
+    opId: newId(),
     deviceSeq,
     type: 'survey.submitted',
-    entityId: crypto.randomUUID(),
+    entityId: newId(),
     at: new Date(wall).toISOString(),
     hlc: formatHlc({ wall, counter: 0 }),
     data: { rating, ...extra },

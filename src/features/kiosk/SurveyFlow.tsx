@@ -4,6 +4,7 @@ import {
   buildSurveyData,
   emptyAnswers,
   judgeSubmission,
+  newId,
   parseDossierCode,
   surveyRules,
   surveySteps,
@@ -64,7 +65,7 @@ export function SurveyFlow({ definition, now = () => new Date() }: { definition:
         return;
       }
       const dossierCode = final.dossierCode && !(await hasSurveyForDossier(db, final.dossierCode)) ? final.dossierCode : undefined;
-      await recordOp(db, 'survey.submitted', crypto.randomUUID(), buildSurveyData({ ...final, dossierCode }, definition, decision.flags), at);
+      await recordOp(db, 'survey.submitted', newId(), buildSurveyData({ ...final, dossierCode }, definition, decision.flags), at);
       setPhase('thanks');
     } finally {
       setBusy(false);

@@ -119,11 +119,17 @@ describe.each<Backend>(['pglite', 'postgres'])('wire contract on %s', (backend) 
       expect(second.body.results[3].error.message).toMatch(/data\.applicant\.name/);
     });
 
-    it('lets a kiosk send surveys only', async () => {
+    it('lets a kiosk send surveys only, and keeps each answer for the reports', async () => {
       const kiosk = await s.newDevice(s.demoCommuneId, 'kiosk');
-      const { body } = await json(await push(s.url, kiosk.token, kiosk.deviceId, [surveyOp(1), receivedOp(2)]));
-      expect(body.results[0].status).toBe('applied');
+      const survey = surveyOp(1, 'satisfied', { criteria: { attitude: 'very-satisfied' }, dossierCode: 'H26-260310-01001', flags: ['burst'] });
+      const { body } = await json(await push(s.url, kiosk.token, kiosk.deviceId, [survey, receivedOp(2), surveyOp(3)]));
+      expect(body.results.map((r: { status: string }) => r.status)).toEqual(['applied', 'rejected', 'applied']);
       expect(body.results[1]).toMatchObject({ status: 'rejected', error: { code: 'forbidden-op' } });
+      const { rows } = await s.sql.query<Record<string, unknown>>('SELECT * FROM surveys WHERE device_id = $1 ORDER BY at', [kiosk.deviceId]);
+      expect(rows.map((r) => ({ ...r, at: new Date(r.at as string).toISOString() }))).toEqual([
+        { op_id: survey.opId, commune_id: s.demoCommuneId, device_id: kiosk.deviceId, rating: 'satisfied', criteria: { attitude: 'very-satisfied' }, dossier_code: 'H26-260310-01001', flags: ['burst'], at: survey.at },
+        expect.objectContaining({ rating: 'satisfied', criteria: null, dossier_code: null, flags: null }),
+      ]);
     });
 
     it('refuses to touch another commune’s entity', async () => {
@@ -342,14 +348,32 @@ describe.each<Backend>(['pglite', 'postgres'])('wire contract on %s', (backend) 
         ]),
       );
       expect(body.results.map((r: { status: string }) => r.status)).toEqual(['applied', 'rejected', 'applied', 'applied', 'applied']);
-      const { rows } = await s.sql.query<{ id: string; status: string }>('SELECT id, status FROM dossiers WHERE id = ANY($1::uuid[])', [
-        [a.entityId, b.entityId, c.entityId],
-      ]);
+      const { rows } = await s.sql.query<Record<string, unknown> & { id: string; status: string }>(
+        'SELECT * FROM dossiers WHERE id = ANY($1::uuid[])',
+        [[a.entityId, b.entityId, c.entityId]],
+      );
       const stored = await s.sql.query<StoredRow>('SELECT * FROM ops WHERE entity_id = ANY($1::uuid[])', [[a.entityId, b.entityId, c.entityId]]);
+      const time = (v: unknown) => (v === null || v === undefined || v === '' ? null : new Date(v as string).toISOString());
       for (const row of rows) {
         const ops = stored.rows.filter((r) => r.entity_id === row.id).map((r) => ({ ...rowToOp(r), deviceId: r.device_id }));
-        expect(row.status).toBe(foldDossier(row.id, ops).status);
+        const state = foldDossier(row.id, ops);
+        expect({ ...row, received_at: time(row.received_at), due_at: time(row.due_at), processed_at: time(row.processed_at), returned_at: time(row.returned_at) }).toEqual({
+          id: state.id,
+          commune_id: s.demoCommuneId,
+          code: state.code,
+          procedure_id: state.procedureId,
+          channel: state.channel,
+          status: state.status,
+          received_at: time(state.receivedAt),
+          due_at: time(state.dueAt),
+          processed_at: time(state.processedAt),
+          returned_at: time(state.returnedAt),
+          extended: state.extended,
+          flags: state.flags,
+          supplement_periods: state.supplementPeriods,
+        });
       }
+      expect(rows.find((r) => r.id === c.entityId)!.supplement_periods).toEqual([{ from: expect.any(String) }]);
       expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toEqual({
         [a.entityId]: 'result-ready',
         [b.entityId]: 'received',
