@@ -1,14 +1,14 @@
-import * as z from 'zod/mini';
+import { z } from './zod';
 import type { CalendarData, ProcessingTime } from './calendar';
 import { isDateKey, isHhmm, minutesOf } from './time';
 
 // The schemas live here, not in calendar.ts: the calendar rules are on every first screen, and
-// zod (zod/mini, for size) should only load with the first config check or write.
+// zod should only load with the first config check or write.
 const zDateKey = z.string().check(z.refine(isDateKey, 'expected a real YYYY-MM-DD date'));
 const zHhmm = z.string().check(z.refine(isHhmm, 'expected HH:mm'));
 const zDay = z.object({ date: zDateKey, name: z.string().check(z.maxLength(200)) });
 
-export const zCalendarData: z.ZodMiniType<CalendarData> = z
+export const zCalendarData: z.ZodType<CalendarData> = z
   .object({
     officeHours: z.object({ morning: z.tuple([zHhmm, zHhmm]), afternoon: z.tuple([zHhmm, zHhmm]) }),
     sameDayCutoff: zHhmm,
@@ -25,9 +25,9 @@ export const zCalendarData: z.ZodMiniType<CalendarData> = z
     }, 'office hours: morning starts before it ends, and ends before the afternoon starts'),
   );
 
-export const zProcessingTime: z.ZodMiniType<ProcessingTime> = z.discriminatedUnion('unit', [
-  z.object({ unit: z.literal('working-days'), value: z.int().check(z.positive(), z.maximum(365)) }),
-  z.object({ unit: z.literal('working-hours'), value: z.int().check(z.positive(), z.maximum(1000)) }),
+export const zProcessingTime: z.ZodType<ProcessingTime> = z.discriminatedUnion('unit', [
+  z.object({ unit: z.literal('working-days'), value: z.int().check(z.positive(), z.lte(365)) }),
+  z.object({ unit: z.literal('working-hours'), value: z.int().check(z.positive(), z.lte(1000)) }),
   z.object({ unit: z.literal('same-day') }),
 ]);
 
@@ -71,7 +71,7 @@ export const zCommune = z.object({
 export type Commune = z.infer<typeof zCommune>;
 
 const ratingLevel = z.enum(['very-satisfied', 'satisfied', 'normal', 'not-satisfied']);
-const seconds = (max: number) => z.int().check(z.positive(), z.maximum(max));
+const seconds = (max: number) => z.int().check(z.positive(), z.lte(max));
 export const zSurveyRules = z.object({
   /** Taps that submit again this soon after a submission count once. */
   repeatWindowSeconds: z.optional(seconds(600)),

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { z } from './zod';
 import { HLC_REGEX } from './hlc';
 
 export const OP_TYPES = [
@@ -46,7 +46,7 @@ const slugKey = z.string().check(
   z.refine((k) => !(k in Object.prototype), 'reserved key'),
 );
 /** A map with at most `max` entries: a key count is a size too. */
-const cappedRecord = <V extends z.ZodMiniType>(value: V, max: number) =>
+const cappedRecord = <V extends z.ZodType>(value: V, max: number) =>
   z.record(slugKey, value).check(z.refine((r) => Object.keys(r).length <= max, `at most ${max} entries`));
 const documents = z.array(filled(300)).check(z.maxLength(50));
 const dateKey = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
@@ -150,7 +150,7 @@ const homeClientFields = {
 };
 export const zHomeClientRegistered = z.object(homeClientFields);
 export const zHomeClientUpdated = z.object({
-  changes: z.partial(z.object(homeClientFields)).check(atLeastOneChange),
+  changes: z.object(homeClientFields).partial().check(atLeastOneChange),
 });
 export const zHomeVisitPlanned = z.object({
   clientId: z.uuid(),
@@ -165,7 +165,7 @@ export const zHomeVisitCompleted = z.object({
   staffId: id,
 });
 
-export const opDataSchemas: Record<OpType, z.ZodMiniType> = {
+export const opDataSchemas: Record<OpType, z.ZodType> = {
   'dossier.received': zDossierReceived,
   'dossier.transitioned': zDossierTransitioned,
   'dossier.updated': zDossierUpdated,
@@ -181,7 +181,7 @@ export const opDataSchemas: Record<OpType, z.ZodMiniType> = {
 
 export const zOp = z.object({
   opId: z.uuid(),
-  deviceSeq: z.int().check(z.positive(), z.maximum(Number.MAX_SAFE_INTEGER)),
+  deviceSeq: z.int().check(z.positive(), z.lte(Number.MAX_SAFE_INTEGER)),
   type: z.string().check(z.minLength(1), z.maxLength(64)),
   entityId: z.uuid(),
   at: isoDateTime,
@@ -236,5 +236,8 @@ export function validateOp(raw: unknown): OpCheck {
   if (!data.success) return { ok: false, code: 'invalid-op', message: describe(data.error, 'data') };
   // NUL and lone surrogates are not text: databases refuse them, so say so here.
   if (!isCleanText(data.data)) return { ok: false, code: 'invalid-op', message: 'data: text contains NUL or broken Unicode' };
-  return { ok: true, op: { ...envelope.data, data: data.data as Record<string, unknown> } };
+  // Both parses made fresh objects: the envelope's own can take the checked data.
+  const op: Op = envelope.data;
+  op.data = data.data as Record<string, unknown>;
+  return { ok: true, op };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod/mini';
+import { z } from '../domain/zod';
 import {
   hashPin,
   isCleanText,
@@ -31,7 +31,7 @@ const zStaffInput = z.union([
   }),
 ]);
 
-const PART_SCHEMAS: Record<ConfigPart, z.ZodMiniType> = {
+const PART_SCHEMAS: Record<ConfigPart, z.ZodType> = {
   procedures: z.array(zProcedure).check(z.maxLength(1000)),
   calendar: zCalendarData,
   checklistTemplates: z.array(zChecklistTemplate).check(z.maxLength(50)),

@@ -79,8 +79,8 @@ export async function applyBatch(
   };
 
   // 1. Shape and authorization, op by op, and repeats inside the batch itself.
-  const fresh: { index: number; op: Op; review: string[] }[] = [];
-  const firstById = new Map<string, { index: number; op: Op }>();
+  const fresh: { index: number; op: FoldOp; review: string[] }[] = [];
+  const firstById = new Map<string, { index: number; op: FoldOp }>();
   const repeats: { index: number; first: number; same: boolean }[] = [];
   const seqsInBatch = new Set<number>();
   rawOps.forEach((raw, index) => {
@@ -88,7 +88,7 @@ export async function applyBatch(
     if (!checked.ok) return void (results[index] = reject(sentId(index), checked.code, checked.message));
     if (device.kind === 'kiosk' && checked.op.type !== 'survey.submitted')
       return void (results[index] = reject(sentId(index), 'forbidden-op', 'a kiosk may only send survey.submitted'));
-    const op = { ...checked.op, opId: checked.op.opId.toLowerCase(), entityId: checked.op.entityId.toLowerCase() };
+    const op: FoldOp = { ...checked.op, opId: checked.op.opId.toLowerCase(), entityId: checked.op.entityId.toLowerCase(), deviceId: device.id };
     const first = firstById.get(op.opId);
     if (first) return void repeats.push({ index, first: first.index, same: contentOf(first.op) === contentOf(op) });
     if (seqsInBatch.has(op.deviceSeq))
@@ -113,13 +113,15 @@ export async function applyBatch(
     for (const { op } of fresh) {
       if (!op.type.startsWith('dossier.')) continue;
       const list = batchOps.get(op.entityId) ?? [];
-      list.push({ ...op, deviceId: device.id });
+      list.push(op);
       batchOps.set(op.entityId, list);
     }
     const dossiers = [...batchOps].map(([id, ops]) => foldDossier(id, ops));
     const surveys = fresh.filter(({ op }) => op.type === 'survey.submitted').map(({ op }) => op);
     const p = new Params(device.commune_id, device.id);
-    const { rows: outcome } = await tx.query<{ active: number; inserted: string[] | null; created: string[] | null; foreign: string[] | null }>(
+    // The answer names only what did not go in (usually nothing): ops the insert skipped or that
+    // touch another commune's entity, and dossiers whose report row was already there.
+    const { rows: outcome } = await tx.query<{ active: number; skipped: string[] | null; existing: string[] | null; foreign: string[] | null }>(
       `WITH touched AS (
          UPDATE devices SET last_sync_at = now() WHERE id = $2 AND revoked_at IS NULL RETURNING id
        ), locked AS (
@@ -132,11 +134,11 @@ export async function applyBatch(
          INSERT INTO ops (commune_id, device_id, ${OP_COLUMNS.map((c) => c.name).join(', ')})
          SELECT $1, $2, x.* FROM x WHERE x.entity_id NOT IN (SELECT entity_id FROM foreign_entities)
          ON CONFLICT DO NOTHING RETURNING op_id, entity_id
+       ), d AS (
+         SELECT d.* FROM ${rowsFrom(p, 'd', DOSSIER_COLUMNS, dossiers)} WHERE d.id IN (SELECT entity_id FROM ins)
        ), new_dossiers AS (
          INSERT INTO dossiers (commune_id, ${DOSSIER_COLUMNS.map((c) => c.name).join(', ')})
-         SELECT $1, d.* FROM ${rowsFrom(p, 'd', DOSSIER_COLUMNS, dossiers)}
-          WHERE d.id IN (SELECT entity_id FROM ins)
-         ON CONFLICT (id) DO NOTHING RETURNING id
+         SELECT $1, d.* FROM d ON CONFLICT (id) DO NOTHING RETURNING id
        ), new_surveys AS (
          INSERT INTO surveys (commune_id, device_id, ${SURVEY_COLUMNS.map((c) => c.name).join(', ')})
          SELECT $1, $2, v.* FROM ${rowsFrom(p, 'v', SURVEY_COLUMNS, surveys)}
@@ -144,19 +146,19 @@ export async function applyBatch(
          ON CONFLICT DO NOTHING
        )
        SELECT (SELECT count(*) FROM touched)::int AS active,
-              (SELECT json_agg(op_id) FROM ins) AS inserted,
-              (SELECT json_agg(id) FROM new_dossiers) AS created,
+              (SELECT json_agg(op_id) FROM x WHERE op_id NOT IN (SELECT op_id FROM ins)) AS skipped,
+              (SELECT json_agg(id) FROM d WHERE id NOT IN (SELECT id FROM new_dossiers)) AS existing,
               (SELECT json_agg(entity_id) FROM foreign_entities) AS foreign`,
       p.values,
     );
     if (outcome[0].active === 0) throw revoked();
-    const inserted = new Set(outcome[0].inserted ?? []);
+    const notInserted = new Set(outcome[0].skipped ?? []);
     const foreign = new Set(outcome[0].foreign ?? []);
-    const created = new Set(outcome[0].created ?? []);
+    const existing = new Set(outcome[0].existing ?? []);
     const applied: Op[] = [];
 
     // 3. Only for the ops the insert skipped: find what holds their opId or deviceSeq.
-    const skipped = fresh.filter(({ op }) => !inserted.has(op.opId) && !foreign.has(op.entityId));
+    const skipped = fresh.filter(({ op }) => notInserted.has(op.opId) && !foreign.has(op.entityId));
     const holders = new Map<string, StoredRow>();
     const seqHolders = new Map<number, string>();
     if (skipped.length > 0) {
@@ -172,7 +174,7 @@ export async function applyBatch(
     }
     for (const { index, op } of fresh) {
       const id = sentId(index);
-      if (inserted.has(op.opId)) {
+      if (!notInserted.has(op.opId)) {
         results[index] = { opId: id, status: 'applied' };
         applied.push(op);
       } else if (foreign.has(op.entityId)) {
@@ -195,7 +197,7 @@ export async function applyBatch(
     const insertedPerEntity = new Map<string, number>();
     for (const op of applied) insertedPerEntity.set(op.entityId, (insertedPerEntity.get(op.entityId) ?? 0) + 1);
     const refold = [...batchOps]
-      .filter(([id, ops]) => insertedPerEntity.has(id) && (!created.has(id) || insertedPerEntity.get(id) !== ops.length))
+      .filter(([id, ops]) => insertedPerEntity.has(id) && (existing.has(id) || insertedPerEntity.get(id) !== ops.length))
       .map(([id]) => id);
     if (refold.length > 0) await refoldDossiers(tx, device.commune_id, refold);
   }

@@ -20,8 +20,9 @@ async function freePort(): Promise<number> {
 /**
  * A throwaway PostgreSQL 15 cluster on a loopback port in a temp dir. PostgreSQL refuses to run
  * as root, so as root the cluster belongs to the `postgres` user. Required, never skipped.
+ * `settings`: more server settings (`-c name=value`), e.g. for a benchmark.
  */
-export async function startPostgres(): Promise<{ url: string; stop: () => void }> {
+export async function startPostgres(settings: Record<string, string> = {}): Promise<{ url: string; stop: () => void }> {
   if (!existsSync(join(BIN, 'initdb'))) {
     throw new Error(`PostgreSQL 15 server binaries not found in ${BIN}: install Debian's postgresql-15 (see README)`);
   }
@@ -42,7 +43,7 @@ export async function startPostgres(): Promise<{ url: string; stop: () => void }
   run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8']);
   run('pg_ctl', [
     '-D', data, '-l', join(dir, 'log'), '-w', '-t', '60',
-    '-o', `-p ${port} -h 127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`,
+    '-o', [`-p ${port} -h 127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`, ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`)].join(' '),
     'start',
   ]);
   let stopped = false;
