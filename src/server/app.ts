@@ -9,6 +9,7 @@ import { communeReport } from './reports';
 import { createCommune, getCommune, loadConfig, loadReferenceIds, putConfigPart, zNewCommune } from './communes';
 import { authenticateDevice, cachedDeviceAuth, DEVICE_KINDS, enroll, issueEnrollmentCode, listDevices, revokeDevice, type Device, type DeviceKind } from './devices';
 import { errorBody, HttpError, sendError } from './errors';
+import { housekeeping } from './housekeeping';
 import { applyBatch, rowToOp, type StoredRow } from './push';
 import type { Sql } from './sql';
 import { safeEqual } from './tokens';
@@ -27,6 +28,8 @@ export interface ServerOptions {
   now?: () => Date;
   /** Request log lines: method, route, status, duration. Nothing personal, no tokens. */
   log?: (line: string) => void;
+  /** PGlite only: vacuum and analyze after this many stored ops (see housekeeping.ts). */
+  housekeepingEveryOps?: number;
 }
 
 type Env = { Variables: { device: Device } };
@@ -65,6 +68,7 @@ export function createServer(opts: ServerOptions) {
   const now = opts.now ?? (() => new Date());
   const app = new Hono<Env>();
   const serverTime = () => now().toISOString();
+  const upkeep = housekeeping(sql, opts.housekeepingEveryOps);
 
   app.onError((err, c) => {
     if (err instanceof HttpError) return sendError(c, err);
@@ -160,6 +164,7 @@ export function createServer(opts: ServerOptions) {
     const ops = checkPushBody(body, d);
     const config = d.kind === 'kiosk' ? { procedures: [], staff: [] } : await referenceIds(d);
     const results = await sql.transaction((tx) => applyBatch(tx, d, ops, config), { keyLookupsOnly: true });
+    upkeep.stored(results.filter((r) => r.status === 'applied').length);
     return c.json({ results, serverTime: serverTime() });
   });
 
@@ -238,5 +243,11 @@ export function createServer(opts: ServerOptions) {
 
   if (opts.distDir && existsSync(opts.distDir)) mountApp(app as unknown as Hono, opts.distDir);
 
-  return { app, close: () => sql.close() };
+  return {
+    app,
+    close: async () => {
+      await upkeep.idle();
+      await sql.close();
+    },
+  };
 }

@@ -87,13 +87,13 @@ async function send(t: Target, devices: Device[], perTablet: string[][]): Promis
 
 /**
  * Ops/s pushing new dossiers in batches of 500 over HTTP, from `tablets` tablets of different
- * communes at once (pushes of one commune are serialised, different communes are not). An
- * unmeasured round first (the servers' code warms up), then `rounds` rounds of ROUND_OPS ops.
+ * communes at once (pushes of one commune are serialised, different communes are not). One
+ * unmeasured round first (the servers' code is compiled as it runs), then `rounds` measured ones.
  */
 async function throughput(t: Target, tablets: number, rounds: number) {
   const devices = (await Promise.all(Array.from({ length: tablets }, () => t.newDevices(1)))).flat();
   const seqs = new Map<string, number>();
-  await send(t, devices, bodies(devices, 2 * BATCH, BATCH, seqs));
+  await send(t, devices, bodies(devices, ROUND_OPS / tablets, BATCH, seqs));
   const rates: number[] = [];
   for (let r = 0; r < rounds; r++) {
     const load = bodies(devices, ROUND_OPS / tablets, BATCH, seqs);

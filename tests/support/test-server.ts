@@ -45,7 +45,9 @@ export async function freshDatabase(clusterUrl: string): Promise<string> {
  * (in `dataDir`, a temp dir by default) or PostgreSQL (`pgUrl`, else a throwaway cluster of its
  * own). close() removes what it made itself: the temp dir, the cluster.
  */
-export async function startTestServer(opts: { db?: Backend; pgUrl?: string; dataDir?: string; distDir?: string; now?: () => Date } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { db?: Backend; pgUrl?: string; dataDir?: string; distDir?: string; now?: () => Date; housekeepingEveryOps?: number } = {},
+): Promise<TestServer> {
   const backend = opts.db ?? 'pglite';
   const ownDataDir = backend === 'pglite' && !opts.dataDir ? mkdtempSync(join(tmpdir(), 'friendly-desk-server-')) : undefined;
   const dataDir = opts.dataDir ?? ownDataDir ?? '';
@@ -65,7 +67,7 @@ export async function startTestServer(opts: { db?: Backend; pgUrl?: string; data
     // Seeded now, or on an earlier start on the same data.
     const demo = (await seedDemoIfEmpty(sql)) ?? (await sql.query<{ id: string }>('SELECT id FROM communes WHERE code = $1', [seed.commune.code])).rows[0];
     demoCommuneId = demo?.id ?? '';
-    const made = createServer({ sql, adminToken, distDir: opts.distDir, now: opts.now });
+    const made = createServer({ sql, adminToken, distDir: opts.distDir, now: opts.now, housekeepingEveryOps: opts.housekeepingEveryOps });
     close = made.close;
     server = serve({ fetch: made.app.fetch, port, hostname: '127.0.0.1' });
     await new Promise<void>((ok) => server.once('listening', () => ok()));
