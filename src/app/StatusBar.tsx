@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { formatVnDateTime } from '../domain';
@@ -8,19 +8,17 @@ import { useSyncStatus } from './useSyncStatus';
 import { db } from './db';
 import { syncNow } from './sync';
 
-function useOnline() {
-  const [online, setOnline] = useState(navigator.onLine);
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    window.addEventListener('online', update);
-    window.addEventListener('offline', update);
-    return () => {
-      window.removeEventListener('online', update);
-      window.removeEventListener('offline', update);
-    };
-  }, []);
-  return online;
+// useSyncExternalStore reads navigator.onLine again after subscribing, so an `offline` event
+// that fires while the bar first renders is not missed.
+function subscribeOnline(onChange: () => void) {
+  window.addEventListener('online', onChange);
+  window.addEventListener('offline', onChange);
+  return () => {
+    window.removeEventListener('online', onChange);
+    window.removeEventListener('offline', onChange);
+  };
 }
+const useOnline = () => useSyncExternalStore(subscribeOnline, () => navigator.onLine);
 
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 

@@ -47,8 +47,20 @@ export async function reloadOffline(page: Page): Promise<void> {
   await page.reload();
   await offlineSessions.get(page)?.detach();
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.emulateNetworkConditions', { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
   offlineSessions.set(page, cdp);
+  const emulate = (offline: boolean) =>
+    cdp.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await emulate(true);
+  // Now and then the new document still read online (one full run in several); switching the
+  // emulation off and on again settles it.
+  const readsOffline = () =>
+    page.waitForFunction(() => !navigator.onLine, undefined, { timeout: 2000 }).then(() => true, () => false);
+  for (let attempt = 1; !(await readsOffline()); attempt++) {
+    if (attempt > 3) throw new Error('Chromium kept reporting navigator.onLine after an offline reload');
+    console.warn(`reloadOffline: the new document still reads online; emulating offline again (${attempt})`);
+    await emulate(false);
+    await emulate(true);
+  }
 }
 
 /** Back online: Playwright's emulation off, and ours with it. */
