@@ -1,25 +1,50 @@
 import Dexie from 'dexie';
-import { foldVietnamese, nextWorkingDay, vnDateKey, vnDateTime, type CalendarData } from '../domain';
+import { foldVietnamese, namePairQuery, nextWorkingDay, vnDateKey, vnDateTime, type CalendarData } from '../domain';
 import type { DossierStatus } from '../domain';
 import type { DossierRow, FriendlyDeskDB } from './database';
 
 /** Below this many matches, fetch them all and sort; above, walk the date index and stop early. */
 const BULK_GET_MAX = 2000;
 
-/**
- * Ids of the dossiers whose tokens match every query word. Reads index keys only (no records),
- * one prefix range per word, and intersects them smallest first.
- */
-async function matchingIds(db: FriendlyDeskDB, folded: string): Promise<Set<string>> {
-  const words = [...new Set(folded.split(' ').filter(Boolean))];
-  const keySets = await Promise.all(words.map((w) => db.dossiers.where('words').startsWith(w).primaryKeys()));
-  keySets.sort((a, b) => a.length - b.length);
-  let ids = new Set(keySets[0]);
-  for (const keys of keySets.slice(1)) {
+/** Ids present in every one of the key lists, walking the shortest first. */
+function intersect(keyLists: string[][]): Set<string> {
+  const [first, ...rest] = [...keyLists].sort((a, b) => a.length - b.length);
+  let ids = new Set(first);
+  for (const keys of rest) {
     const next = new Set(keys);
     ids = new Set([...ids].filter((id) => next.has(id)));
   }
   return ids;
+}
+
+/** The dossiers a search finds: their ids, or a test to run on the newest dossiers first. */
+type Matches = { ids: Set<string> } | { test: (row: DossierRow) => boolean };
+
+/**
+ * Reads index keys only (no records). A name of two or more words is looked up by word pairs (few
+ * entries); if no name has those words whole, or the query holds a code or phone, every word is
+ * the start of some token, one range per word. One word held by many dossiers ("nguyen") is not
+ * read whole: the newest dossiers are tested instead, stopping when the page is full.
+ */
+async function findMatches(db: FriendlyDeskDB, folded: string): Promise<Matches> {
+  const pairs = namePairQuery(folded);
+  if (pairs) {
+    const ids = intersect(
+      await Promise.all([
+        ...pairs.exact.map((pair) => db.dossiers.where('namePairs').equals(pair).primaryKeys()),
+        db.dossiers.where('namePairs').startsWith(pairs.prefix).primaryKeys(),
+      ]),
+    );
+    if (ids.size > 0) return { ids };
+  }
+  const words = [...new Set(folded.split(' ').filter(Boolean))];
+  if (words.length === 1) {
+    const [word] = words;
+    const keys = await db.dossiers.where('words').startsWith(word).limit(BULK_GET_MAX + 1).primaryKeys();
+    if (keys.length > BULK_GET_MAX) return { test: (row) => row.words.some((token) => token.startsWith(word)) };
+    return { ids: new Set(keys) };
+  }
+  return { ids: intersect(await Promise.all(words.map((w) => db.dossiers.where('words').startsWith(w).primaryKeys()))) };
 }
 
 export type DossierFilter = 'all' | 'open' | 'due-today' | 'due-soon' | 'overdue';
@@ -74,16 +99,17 @@ export async function listDossiers(db: FriendlyDeskDB, q: DossierQuery): Promise
   if (search) {
     const passes = filterPredicate(q.filter, nowIso, dayStart, today, q.calendar);
     const wanted = (row: DossierRow) => passes(row) && (!q.status || row.status === q.status);
-    const ids = await matchingIds(db, search);
-    if (ids.size <= BULK_GET_MAX) {
-      const rows = (await db.dossiers.bulkGet([...ids])).filter((r): r is DossierRow => Boolean(r) && wanted(r!));
+    const matches = await findMatches(db, search);
+    if ('ids' in matches && matches.ids.size <= BULK_GET_MAX) {
+      const rows = (await db.dossiers.bulkGet([...matches.ids])).filter((r): r is DossierRow => Boolean(r) && wanted(r!));
       return rows.sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : -1)).slice(0, limit);
     }
-    // A common name: newest first, stopping as soon as the page is full.
+    // Many matches: newest first, stopping as soon as the page is full.
+    const matching = 'ids' in matches ? (row: DossierRow) => matches.ids.has(row.id) : matches.test;
     return db.dossiers
       .orderBy('receivedAt')
       .reverse()
-      .filter((row) => ids.has(row.id) && wanted(row))
+      .filter((row) => matching(row) && wanted(row))
       .limit(limit)
       .toArray();
   }

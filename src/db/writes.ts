@@ -2,6 +2,7 @@ import {
   foldDossier,
   formatDossierCode,
   hlcTick,
+  nameWordPairs,
   newId,
   OPEN_STATUSES,
   searchTokens,
@@ -44,6 +45,7 @@ export function toDossierRow(state: DossierState): DossierRow {
     ...state,
     open: (OPEN_STATUSES as readonly string[]).includes(state.status) ? 1 : 0,
     words: searchTokens(state.applicant?.name, state.code, state.applicant?.idNumber, state.applicant?.phone),
+    namePairs: nameWordPairs(state.applicant?.name),
   };
 }
 

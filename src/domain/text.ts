@@ -61,3 +61,34 @@ export function matchesQuery(tokens: string[], query: string): boolean {
     return pieces.length > 1 && pieces.every((p) => tokens.some((t) => t.startsWith(p)));
   });
 }
+
+const LETTERS_ONLY = /^\p{L}+$/u;
+
+/**
+ * Every ordered pair of a name's words ("nguyen thi", "thi nguyen", "thi hoa", …). A search for a
+ * name reads one short index range per pair of typed words instead of every dossier holding a
+ * common word ("thi" is in one name of eight).
+ */
+export function nameWordPairs(name?: string | null): string[] {
+  const words = searchTokens(name).filter((w) => LETTERS_ONLY.test(w));
+  return words.flatMap((a) => words.filter((b) => b !== a).map((b) => `${a} ${b}`));
+}
+
+/**
+ * The pair ranges that find a query of two or more name words: consecutive typed words as exact
+ * pairs, the last pair as a prefix (the last word may still be being typed). Undefined when the
+ * query is not made of letters only (codes, phones) or has one word.
+ */
+export function namePairQuery(query: string): { exact: string[]; prefix: string } | undefined {
+  const words = [
+    ...new Set(
+      foldVietnamese(query)
+        .split(' ')
+        .map((w) => w.replace(EDGE_SEPARATORS, ''))
+        .filter(Boolean),
+    ),
+  ];
+  if (words.length < 2 || !words.every((w) => LETTERS_ONLY.test(w))) return undefined;
+  const pairs = words.slice(1).map((w, i) => `${words[i]} ${w}`);
+  return { exact: pairs.slice(0, -1), prefix: pairs[pairs.length - 1] };
+}

@@ -126,7 +126,7 @@ describe('chaos: flaky network, server restarts, tablets reloaded mid-sync', () 
 
     const snapshot = async (db: FriendlyDeskDB) => {
       const rows = await db.dossiers.orderBy('id').toArray();
-      return rows.map(({ words: _w, open: _o, ...state }) => state);
+      return rows.map(({ words: _w, namePairs: _p, open: _o, ...state }) => state);
     };
     const first = await snapshot(tablets[0].db);
     expect(first.length).toBeGreaterThan(500);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldVietnamese, matchesQuery, searchTokens } from '../../../src/domain';
+import { foldVietnamese, matchesQuery, namePairQuery, nameWordPairs, searchTokens } from '../../../src/domain';
 
 describe('foldVietnamese', () => {
   it('strips diacritics, folds đ and case, collapses spaces', () => {
@@ -113,5 +113,26 @@ describe('matchesQuery', () => {
     expect(matchesQuery(tokens, '')).toBe(true);
     expect(matchesQuery(tokens, '   ')).toBe(true);
     expect(matchesQuery([], 'a')).toBe(false);
+  });
+});
+
+describe('name word pairs', () => {
+  it('pairs every two words of a name in both orders, folded, letters only', () => {
+    expect(nameWordPairs('Nguyễn Thị Hòa').sort()).toEqual(
+      ['hoa nguyen', 'hoa thi', 'nguyen hoa', 'nguyen thi', 'thi hoa', 'thi nguyen'].sort(),
+    );
+    expect(nameWordPairs('Lê-Văn Đức 2')).toEqual(expect.arrayContaining(['le van', 'van duc', 'duc le']));
+    expect(nameWordPairs('Lê-Văn Đức 2').some((p) => p.includes('2'))).toBe(false);
+    expect(nameWordPairs('An')).toEqual([]);
+    expect(nameWordPairs(undefined)).toEqual([]);
+  });
+
+  it('turns a query of name words into exact pairs and a last prefix pair', () => {
+    expect(namePairQuery('Nguyễn  Thị Hò')).toEqual({ exact: ['nguyen thi'], prefix: 'thi ho' });
+    expect(namePairQuery('vo duc')).toEqual({ exact: [], prefix: 'vo duc' });
+    expect(namePairQuery('nguyen nguyen')).toBeUndefined();
+    expect(namePairQuery('hoa')).toBeUndefined();
+    expect(namePairQuery('binh 0912')).toBeUndefined();
+    expect(namePairQuery('H29-260310')).toBeUndefined();
   });
 });
