@@ -97,7 +97,7 @@ async function dossierStoreBench(server: Server) {
     await page.goto(`${server.url}/tests/bench/dossiers.html`);
     await page.waitForFunction(() => document.title === 'ready');
     const { product } = await (await context.newCDPSession(page)).send('Browser.getVersion');
-    console.log(`\nCounter dossier store, ${DOSSIERS.toLocaleString('en')} dossiers in IndexedDB on disk (${product})`);
+    console.log(`\nCounter dossier store, ${DOSSIERS.toLocaleString('en')} dossiers in IndexedDB on disk (Chromium ${product.split('/')[1]})`);
     r = await page.evaluate((n) => (window as unknown as { runBench: (n: number) => Promise<any> }).runBench(n), DOSSIERS);
   } finally {
     await context.close();
