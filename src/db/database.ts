@@ -70,7 +70,7 @@ export class FriendlyDeskDB extends Dexie {
       config: 'key',
       meta: 'key',
     });
-    // Name searches by word pairs: 100,000 dossiers, "nguyen thi hoa" read 32,000 index entries, now 2,000.
+    // Name searches by word pairs: 100,000 dossiers, "nguyen thi hoa" read 31,700 index entries, now 2,400.
     this.version(2)
       .stores({ dossiers: 'id, code, status, [open+dueAt], receivedAt, *words, *namePairs' })
       .upgrade((tx) =>

@@ -18,11 +18,16 @@ export function toWireOp(op: StoredOp): Op {
   return { opId, deviceSeq, type, entityId, at, hlc, data };
 }
 
-/** The next batch of this tablet's unsent ops, oldest first, within both caps. */
-export async function nextBatch(db: FriendlyDeskDB): Promise<StoredOp[]> {
+/**
+ * The next batch of this tablet's unsent ops, oldest first, within both caps. `afterSeq` starts
+ * the index range past the batches already answered in this drain: Chromium leaves an updated
+ * record's old index entries behind for a while, and reading from the start waded through them
+ * (25 ms for the first batch, 130 ms for the twentieth).
+ */
+export async function nextBatch(db: FriendlyDeskDB, afterSeq?: number): Promise<StoredOp[]> {
   const pending = await db.ops
     .where('[state+deviceSeq]')
-    .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
+    .between(['pending', afterSeq ?? Dexie.minKey], ['pending', Dexie.maxKey], afterSeq === undefined, true)
     .limit(MAX_BATCH_OPS)
     .toArray();
   const batch: StoredOp[] = [];
@@ -49,8 +54,9 @@ export async function pushOutbox(db: FriendlyDeskDB, api: ApiOptions, onProgress
   const device = await getDevice(db);
   if (!device || device.mode !== 'enrolled') return { sent: 0, rejected: 0 };
   const outcome: PushOutcome = { sent: 0, rejected: 0 };
+  let afterSeq: number | undefined;
   for (;;) {
-    const batch = await nextBatch(db);
+    const batch = await nextBatch(db, afterSeq);
     if (batch.length === 0) return outcome;
     const { data } = await callApi<PushResponse>(api, 'POST', '/api/v1/sync/push', {
       protocol: PROTOCOL,
@@ -60,12 +66,13 @@ export async function pushOutbox(db: FriendlyDeskDB, api: ApiOptions, onProgress
     const byId = new Map(data.results.map((r) => [r.opId, r]));
     const changes = batch.flatMap((op): { key: string; changes: Partial<StoredOp> }[] => {
       const result = byId.get(op.opId);
-      if (!result) return []; // not answered: stays pending and goes again
+      if (!result) return []; // not answered: stays pending and goes in the next sync round
       if (result.status !== 'rejected') return [{ key: op.opId, changes: { state: 'synced' } }];
       outcome.rejected++;
       return [{ key: op.opId, changes: { state: 'rejected', error: result.error ?? { code: 'rejected', message: '' } } }];
     });
     await db.ops.bulkUpdate(changes);
+    afterSeq = batch[batch.length - 1].deviceSeq;
     outcome.sent += batch.length;
     outcome.serverTime = data.serverTime;
     onProgress?.(outcome.sent);

@@ -1,7 +1,7 @@
 // Runs in Chromium against the real server: a tablet with 10,000 pending ops comes back online.
 import { FriendlyDeskDB, countPending, getCommuneConfig, toDossierRow, type StoredOp } from '../../src/db';
 import { foldDossier, formatDossierCode, hlcTick, type HlcState } from '../../src/domain';
-import { enrollDevice, syncOnce } from '../../src/sync';
+import { enrollDevice, syncOnce, syncStatus } from '../../src/sync';
 
 (window as unknown as { runDrain: (code: string, n: number) => Promise<unknown> }).runDrain = async (code, n) => {
   const db = new FriendlyDeskDB(`drain-${Date.now()}`);
@@ -49,12 +49,18 @@ import { enrollDevice, syncOnce } from '../../src/sync';
   ]);
   const pendingBefore = await countPending(db);
   const t0 = performance.now();
+  // When the last op was sent: the rest of the round is the pull (our own ops come back) and config.
+  let pushedMs = 0;
+  const stop = syncStatus.subscribe((s) => {
+    if (s.progress === pendingBefore && !pushedMs) pushedMs = performance.now() - t0;
+  });
   let rounds = 0;
   while ((await countPending(db)) > 0 && rounds < 20) {
     rounds++;
     await syncOnce(db, '');
   }
   const ms = performance.now() - t0;
-  return { pendingBefore, pendingAfter: await countPending(db), ms, rounds };
+  stop();
+  return { pendingBefore, pendingAfter: await countPending(db), ms, pushedMs, rounds };
 };
 document.title = 'ready';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FriendlyDeskDB, discardRejected, getCommuneConfig, listNeedsAttention, receiveDossier, recordOp, resendAsNew } from '../../src/db';
-import { enrollDevice, syncOnce, syncStatus } from '../../src/sync';
+import { enrollDevice, nextBatch, syncOnce, syncStatus } from '../../src/sync';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 let s: TestServer;
@@ -72,6 +72,13 @@ describe('the app’s sync module against the real server', () => {
     expect(result).toMatchObject({ ok: true, pushed: 1100 });
     const { rows } = await s.sql.query<{ n: string }>('SELECT count(*) AS n FROM ops WHERE device_id = $1', [device.deviceId]);
     expect(Number(rows[0].n)).toBe(1100);
+
+    // Each next batch starts past the last one answered; from the start it finds only what is new.
+    await receive(db, 'Sau đồng bộ 1');
+    await receive(db, 'Sau đồng bộ 2');
+    const fresh = await nextBatch(db);
+    expect(fresh.map((op) => op.deviceSeq)).toEqual([1101, 1102]);
+    expect((await nextBatch(db, 1101)).map((op) => op.deviceSeq)).toEqual([1102]);
   });
 
   it('puts refused ops on the needs-attention list; staff resend or discard, nothing deleted', async () => {
