@@ -18,3 +18,14 @@ export async function setUpDemoTablet(db: FriendlyDeskDB, deviceNo = 1): Promise
   await setUpDevice(db, device, demoConfig);
   return device;
 }
+
+/** What a clerk fills in to receive a dossier for `name` at the counter (demo commune). */
+export const counterIntake = (name: string) => ({
+  procedureId: demoConfig.procedures[0].id,
+  applicant: { name },
+  channel: 'counter' as const,
+  documents: ['Tờ khai'],
+  writtenByStaff: false,
+  staffId: demoConfig.staff[0].id,
+  dueAt: '2026-03-12T10:00:00.000Z',
+});

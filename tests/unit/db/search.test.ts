@@ -3,19 +3,10 @@ import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FriendlyDeskDB, listDossiers, receiveDossier, toDossierRow, type DossierRow, type StoredOp } from '../../../src/db';
 import { foldDossier, foldVietnamese, namePairQuery, nameWordPairs } from '../../../src/domain';
-import { demoConfig, setUpDemoTablet } from '../../support/fixtures';
+import { counterIntake, demoConfig, setUpDemoTablet } from '../../support/fixtures';
 
 let db: FriendlyDeskDB;
 const staffId = demoConfig.staff[0].id;
-const input = (name: string) => ({
-  procedureId: demoConfig.procedures[0].id,
-  applicant: { name },
-  channel: 'counter' as const,
-  documents: ['Tờ khai'],
-  writtenByStaff: false,
-  staffId,
-  dueAt: '2026-03-12T10:00:00.000Z',
-});
 
 beforeEach(async () => {
   db = new FriendlyDeskDB(`test-${crypto.randomUUID()}`);
@@ -29,7 +20,7 @@ describe('searching names', () => {
 
   beforeEach(async () => {
     await setUpDemoTablet(db);
-    for (const name of names) await receiveDossier(db, input(name));
+    for (const name of names) await receiveDossier(db, counterIntake(name));
   });
 
   it('finds every dossier holding the typed words, in any order, the last one unfinished', async () => {

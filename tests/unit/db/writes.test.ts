@@ -2,19 +2,11 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FriendlyDeskDB, InvalidOpError, receiveDossier, recordOp, listDossiers, countPending, pruneSyncedSurveys } from '../../../src/db';
 import { parseDossierCode } from '../../../src/domain';
-import { demoConfig, setUpDemoTablet } from '../../support/fixtures';
+import { counterIntake, demoConfig, setUpDemoTablet } from '../../support/fixtures';
 
 let db: FriendlyDeskDB;
 const staffId = demoConfig.staff[0].id;
-const input = (name: string) => ({
-  procedureId: demoConfig.procedures[0].id,
-  applicant: { name },
-  channel: 'counter' as const,
-  documents: ['Tờ khai'],
-  writtenByStaff: false,
-  staffId,
-  dueAt: '2026-03-12T10:00:00.000Z',
-});
+const input = counterIntake;
 
 beforeEach(async () => {
   db = new FriendlyDeskDB(`test-${crypto.randomUUID()}`);
