@@ -2,17 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
-
-async function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
-}
+import { freePort } from './ports';
 
 /** The real server as its own process (`src/server/main.ts`), as it runs in production. */
 export async function startServerProcess(env: { DATABASE_URL?: string; ADMIN_TOKEN: string; DATA_DIR?: string; PG_POOL_MAX?: string }): Promise<{ url: string; output: () => string; stop: () => Promise<void> }> {
