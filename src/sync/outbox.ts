@@ -18,6 +18,8 @@ export function toWireOp(op: StoredOp): Op {
   return { opId, deviceSeq, type, entityId, at, hlc, data };
 }
 
+const utf8 = new TextEncoder();
+
 /**
  * The next batch of this tablet's unsent ops, oldest first, within both caps. `afterSeq` starts
  * the index range past the batches already answered in this drain: Chromium leaves an updated
@@ -33,7 +35,7 @@ export async function nextBatch(db: FriendlyDeskDB, afterSeq?: number): Promise<
   const batch: StoredOp[] = [];
   let bytes = 64;
   for (const op of pending) {
-    bytes += new TextEncoder().encode(JSON.stringify(toWireOp(op))).length + 1;
+    bytes += utf8.encode(JSON.stringify(toWireOp(op))).length + 1;
     if (bytes > MAX_BATCH_BYTES && batch.length > 0) break;
     batch.push(op);
   }
