@@ -24,10 +24,35 @@ export class Params {
   }
 }
 
+const QUOTE_OR_BACKSLASH = /["\\]/;
+const QUOTES_AND_BACKSLASHES = /["\\]/g;
+
+/**
+ * A one-dimensional PostgreSQL array literal: `{"a","b \"c\"",NULL}`. Written here because the
+ * push sends a few thousand elements per batch, and pg's own encoder (two regex replaces per
+ * element) was 5 % of the server's CPU under load; most elements need no escaping at all.
+ */
+export function arrayLiteral(values: unknown[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i > 0) out += ',';
+    if (v === null || v === undefined) {
+      out += 'NULL';
+      continue;
+    }
+    const text = String(v);
+    out += `"${QUOTE_OR_BACKSLASH.test(text) ? text.replace(QUOTES_AND_BACKSLASHES, '\\$&') : text}"`;
+  }
+  return `${out}}`;
+}
+
 /** `ROWS FROM (…) AS alias(columns)` for these rows, their arrays added to `params`. */
 export function rowsFrom<T>(params: Params, alias: string, columns: Column<T>[], rows: T[]): string {
   const sources = columns.map((c) =>
-    c.type === 'json' ? `json_array_elements(${params.add(JSON.stringify(rows.map(c.of)))}::json)` : `unnest(${params.add(rows.map(c.of))}::${c.type}[])`,
+    c.type === 'json'
+      ? `json_array_elements(${params.add(JSON.stringify(rows.map(c.of)))}::json)`
+      : `unnest(${params.add(arrayLiteral(rows.map(c.of)))}::${c.type}[])`,
   );
   return `ROWS FROM (${sources.join(', ')}) AS ${alias}(${columns.map((c) => c.name).join(', ')})`;
 }

@@ -9,6 +9,7 @@ import { startServerProcess } from '../support/server-process';
 import { receivedOp } from '../support/ops';
 import type { Op } from '../../src/domain';
 import { openPostgres, type Sql } from '../../src/server/sql';
+import { canReadCpuTime, cpuTime, perOp, type CpuParts } from './cpu-time';
 
 const ROUND_OPS = 40_000;
 const BATCH = 500;
@@ -62,6 +63,8 @@ interface Target {
   urls: string[];
   /** `n` tablets enrolled in one new commune. */
   newDevices(n: number): Promise<Device[]>;
+  /** CPU time of the parts so far, where the machine can tell (Linux). */
+  cpuTime?: () => CpuParts;
 }
 
 /** Each tablet's next ops, as push bodies of `size` ops; seqs go on from where the last call stopped. */
@@ -104,13 +107,28 @@ async function throughput(t: Target, tablets: number, rounds: number) {
   const seqs = new Map<string, number>();
   await send(t, devices, bodies(devices, ROUND_OPS / tablets, BATCH, seqs));
   const rates: number[] = [];
+  const cpu: CpuParts[] = [];
   for (let r = 0; r < rounds; r++) {
     const load = bodies(devices, ROUND_OPS / tablets, BATCH, seqs);
+    const cpuBefore = t.cpuTime?.();
     const t0 = performance.now();
     await send(t, devices, load);
     rates.push(ROUND_OPS / ((performance.now() - t0) / 1000));
+    if (cpuBefore) cpu.push(perOp(cpuBefore, t.cpuTime!(), ROUND_OPS));
   }
-  return rates;
+  return { rates, cpu };
+}
+
+/** Median CPU per op of each part over the rounds, and what two busy cores would allow at that cost. */
+function printCpu(cpu: CpuParts[]) {
+  if (cpu.length === 0) return;
+  const m = (k: keyof CpuParts) => median(cpu.map((c) => c[k]));
+  const busy = m('server') + m('postgres') + m('loadGenerator');
+  console.log(
+    `  CPU per op (medians): server ${m('server').toFixed(1)} µs, PostgreSQL ${m('postgres').toFixed(1)} µs, ` +
+      `load generator ${m('loadGenerator').toFixed(1)} µs, machine idle ${m('idle').toFixed(1)} µs ` +
+      `→ at most ${Math.round(2e6 / busy).toLocaleString('en')} ops/s with two cores busy`,
+  );
 }
 
 /** The bound: the same ops in one multi-row INSERT, with no validation, checks or projections. */
@@ -142,7 +160,7 @@ async function concurrentLatency(t: Target, rounds: number, tablets = 200, perCo
 }
 
 /** `processes` server processes on a fresh database of `cluster`, as README describes for more load. */
-async function postgresTarget(clusterUrl: string, processes: number) {
+async function postgresTarget(clusterUrl: string, postmasterPid: number, processes: number) {
   const ADMIN_TOKEN = 'bench-admin-token';
   const url = await freshDatabase(clusterUrl);
   const servers = await Promise.all(Array.from({ length: processes }, () => startServerProcess({ DATABASE_URL: url, ADMIN_TOKEN })));
@@ -154,6 +172,7 @@ async function postgresTarget(clusterUrl: string, processes: number) {
   let communes = 0;
   const target: Target = {
     urls: servers.map((s) => s.url),
+    cpuTime: canReadCpuTime ? () => cpuTime(servers.map((s) => s.pid), postmasterPid) : undefined,
     newDevices: async (n) => {
       const commune = await adminPost('/api/v1/admin/communes', { code: `B${processes}X${communes++}`, name: 'Xã', province: 'Tỉnh' });
       const devices: Device[] = [];
@@ -180,7 +199,7 @@ export async function runServerPushBench(): Promise<void> {
         return Promise.all(Array.from({ length: n }, () => lite.newDevice(id)));
       },
     };
-    const rates = await throughput(target, 1, 3);
+    const { rates } = await throughput(target, 1, 3);
     row('PGlite (embedded, in this process): push, 1 tablet, median', median(rates), 'ops/s', { atLeast: TARGET_PGLITE });
     console.log(`  ${range(rates)}`);
     row('PGlite: raw bound, one multi-row INSERT', await rawInsert(lite.sql), 'ops/s');
@@ -201,12 +220,13 @@ export async function runServerPushBench(): Promise<void> {
   }
   try {
     for (const processes of [1, 2]) {
-      const pg = await postgresTarget(cluster.url, processes);
+      const pg = await postgresTarget(cluster.url, cluster.postmasterPid, processes);
       try {
         const label = `PostgreSQL 15, ${processes} server process${processes > 1 ? 'es' : ''}`;
-        const rates = await throughput(pg.target, COMMUNES_AT_ONCE, 5);
+        const { rates, cpu } = await throughput(pg.target, COMMUNES_AT_ONCE, 5);
         row(`${label}: push, ${COMMUNES_AT_ONCE} communes at once, median`, median(rates), 'ops/s', { atLeast: TARGET_POSTGRES });
         console.log(`  ${range(rates)}`);
+        printCpu(cpu);
         const lat = await concurrentLatency(pg.target, 10);
         row(`${label}: 200 tablets at once, p50 (${lat.requests} pushes of 20)`, lat.p50, 'ms');
         row(`${label}: 200 tablets at once, p99`, lat.p99, 'ms', { atMost: TARGET_P99_MS });

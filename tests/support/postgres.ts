@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './ports';
@@ -11,7 +11,7 @@ const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
  * as root, so as root the cluster belongs to the `postgres` user. Required, never skipped.
  * `settings`: more server settings (`-c name=value`), e.g. for a benchmark.
  */
-export async function startPostgres(settings: Record<string, string> = {}): Promise<{ url: string; stop: () => void }> {
+export async function startPostgres(settings: Record<string, string> = {}): Promise<{ url: string; postmasterPid: number; stop: () => void }> {
   if (!existsSync(join(BIN, 'initdb'))) {
     throw new Error(`PostgreSQL 15 server binaries not found in ${BIN}: install Debian's postgresql-15 (see README)`);
   }
@@ -48,5 +48,7 @@ export async function startPostgres(settings: Record<string, string> = {}): Prom
   };
   // A run that dies or forgets stop() must not leave a cluster behind (spawnSync works in 'exit').
   process.on('exit', stop);
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop };
+  // The first line of postmaster.pid is the server's process id (for the benchmarks' CPU accounting).
+  const postmasterPid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, postmasterPid, stop };
 }
