@@ -10,6 +10,8 @@ export interface CpuParts {
   server: number;
   postgres: number;
   loadGenerator: number;
+  /** Everything else that ran on the machine meanwhile (other programs, the kernel's interrupts). */
+  other: number;
   /** The whole machine idle (all cores), e.g. while commits wait for the disk. */
   idle: number;
 }
@@ -43,20 +45,23 @@ function clusterMs(postmasterPid: number): number {
 
 export function cpuTime(serverPids: number[], postmasterPid: number): CpuParts {
   const self = process.cpuUsage();
-  const machine = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-  return {
+  // user nice system idle iowait irq softirq steal (guest time is already counted in user)
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const parts = {
     server: serverPids.reduce((sum, pid) => {
       const f = statFields(pid);
       return sum + (f ? ownMs(f) : 0);
     }, 0),
     postgres: clusterMs(postmasterPid),
     loadGenerator: (self.user + self.system) / 1000,
-    idle: (machine[3] + machine[4]) * TICK_MS,
   };
+  const busy = (user + nice + system + irq + softirq + steal) * TICK_MS;
+  return { ...parts, other: busy - parts.server - parts.postgres - parts.loadGenerator, idle: (idle + iowait) * TICK_MS };
 }
 
 /** µs of CPU per op for each part between two readings. */
 export function perOp(before: CpuParts, after: CpuParts, ops: number): CpuParts {
   const us = (k: keyof CpuParts) => ((after[k] - before[k]) * 1000) / ops;
-  return { server: us('server'), postgres: us('postgres'), loadGenerator: us('loadGenerator'), idle: us('idle') };
+  // Processes and the machine are counted in 10 ms ticks, so "other" may come out a little below 0.
+  return { server: us('server'), postgres: us('postgres'), loadGenerator: us('loadGenerator'), other: Math.max(0, us('other')), idle: us('idle') };
 }

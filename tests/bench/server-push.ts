@@ -126,7 +126,7 @@ function printCpu(cpu: CpuParts[]) {
   const busy = m('server') + m('postgres') + m('loadGenerator');
   console.log(
     `  CPU per op (medians): server ${m('server').toFixed(1)} µs, PostgreSQL ${m('postgres').toFixed(1)} µs, ` +
-      `load generator ${m('loadGenerator').toFixed(1)} µs, machine idle ${m('idle').toFixed(1)} µs ` +
+      `load generator ${m('loadGenerator').toFixed(1)} µs, anything else ${m('other').toFixed(1)} µs, machine idle ${m('idle').toFixed(1)} µs ` +
       `→ at most ${Math.round(2e6 / busy).toLocaleString('en')} ops/s with two cores busy`,
   );
 }
