@@ -162,8 +162,8 @@ export function createServer(opts: ServerOptions) {
     const d = await pushAuth(authorization);
     if (bodyError) throw bodyError;
     const ops = checkPushBody(body, d);
-    const config = d.kind === 'kiosk' ? { procedures: [], staff: [] } : await referenceIds(d);
-    const results = await sql.transaction((tx) => applyBatch(tx, d, ops, config), { keyLookupsOnly: true });
+    const known = d.kind === 'kiosk' ? { procedures: new Set<string>(), staff: new Set<string>() } : await referenceIds(d);
+    const results = await sql.transaction((tx) => applyBatch(tx, d, ops, known), { keyLookupsOnly: true });
     upkeep.stored(results.filter((r) => r.status === 'applied').length);
     return c.json({ results, serverTime: serverTime() });
   });

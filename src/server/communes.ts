@@ -113,13 +113,19 @@ export async function loadConfig(sql: Sql, communeId: string): Promise<CommuneCo
 }
 
 /** Only the ids a push checks references against: far less to read than the whole config. */
-export async function loadReferenceIds(sql: Sql, communeId: string): Promise<{ procedures: { id: string }[]; staff: { id: string }[] }> {
+/** The ids a pushed op may refer to (a commune may list a few hundred procedures; pushes look up every op). */
+export interface ReferenceIds {
+  procedures: ReadonlySet<string>;
+  staff: ReadonlySet<string>;
+}
+
+export async function loadReferenceIds(sql: Sql, communeId: string): Promise<ReferenceIds> {
   const { rows } = await sql.query<{ part: string; ids: string[] | null }>(
     `SELECT part, jsonb_path_query_array(body, '$[*].id') AS ids FROM commune_config
       WHERE commune_id = $1 AND part IN ('procedures', 'staff')`,
     [communeId],
   );
-  const ids = (part: string) => (rows.find((r) => r.part === part)?.ids ?? []).map((id) => ({ id }));
+  const ids = (part: string) => new Set(rows.find((r) => r.part === part)?.ids ?? []);
   return { procedures: ids('procedures'), staff: ids('staff') };
 }
 

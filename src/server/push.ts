@@ -1,4 +1,5 @@
 import { foldDossier, validateOp, type DossierState, type FoldOp, type Op } from '../domain';
+import type { ReferenceIds } from './communes';
 import type { Device } from './devices';
 import { HttpError } from './errors';
 import { jsonText, Params, rowsFrom, type Column } from './rows';
@@ -49,11 +50,11 @@ const reject = (opId: string, code: string, message: string): OpResult => ({ opI
 const revoked = () => new HttpError(401, 'device-revoked', 'this tablet was revoked');
 
 /** References the server does not know are accepted and flagged for review, never rejected. */
-function reviewFlags(op: Op, config: { procedures: { id: string }[]; staff: { id: string }[] }): string[] {
+function reviewFlags(op: Op, known: ReferenceIds): string[] {
   const flags: string[] = [];
   const data = op.data as { procedureId?: string; staffId?: string };
-  if (data.procedureId && !config.procedures.some((p) => p.id === data.procedureId)) flags.push('unknown-procedure');
-  if (data.staffId && !config.staff.some((s) => s.id === data.staffId)) flags.push('unknown-staff');
+  if (data.procedureId && !known.procedures.has(data.procedureId)) flags.push('unknown-procedure');
+  if (data.staffId && !known.staff.has(data.staffId)) flags.push('unknown-staff');
   return flags;
 }
 
@@ -69,7 +70,7 @@ export async function applyBatch(
   tx: Sql,
   device: Device,
   rawOps: unknown[],
-  config: { procedures: { id: string }[]; staff: { id: string }[] },
+  known: ReferenceIds,
 ): Promise<OpResult[]> {
   const results: (OpResult | undefined)[] = new Array(rawOps.length);
   // Answers echo the opId as sent; the database compares ids in lower case.
@@ -99,7 +100,7 @@ export async function applyBatch(
       return void (results[index] = reject(sentId(index), 'device-seq-reused', `deviceSeq ${op.deviceSeq} already holds another op`));
     firstById.set(op.opId, { index, op });
     seqsInBatch.add(op.deviceSeq);
-    fresh.push({ index, op, review: reviewFlags(op, config) });
+    fresh.push({ index, op, review: reviewFlags(op, known) });
   });
 
   if (fresh.length === 0) {

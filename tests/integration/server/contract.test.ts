@@ -4,6 +4,7 @@ import { freshDatabase, startTestServer, type Backend, type TestServer } from '.
 import { pull, push, receivedOp, surveyOp, transitionOp } from '../../support/ops';
 import { foldDossier } from '../../../src/domain';
 import { rowToOp, type StoredRow } from '../../../src/server/push';
+import seed from '../../../src/domain/demo/demo-commune.json';
 
 let cluster: Awaited<ReturnType<typeof startPostgres>> | undefined;
 afterAll(() => cluster?.stop());
@@ -144,10 +145,13 @@ describe.each<Backend>(['pglite', 'postgres'])('wire contract on %s', (backend) 
     it('applies ops with references it does not know, flagged for review', async () => {
       const device = await s.newDevice(s.demoCommuneId);
       const op = receivedOp(1, { data: { procedureId: 'retired-procedure', staffId: 'someone-new' } });
-      const { body } = await json(await push(s.url, device.token, device.deviceId, [op]));
-      expect(body.results[0].status).toBe('applied');
-      const { rows } = await s.sql.query<{ review: string[] }>('SELECT review FROM ops WHERE op_id = $1', [op.opId]);
-      expect(rows[0].review).toEqual(['unknown-procedure', 'unknown-staff']);
+      // The demo commune's own procedure and clerk: nothing to review.
+      const known = receivedOp(2, { data: { procedureId: seed.procedures[0].id, staffId: seed.staff[0].id } });
+      const { body } = await json(await push(s.url, device.token, device.deviceId, [op, known]));
+      expect(body.results.map((r: { status: string }) => r.status)).toEqual(['applied', 'applied']);
+      const review = async (opId: string) => (await s.sql.query<{ review: string[] | null }>('SELECT review FROM ops WHERE op_id = $1', [opId])).rows[0].review;
+      expect(await review(op.opId)).toEqual(['unknown-procedure', 'unknown-staff']);
+      expect(await review(known.opId)).toBeNull();
     });
 
     it('answers protocol, shape, size and identity problems with the contract’s codes', async () => {
