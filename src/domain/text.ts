@@ -45,16 +45,20 @@ export function searchTokens(...parts: (string | undefined | null)[]): string[] 
   return [...tokens];
 }
 
+/** A typed query's folded words, without the punctuation at their edges. */
+function queryWords(query: string): string[] {
+  return foldVietnamese(query)
+    .split(' ')
+    .map((w) => w.replace(EDGE_SEPARATORS, ''))
+    .filter(Boolean);
+}
+
 /**
  * Every word of the query is the start of some token ("nguyen h" finds "Nguyễn Thị Hòa").
  * An empty query matches everything.
  */
 export function matchesQuery(tokens: string[], query: string): boolean {
-  const words = foldVietnamese(query)
-    .split(' ')
-    .map((w) => w.replace(EDGE_SEPARATORS, ''))
-    .filter(Boolean);
-  return words.every((w) => {
+  return queryWords(query).every((w) => {
     if (tokens.some((t) => t.startsWith(w))) return true;
     // "le-van" typed against a name stored as "Lê Văn": every piece must match in turn.
     const pieces = w.split(SEPARATORS).filter(Boolean);
@@ -80,14 +84,7 @@ export function nameWordPairs(name?: string | null): string[] {
  * query is not made of letters only (codes, phones) or has one word.
  */
 export function namePairQuery(query: string): { exact: string[]; prefix: string } | undefined {
-  const words = [
-    ...new Set(
-      foldVietnamese(query)
-        .split(' ')
-        .map((w) => w.replace(EDGE_SEPARATORS, ''))
-        .filter(Boolean),
-    ),
-  ];
+  const words = [...new Set(queryWords(query))];
   if (words.length < 2 || !words.every((w) => LETTERS_ONLY.test(w))) return undefined;
   const pairs = words.slice(1).map((w, i) => `${words[i]} ${w}`);
   return { exact: pairs.slice(0, -1), prefix: pairs[pairs.length - 1] };

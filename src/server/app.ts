@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { isCleanText } from '../domain';
 import { createHash } from 'node:crypto';
 import { communeReport } from './reports';
-import { createCommune, getCommune, loadConfig, loadReferenceIds, putConfigPart, zNewCommune } from './communes';
+import { createCommune, getCommune, loadConfig, loadReferenceIds, putConfigPart, zNewCommune, type ReferenceIds } from './communes';
 import { authenticateDevice, cachedDeviceAuth, DEVICE_KINDS, enroll, issueEnrollmentCode, listDevices, revokeDevice, type Device, type DeviceKind } from './devices';
 import { errorBody, HttpError, sendError } from './errors';
 import { housekeeping } from './housekeeping';
@@ -46,6 +46,9 @@ async function readJson(c: Context): Promise<unknown> {
   if (c.req.path !== '/api/v1/sync/push' && !isCleanText(body)) throw new HttpError(400, 'invalid-body', 'text contains NUL or broken Unicode');
   return body;
 }
+
+// A kiosk may push surveys only, which name no procedure or clerk: no lists to read for it.
+const NO_REFERENCES: ReferenceIds = { procedures: new Set(), staff: new Set() };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const DATE_KEY = /^\d{4}-\d{2}-\d{2}$/;
@@ -162,7 +165,7 @@ export function createServer(opts: ServerOptions) {
     const d = await pushAuth(authorization);
     if (bodyError) throw bodyError;
     const ops = checkPushBody(body, d);
-    const known = d.kind === 'kiosk' ? { procedures: new Set<string>(), staff: new Set<string>() } : await referenceIds(d);
+    const known = d.kind === 'kiosk' ? NO_REFERENCES : await referenceIds(d);
     const results = await sql.transaction((tx) => applyBatch(tx, d, ops, known), { keyLookupsOnly: true });
     upkeep.stored(results.filter((r) => r.status === 'applied').length);
     return c.json({ results, serverTime: serverTime() });

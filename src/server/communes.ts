@@ -112,13 +112,13 @@ export async function loadConfig(sql: Sql, communeId: string): Promise<CommuneCo
   } as CommuneConfig;
 }
 
-/** Only the ids a push checks references against: far less to read than the whole config. */
 /** The ids a pushed op may refer to (a commune may list a few hundred procedures; pushes look up every op). */
 export interface ReferenceIds {
   procedures: ReadonlySet<string>;
   staff: ReadonlySet<string>;
 }
 
+/** Only the ids a push checks references against: far less to read than the whole config. */
 export async function loadReferenceIds(sql: Sql, communeId: string): Promise<ReferenceIds> {
   const { rows } = await sql.query<{ part: string; ids: string[] | null }>(
     `SELECT part, jsonb_path_query_array(body, '$[*].id') AS ids FROM commune_config
