@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import { nameWordPairs, type Op, type DossierState } from '../domain';
+import { nameWordPairs, type DeviceKind, type Op, type DossierState } from '../domain';
 import { DB_NAME } from './name';
 
 export { DB_NAME };
@@ -37,7 +37,7 @@ export interface KeyValue<T = unknown> {
 export interface DeviceInfo {
   deviceId: string;
   deviceNo: number;
-  kind: 'counter' | 'kiosk' | 'mobile';
+  kind: DeviceKind;
   commune: { id: string; code: string; name: string };
   /** 'demo' runs on the bundled demo commune with no server. */
   mode: 'demo' | 'enrolled';

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { foldVietnamese, namePairQuery, nextWorkingDay, vnDateKey, vnDateTime, type CalendarData } from '../domain';
+import { dueTimeOfDay, foldVietnamese, namePairQuery, nextWorkingDay, vnDateKey, vnDateTime, type CalendarData } from '../domain';
 import type { DossierStatus } from '../domain';
 import type { DossierRow, FriendlyDeskDB } from './database';
 
@@ -60,7 +60,7 @@ export interface DossierQuery {
 }
 
 function endOfDay(dateKey: string, calendar?: CalendarData): string {
-  return vnDateTime(dateKey, calendar?.officeHours.afternoon[1] ?? '23:59').toISOString();
+  return vnDateTime(dateKey, calendar ? dueTimeOfDay(calendar) : '23:59').toISOString();
 }
 
 /**

@@ -2,12 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import {
+  actionNeeds,
   allowedActions,
+  dueTimeOfDay,
   formatVnDate,
   formatVnDateTime,
   isOverdue,
   vnDateKey,
   vnDateTime,
+  type CalendarData,
   type CommuneConfig,
   type DossierAction,
 } from '../../domain';
@@ -15,15 +18,6 @@ import { recordOp, type DossierRow } from '../../db';
 import { db } from '../../app/db';
 import { useSession } from '../../app/stores';
 import { StatusBadge } from './StatusBadge';
-
-/** What each action asks for before it can be recorded. */
-const NEEDS: Partial<Record<DossierAction, 'reason' | 'documents' | 'extension'>> = {
-  'request-supplement': 'documents',
-  refuse: 'reason',
-  withdraw: 'reason',
-  stop: 'reason',
-  'apologize-extend': 'extension',
-};
 
 export function DossierDetail({ id, config }: { id: string; config: CommuneConfig }) {
   const { t } = useTranslation();
@@ -107,6 +101,7 @@ export function DossierDetail({ id, config }: { id: string; config: CommuneConfi
             key={action}
             action={action}
             dossier={dossier}
+            calendar={config.calendar}
             documents={procedure?.documents.map((d) => d.name) ?? dossier.documents}
             onDone={() => setAction(null)}
           />
@@ -135,17 +130,22 @@ export function DossierDetail({ id, config }: { id: string; config: CommuneConfi
 function ActionForm({
   action,
   dossier,
+  calendar,
   documents,
   onDone,
 }: {
   action: DossierAction;
   dossier: DossierRow;
+  calendar: CalendarData;
   documents: string[];
   onDone: () => void;
 }) {
   const { t } = useTranslation();
   const staff = useSession((s) => s.staff)!;
-  const need = NEEDS[action];
+  // What this action asks for before it can be recorded: the same table the op schema enforces.
+  const needsReason = actionNeeds(action, 'reason');
+  const needsDocuments = actionNeeds(action, 'missingDocuments');
+  const needsNewDate = actionNeeds(action, 'newDueAt');
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState<string[]>([]);
   const [other, setOther] = useState('');
@@ -155,18 +155,18 @@ function ActionForm({
   async function submit(e: FormEvent) {
     e.preventDefault();
     const data: Record<string, unknown> = { action, staffId: staff.id };
-    if (need === 'reason' || need === 'extension') {
+    if (needsReason) {
       if (!reason.trim()) return setError(t('actionForm.reasonRequired'));
       data.reason = reason.trim();
     }
-    if (need === 'documents') {
+    if (needsDocuments) {
       const all = [...missing, ...(other.trim() ? [other.trim()] : [])];
       if (all.length === 0) return setError(t('actionForm.documentsRequired'));
       data.missingDocuments = all;
     }
-    if (need === 'extension') {
+    if (needsNewDate) {
       if (!newDate || newDate <= vnDateKey(dossier.dueAt)) return setError(t('actionForm.dateAfterDue'));
-      data.newDueAt = vnDateTime(newDate, '17:00').toISOString();
+      data.newDueAt = vnDateTime(newDate, dueTimeOfDay(calendar)).toISOString();
     }
     try {
       await recordOp(db, 'dossier.transitioned', dossier.id, data);
@@ -178,7 +178,7 @@ function ActionForm({
 
   return (
     <form onSubmit={submit} className="action-form" noValidate aria-label={t(`actions.${action}`)}>
-      {need === 'documents' && (
+      {needsDocuments && (
         <fieldset>
           <legend>{t('actionForm.missingDocuments')}</legend>
           {documents.map((d) => (
@@ -197,19 +197,19 @@ function ActionForm({
           </label>
         </fieldset>
       )}
-      {need === 'extension' && (
+      {needsNewDate && (
         <label className="field">
           <span>{t('actionForm.newDueDate')}</span>
           <input type="date" value={newDate} min={vnDateKey(dossier.dueAt)} onChange={(e) => setNewDate(e.target.value)} />
         </label>
       )}
-      {(need === 'reason' || need === 'extension') && (
+      {needsReason && (
         <label className="field">
           <span>{t('actionForm.reason')}</span>
           <textarea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} rows={3} />
         </label>
       )}
-      {!need && <p>{t('actionForm.confirmText', { action: t(`actions.${action}`) })}</p>}
+      {!needsReason && !needsDocuments && !needsNewDate && <p>{t('actionForm.confirmText', { action: t(`actions.${action}`) })}</p>}
       {error && (
         <p role="alert" className="error">
           {error}

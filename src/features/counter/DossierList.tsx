@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { formatVnDateTime, isOverdue, type CommuneConfig, type DossierStatus } from '../../domain';
+import { DOSSIER_STATUSES, formatVnDateTime, isOverdue, type CommuneConfig, type DossierStatus } from '../../domain';
 import { listDossiers, type DossierFilter } from '../../db';
 import { db } from '../../app/db';
-import { StatusBadge, STATUSES } from './StatusBadge';
+import { StatusBadge } from './StatusBadge';
 
 const FILTERS: DossierFilter[] = ['open', 'due-today', 'due-soon', 'overdue', 'all'];
 const PAGE = 50;
@@ -37,7 +37,7 @@ export function DossierList({ config, now = () => new Date() }: { config: Commun
           <span>{t('list.status')}</span>
           <select value={status} onChange={(e) => setStatus(e.target.value as DossierStatus | '')}>
             <option value="">{t('list.anyStatus')}</option>
-            {STATUSES.map((s) => (
+            {DOSSIER_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`status.${s}`)}
               </option>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOSSIER_ACTIONS, opDataSchemas, OP_TYPES, RATINGS, validateOp, zOp, type OpType } from '../../../src/domain';
+import { ACTION_REQUIREMENTS, DOSSIER_ACTIONS, opDataSchemas, OP_TYPES, RATINGS, validateOp, zOp, type OpType } from '../../../src/domain';
 
 const UUID = '9b2f6c1e-3d4a-4e5b-8c7d-1a2b3c4d5e6f';
 const UUID2 = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
@@ -211,6 +211,19 @@ describe('dossier.transitioned', () => {
     expect(messageOf(t({ action: 'apologize-extend', reason: 'x' }))).toMatch(/^data\.newDueAt: /);
     expect(messageOf(t({ action: 'apologize-extend', newDueAt: '2026-03-20T10:00:00Z' }))).toMatch(/^data\.reason: /);
     expect(t({ action: 'apologize-extend', reason: 'x', newDueAt: 'next week' }).ok).toBe(false);
+  });
+
+  it('enforces exactly the action-requirements table the detail form reads', () => {
+    const full = { reason: 'Lý do', missingDocuments: ['Giấy chứng sinh'], newDueAt: '2026-03-20T17:00:00+07:00' };
+    for (const action of DOSSIER_ACTIONS) {
+      const needed = ACTION_REQUIREMENTS[action];
+      const given = Object.fromEntries(needed.map((f) => [f, full[f]]));
+      expect(t({ action, ...given }), action).toMatchObject({ ok: true });
+      for (const field of needed) {
+        const without = Object.fromEntries(Object.entries(given).filter(([k]) => k !== field));
+        expect(messageOf(t({ action, ...without })), `${action} without ${field}`).toMatch(new RegExp(`^data\\.${field}: `));
+      }
+    }
   });
 
   it('rejects unknown actions and a missing staff id', () => {

@@ -1,7 +1,7 @@
-import { addWorkingDays, workingDaysBetween, type CalendarData } from './calendar';
-import { isOverdue, type DossierState } from './dossier';
-import type { Rating } from './ops';
-import { vnDateKey } from './time';
+import { addWorkingDays, workingDaysBetween, type CalendarData } from '../calendar';
+import { isOverdue, type DossierState } from '../dossiers/lifecycle';
+import { RATINGS, type Rating } from '../surveys/ratings';
+import { vnDateKey } from '../time';
 
 export type Timeliness = 'early' | 'on-time' | 'late' | 'open' | 'withdrawn';
 
@@ -79,7 +79,7 @@ export function communeFigures(input: {
     overdueOpen: 0,
     atHome: 0,
     onTimeRate: null,
-    satisfaction: { responses: 0, byRating: { 'very-satisfied': 0, satisfied: 0, normal: 0, 'not-satisfied': 0 }, satisfiedRate: null },
+    satisfaction: { responses: 0, byRating: Object.fromEntries(RATINGS.map((r) => [r, 0])) as Record<Rating, number>, satisfiedRate: null },
   };
   for (const d of input.dossiers) {
     if (!inRange(d.receivedAt)) continue;

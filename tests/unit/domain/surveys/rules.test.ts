@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSurveyData, DEFAULT_SURVEY_RULES, emptyAnswers, judgeSubmission, surveyRules, surveySteps, validateOp } from '../../../src/domain';
-import { demoConfig } from '../../support/fixtures';
+import { buildSurveyData, DEFAULT_SURVEY_RULES, emptyAnswers, judgeSubmission, surveyRules, surveySteps, validateOp } from '../../../../src/domain';
+import { demoConfig } from '../../../support/fixtures';
 
 const def = demoConfig.survey!;
 

@@ -13,8 +13,8 @@ import {
   type DossierAction,
   type DossierStatus,
   type FoldOp,
-} from '../../../src/domain';
-import { seededRandom } from '../../support/random';
+} from '../../../../src/domain';
+import { seededRandom } from '../../../support/random';
 
 const ID = '9b2f6c1e-3d4a-4e5b-8c7d-1a2b3c4d5e6f';
 const OTHER_ID = '1b2f6c1e-3d4a-4e5b-8c7d-1a2b3c4d5e6f';

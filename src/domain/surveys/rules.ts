@@ -1,5 +1,6 @@
-import type { SurveyDefinition } from './entities';
-import type { Rating, SurveySubmittedData } from './ops';
+import type { SurveyDefinition } from './definition';
+import type { Rating } from './ratings';
+import type { SurveySubmittedData } from './ops';
 
 export interface SurveyRules {
   repeatWindowSeconds: number;

@@ -1,19 +1,48 @@
-import type { DossierAction, DossierReceivedData, DossierTransitionedData, DossierUpdatedData, Op } from './ops';
+import type { Op } from '../ops';
+import type { DossierReceivedData, DossierTransitionedData, DossierUpdatedData } from './ops';
 
-export type DossierStatus =
-  | 'received'
-  | 'processing'
-  | 'supplement-requested'
-  | 'supplement-received'
-  | 'result-ready'
-  | 'returned'
-  | 'refused'
-  | 'withdrawn'
-  | 'stopped'
-  | 'unknown';
+// What staff can do to a dossier and what each action asks for; no zod here: the detail form
+// reads these tables on the counter's screens, and the op schema (ops.ts) enforces the same ones.
+export const DOSSIER_ACTIONS = [
+  'start-processing',
+  'request-supplement',
+  'receive-supplement',
+  'mark-result-ready',
+  'return-result',
+  'refuse',
+  'withdraw',
+  'stop',
+  'apologize-extend',
+] as const;
+export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
+
+export const CHANNELS = ['counter', 'home', 'online'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Fields of `dossier.transitioned` that some actions require. */
+export type ActionField = 'reason' | 'missingDocuments' | 'newDueAt';
+
+/** Which fields each action needs (DESIGN.md › dossier.transitioned): validation, the detail form and the tests read this. */
+export const ACTION_REQUIREMENTS: Readonly<Record<DossierAction, readonly ActionField[]>> = {
+  'start-processing': [],
+  'request-supplement': ['missingDocuments'],
+  'receive-supplement': [],
+  'mark-result-ready': [],
+  'return-result': [],
+  refuse: ['reason'],
+  withdraw: ['reason'],
+  stop: ['reason'],
+  'apologize-extend': ['reason', 'newDueAt'],
+};
+
+export const actionNeeds = (action: DossierAction, field: ActionField): boolean => ACTION_REQUIREMENTS[action].includes(field);
 
 export const OPEN_STATUSES = ['received', 'processing', 'supplement-requested', 'supplement-received', 'result-ready'] as const;
 export const FINAL_STATUSES = ['returned', 'refused', 'withdrawn', 'stopped'] as const;
+/** Every status a dossier reaches through its lifecycle, in that order (lists and filters show them so). */
+export const DOSSIER_STATUSES = [...OPEN_STATUSES, ...FINAL_STATUSES] as const;
+/** 'unknown': the fold met ops of a dossier whose `dossier.received` it has not seen yet. */
+export type DossierStatus = (typeof DOSSIER_STATUSES)[number] | 'unknown';
 /** Statuses in which the desk still owes the citizen a result (result-ready only waits for pick-up). */
 export const IN_PROGRESS_STATUSES = ['received', 'processing', 'supplement-requested', 'supplement-received'] as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { communeFigures, dossierTimeliness, vnDateTime, type CalendarData, type FigureDossier, type FigureSurvey } from '../../../src/domain';
+import { communeFigures, dossierTimeliness, vnDateTime, type CalendarData, type FigureDossier, type FigureSurvey } from '../../../../src/domain';
 
 const cal: CalendarData = {
   officeHours: { morning: ['07:30', '11:30'], afternoon: ['13:30', '17:00'] },

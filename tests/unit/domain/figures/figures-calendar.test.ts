@@ -1,6 +1,6 @@
 // Timeliness against a calendar with a holiday and a swapped working Saturday (metrics.test.ts has the basics).
 import { describe, expect, it } from 'vitest';
-import { communeFigures, dossierTimeliness, type CalendarData, type FigureDossier } from '../../../src/domain';
+import { communeFigures, dossierTimeliness, type CalendarData, type FigureDossier } from '../../../../src/domain';
 
 // March 2026: Mon 2 … Fri 6, Sat 7, Sun 8, Mon 9 (a made-up holiday), Tue 10 … Fri 13, Sat 14 (worked).
 const cal: CalendarData = {
