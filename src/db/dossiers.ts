@@ -1,7 +1,52 @@
 import Dexie from 'dexie';
-import { dueTimeOfDay, foldVietnamese, namePairQuery, nextWorkingDay, vnDateKey, vnDateTime, type CalendarData } from '../domain';
-import type { DossierStatus } from '../domain';
-import type { DossierRow, FriendlyDeskDB } from './database';
+import {
+  dueTimeOfDay,
+  foldDossier,
+  foldVietnamese,
+  formatDossierCode,
+  nameWordPairs,
+  namePairQuery,
+  newId,
+  nextWorkingDay,
+  OPEN_STATUSES,
+  searchTokens,
+  vnDateKey,
+  vnDateTime,
+  type CalendarData,
+  type DossierState,
+  type DossierStatus,
+} from '../domain';
+import type { FriendlyDeskDB } from './database';
+import { tablesFor } from './projections';
+import { getDevice, InvalidOpError, loadValidator, recordOpInTransaction } from './writes';
+
+// The dossiers table: a dossier's fold plus what the list indexes, its projection and its queries.
+
+/** A dossier projection plus the index fields the list needs. */
+export interface DossierRow extends DossierState {
+  /** 1 while the dossier is still open: numbers index, booleans do not. */
+  open: 0 | 1;
+  /** Folded search tokens: applicant name, code, ID number, phone. */
+  words: string[];
+  /** Ordered pairs of the applicant's name words, so a name search reads few index entries. */
+  namePairs: string[];
+}
+
+export function toDossierRow(state: DossierState): DossierRow {
+  return {
+    ...state,
+    open: (OPEN_STATUSES as readonly string[]).includes(state.status) ? 1 : 0,
+    words: searchTokens(state.applicant?.name, state.code, state.applicant?.idNumber, state.applicant?.phone),
+    namePairs: nameWordPairs(state.applicant?.name),
+  };
+}
+
+/** Re-derive a dossier's projection from all ops this tablet holds for it. */
+export async function refreshDossier(db: FriendlyDeskDB, entityId: string): Promise<void> {
+  const ops = await db.ops.where('entityId').equals(entityId).toArray();
+  await db.dossiers.put(toDossierRow(foldDossier(entityId, ops)));
+}
+
 
 /** Below this many matches, fetch them all and sort; above, walk the date index and stop early. */
 const BULK_GET_MAX = 2000;
@@ -140,6 +185,37 @@ function filterPredicate(
   }
 }
 
-export async function countPending(db: FriendlyDeskDB): Promise<number> {
-  return db.ops.where('[state+deviceSeq]').between(['pending', Dexie.minKey], ['pending', Dexie.maxKey]).count();
+export interface NewDossierInput {
+  procedureId: string;
+  applicant: { name: string; idNumber?: string; phone?: string; address?: string };
+  channel: 'counter' | 'home' | 'online';
+  documents: string[];
+  writtenByStaff: boolean;
+  staffId: string;
+  dueAt: string;
+}
+
+/** Receive a dossier: issue its code (unique per tablet per day) and record `dossier.received`. */
+export async function receiveDossier(db: FriendlyDeskDB, input: NewDossierInput, now = new Date()): Promise<DossierRow> {
+  const validate = await loadValidator();
+  return db.transaction('rw', tablesFor(db, ['dossier.received']), async () => {
+    const device = await getDevice(db);
+    if (!device) throw new InvalidOpError('no-device', 'This tablet is not set up yet');
+    const today = vnDateKey(now);
+    const counter = (await db.meta.get('codeCounter'))?.value as { dateKey: string; n: number } | undefined;
+    const n = counter?.dateKey === today ? counter.n + 1 : 1;
+    const code = formatDossierCode(device.commune.code, now, device.deviceNo, n);
+    const id = newId();
+    const applicant = Object.fromEntries(Object.entries(input.applicant).filter(([, v]) => v !== undefined && v !== ''));
+    await recordOpInTransaction(
+      db,
+      validate,
+      'dossier.received',
+      id,
+      { ...input, applicant, code, receivedAt: now.toISOString() },
+      now,
+    );
+    await db.meta.put({ key: 'codeCounter', value: { dateKey: today, n } });
+    return (await db.dossiers.get(id))!;
+  });
 }
