@@ -1,18 +1,16 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { CommuneConfig } from '../domain';
 import { isSurveyMode, type DeviceInfo } from '../db';
-import { SignIn } from '../features/counter/SignIn';
-import { CounterRoutes } from '../features/counter/CounterRoutes';
+import { SignIn } from './SignIn';
+import { StaffRoutes, SurveyMode } from './staffScreens';
 import { useSession } from './stores';
 import { LanguageSwitch } from './LanguageSwitch';
 import { StatusBar } from './StatusBar';
 import { UpdatePrompt } from './UpdatePrompt';
 import { startSync } from './sync';
 import { db } from './db';
-
-const SurveyMode = lazy(() => import('../features/kiosk/SurveyMode'));
 
 export default function Shell({ device, config }: { device: DeviceInfo; config: CommuneConfig }) {
   const { t } = useTranslation();
@@ -51,7 +49,13 @@ export default function Shell({ device, config }: { device: DeviceInfo; config: 
       </header>
       <UpdatePrompt />
       <StatusBar device={device} />
-      {staff ? <CounterRoutes config={config} /> : <SignIn staff={config.staff} />}
+      {staff ? (
+        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+          <StaffRoutes config={config} />
+        </Suspense>
+      ) : (
+        <SignIn staff={config.staff} />
+      )}
     </div>
   );
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { DossierDetail } from '../../src/features/counter/DossierDetail';
-import { useSession } from '../../src/app/stores';
-import { db } from '../../src/app/db';
-import { receiveDossier } from '../../src/db';
-import { demoConfig, setUpDemoTablet } from '../support/fixtures';
+import { DossierDetail } from '../../../src/features/dossiers/DossierDetail';
+import { useSession } from '../../../src/app/stores';
+import { db } from '../../../src/app/db';
+import { receiveDossier } from '../../../src/db';
+import { demoConfig, setUpDemoTablet } from '../../support/fixtures';
 
 async function seedOne() {
   await setUpDemoTablet(db);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { DossierList } from '../../src/features/counter/DossierList';
-import { db } from '../../src/app/db';
-import { receiveDossier, recordOp } from '../../src/db';
-import { demoConfig, setUpDemoTablet } from '../support/fixtures';
+import { DossierList } from '../../../src/features/dossiers/DossierList';
+import { db } from '../../../src/app/db';
+import { receiveDossier, recordOp } from '../../../src/db';
+import { demoConfig, setUpDemoTablet } from '../../support/fixtures';
 
 const NOW = new Date('2026-03-10T03:00:00Z'); // Tuesday 10:00 in Vietnam
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { IntakeForm } from '../../src/features/counter/IntakeForm';
-import { useSession, useUnsaved } from '../../src/app/stores';
-import { db } from '../../src/app/db';
-import { demoConfig, setUpDemoTablet } from '../support/fixtures';
+import { IntakeForm } from '../../../src/features/dossiers/IntakeForm';
+import { useSession, useUnsaved } from '../../../src/app/stores';
+import { db } from '../../../src/app/db';
+import { demoConfig, setUpDemoTablet } from '../../support/fixtures';
 
 async function renderIntake() {
   await setUpDemoTablet(db);

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { verifyPin, type Staff } from '../../domain';
-import { useSession } from '../../app/stores';
+import { verifyPin, type Staff } from '../domain';
+import { useSession } from './stores';
 
 const MAX_TRIES = 5;
 const LOCK_MS = 30_000;

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { formatVnDateTime } from '../../domain';
-import { discardRejected, listNeedsAttention, resendAsNew, type StoredOp } from '../../db';
-import { db } from '../../app/db';
-import { useSession } from '../../app/stores';
-import { syncNow } from '../../app/sync';
+import { formatVnDateTime } from '../domain';
+import { discardRejected, listNeedsAttention, resendAsNew, type StoredOp } from '../db';
+import { db } from './db';
+import { useSession } from './stores';
+import { syncNow } from './sync';
 
 /** Changes the server refused, with its reason. Staff send them again as new changes or discard them. */
 export function NeedsAttention() {

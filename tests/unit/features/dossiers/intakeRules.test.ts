@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applicantFromDraft, checkIntake, emptyDraft, missingRequiredDocuments } from '../../../src/features/counter/intakeRules';
-import { demoConfig } from '../../support/fixtures';
+import { applicantFromDraft, checkIntake, emptyDraft, missingRequiredDocuments } from '../../../../src/features/dossiers/intakeRules';
+import { demoConfig } from '../../../support/fixtures';
 
 const procedure = demoConfig.procedures.find((p) => p.documents.some((d) => d.required))!;
 const required = procedure.documents.filter((d) => d.required).map((d) => d.name);
