@@ -5,21 +5,13 @@ import { DossierDetail } from '../../../src/features/dossiers/DossierDetail';
 import { useSession } from '../../../src/app/stores';
 import { db } from '../../../src/app/db';
 import { receiveDossier } from '../../../src/db';
-import { demoConfig, setUpDemoTablet } from '../../support/fixtures';
+import { counterIntake, demoConfig, setUpDemoTablet } from '../../support/fixtures';
 
 async function seedOne() {
   await setUpDemoTablet(db);
   const staff = demoConfig.staff[0];
   useSession.getState().signIn({ id: staff.id, name: staff.name });
-  return receiveDossier(db, {
-    procedureId: demoConfig.procedures[0].id,
-    applicant: { name: 'Nguyễn Văn An' },
-    channel: 'counter',
-    documents: [],
-    writtenByStaff: false,
-    staffId: staff.id,
-    dueAt: '2026-03-12T10:00:00Z',
-  });
+  return receiveDossier(db, { ...counterIntake('Nguyễn Văn An'), documents: [], dueAt: '2026-03-12T10:00:00Z' });
 }
 
 const actionNames = () =>

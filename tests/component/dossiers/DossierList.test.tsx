@@ -4,16 +4,15 @@ import userEvent from '@testing-library/user-event';
 import { DossierList } from '../../../src/features/dossiers/DossierList';
 import { db } from '../../../src/app/db';
 import { receiveDossier, recordOp } from '../../../src/db';
-import { demoConfig, setUpDemoTablet } from '../../support/fixtures';
+import { counterIntake, demoConfig, setUpDemoTablet } from '../../support/fixtures';
 
 const NOW = new Date('2026-03-10T03:00:00Z'); // Tuesday 10:00 in Vietnam
 
 async function seed() {
   await setUpDemoTablet(db);
   const staffId = demoConfig.staff[0].id;
-  const base = { procedureId: demoConfig.procedures[0].id, channel: 'counter' as const, documents: [], writtenByStaff: false, staffId };
   const make = (name: string, dueAt: string, extra: Record<string, string> = {}) =>
-    receiveDossier(db, { ...base, applicant: { name, ...extra }, dueAt }, new Date('2026-03-02T02:00:00Z'));
+    receiveDossier(db, { ...counterIntake(name), documents: [], applicant: { name, ...extra }, dueAt }, new Date('2026-03-02T02:00:00Z'));
   const late = await make('Nguyễn Thị Hòa', '2026-03-09T10:00:00Z', { phone: '0912345678' });
   const today = await make('Đỗ Văn Đức', '2026-03-10T10:00:00Z', { idNumber: '001203012345' });
   const tomorrow = await make('Phạm Minh Châu', '2026-03-11T10:00:00Z');

@@ -15,26 +15,18 @@ import {
   type FoldOp,
 } from '../../../../src/domain';
 import { seededRandom } from '../../../support/random';
+import { actionNeeds, makeOp, T0 } from '../../../support/ops';
 
 const ID = '9b2f6c1e-3d4a-4e5b-8c7d-1a2b3c4d5e6f';
 const OTHER_ID = '1b2f6c1e-3d4a-4e5b-8c7d-1a2b3c4d5e6f';
-const T0 = Date.UTC(2026, 2, 10, 2, 0); // 09:00 on 10/03/2026 in Vietnam
 const minute = (m: number) => new Date(T0 + m * 60_000).toISOString();
 
 let n = 0;
 /** An op at `m` minutes after T0 (HLC wall = at), from `deviceId`. */
 function mk(deviceId: string, m: number, type: string, data: Record<string, unknown>, counter = 0): FoldOp {
   n++;
-  return {
-    opId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    deviceSeq: n,
-    type,
-    entityId: ID,
-    at: minute(m),
-    hlc: formatHlc({ wall: T0 + m * 60_000, counter }),
-    data,
-    deviceId,
-  };
+  const opId = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+  return { ...makeOp(type, data, { opId, deviceSeq: n, entityId: ID, wall: T0 + m * 60_000, counter }), deviceId };
 }
 const receivedOp = (deviceId = 'tablet-a', m = 0) =>
   mk(deviceId, m, 'dossier.received', {
@@ -48,16 +40,9 @@ const receivedOp = (deviceId = 'tablet-a', m = 0) =>
     writtenByStaff: false,
     staffId: 's1',
   });
-/** What each action needs to be valid on the wire. */
-const NEEDS: Partial<Record<DossierAction, Record<string, unknown>>> = {
-  'request-supplement': { missingDocuments: ['Giấy chứng sinh'] },
-  refuse: { reason: 'Sai thẩm quyền' },
-  withdraw: { reason: 'Công dân rút' },
-  stop: { reason: 'Theo quy định' },
-  'apologize-extend': { reason: 'Chờ xác minh', newDueAt: '2026-03-20T17:00:00+07:00' },
-};
+/** An action with what it needs to be valid on the wire (samples from tests/support/ops.ts). */
 const act = (deviceId: string, m: number, action: DossierAction, extra: Record<string, unknown> = {}, counter = 0) =>
-  mk(deviceId, m, 'dossier.transitioned', { action, staffId: 's1', ...NEEDS[action], ...extra }, counter);
+  mk(deviceId, m, 'dossier.transitioned', { action, staffId: 's1', ...actionNeeds(action), ...extra }, counter);
 const update = (deviceId: string, m: number, changes: Record<string, unknown>, counter = 0) =>
   mk(deviceId, m, 'dossier.updated', { staffId: 's2', changes }, counter);
 

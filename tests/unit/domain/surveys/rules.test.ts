@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSurveyData, DEFAULT_SURVEY_RULES, emptyAnswers, judgeSubmission, surveyRules, surveySteps, validateOp } from '../../../../src/domain';
 import { demoConfig } from '../../../support/fixtures';
+import { makeOp } from '../../../support/ops';
 
 const def = demoConfig.survey!;
 
@@ -15,8 +16,7 @@ describe('survey rules', () => {
   it('builds data that passes the shared op schema, leaving out what was skipped', () => {
     const data = buildSurveyData({ ...emptyAnswers(), rating: 'satisfied', comment: '   ' }, def);
     expect(data).toEqual({ rating: 'satisfied', surveyVersion: def.version });
-    const op = { opId: crypto.randomUUID(), deviceSeq: 1, type: 'survey.submitted', entityId: crypto.randomUUID(), at: new Date().toISOString(), hlc: '000000000000001:000000', data };
-    expect(validateOp(op).ok).toBe(true);
+    expect(validateOp(makeOp('survey.submitted', data)).ok).toBe(true);
     expect(() => buildSurveyData(emptyAnswers(), def)).toThrow();
   });
 
