@@ -1,4 +1,4 @@
-import { useSyncExternalStore, type ReactNode } from 'react';
+import { useSyncExternalStore } from 'react';
 
 /** Hash routes keep working offline from the precached shell: the server never sees them. */
 function subscribe(onChange: () => void) {
@@ -27,17 +27,3 @@ export function matchRoute(pattern: string, path: string): Record<string, string
   return params;
 }
 
-/** A screen at a hash path. Features export tables of these; the counter's routes mount them. */
-export interface Route<Context> {
-  pattern: string;
-  render: (params: Record<string, string>, context: Context) => ReactNode;
-}
-
-/** The first route of the table that matches `path`, drawn; null when none does. */
-export function renderRoute<Context>(routes: readonly Route<Context>[], path: string, context: Context): ReactNode {
-  for (const route of routes) {
-    const params = matchRoute(route.pattern, path);
-    if (params) return route.render(params, context);
-  }
-  return null;
-}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CommuneConfig } from '../../domain';
-import { navigate, renderRoute, useHashPath, type Route } from '../../app/router';
+import { navigate, useHashPath } from '../../app/router';
+import { renderRoute, type Route } from '../../app/routes';
 import { NeedsAttention } from '../../app/NeedsAttention';
 import { dossierRoutes, DossierList } from '../dossiers';
 import { setSurveyMode } from '../../db';

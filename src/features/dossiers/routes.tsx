@@ -1,5 +1,5 @@
 import type { CommuneConfig } from '../../domain';
-import type { Route } from '../../app/router';
+import type { Route } from '../../app/routes';
 import { DossierList } from './DossierList';
 import { IntakeForm } from './IntakeForm';
 import { DossierDetail } from './DossierDetail';
