@@ -15,6 +15,13 @@ export const DOSSIER_ACTIONS = [
   'apologize-extend',
 ] as const;
 export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
+/**
+ * 1.1: handing the dossier to another officer or agency (a row of form 06) is recorded like an
+ * action but moves no status, so it is not one of the lifecycle's DOSSIER_ACTIONS.
+ */
+export const HAND_OVER = 'hand-over' as const;
+export const TRANSITION_ACTIONS = [...DOSSIER_ACTIONS, HAND_OVER] as const;
+export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
 
 export const CHANNELS = ['counter', 'home', 'online'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -47,7 +54,16 @@ export type DossierStatus = (typeof DOSSIER_STATUSES)[number] | 'unknown';
 export const IN_PROGRESS_STATUSES = ['received', 'processing', 'supplement-requested', 'supplement-received'] as const;
 
 /** Why the fold could not apply an op. The op stays in history for staff review. */
-export type DossierFlagCode = 'impossible-transition' | 'duplicate-received' | 'missing-received' | 'invalid-op' | 'unknown-op';
+export type DossierFlagCode =
+  | 'impossible-transition'
+  | 'duplicate-received'
+  | 'missing-received'
+  | 'invalid-op'
+  | 'unknown-op'
+  // The decree allows one supplement request and one extension per dossier (decree.ts); a second
+  // one made anyway (on another tablet) is applied, since it happened, and flagged for review.
+  | 'second-supplement'
+  | 'second-extension';
 
 export interface DossierEvent {
   opId: string;
@@ -55,8 +71,13 @@ export interface DossierEvent {
   deviceId: string;
   at: string;
   type: string;
-  action?: DossierAction;
+  action?: TransitionAction;
   staffId?: string;
+  /** hand-over: to whom (a staff id) or to which agency. */
+  toStaffId?: string;
+  toAgency?: string;
+  /** return-result before the appointment: the citizen was told first. */
+  citizenInformed?: boolean;
   reason?: string;
   missingDocuments?: string[];
   newDueAt?: string;
@@ -82,6 +103,8 @@ export interface DossierState {
   history: DossierEvent[];
   flags: { opId: string; code: DossierFlagCode }[];
   extended: boolean;
+  /** How many supplement requests were made: more than one counts the dossier late (Decision 766). */
+  supplementRequests: number;
   /** End of processing: first (in HLC order) of result ready, returned, refused, stopped. */
   processedAt?: string;
   returnedAt?: string;
@@ -107,6 +130,11 @@ const TRANSITIONS: Record<DossierAction, { from: readonly DossierStatus[]; to?: 
   stop: { from: ['processing', 'supplement-requested', 'supplement-received'], to: 'stopped' },
   'apologize-extend': { from: IN_PROGRESS_STATUSES },
 };
+
+const isOpen = (status: DossierStatus) => (OPEN_STATUSES as readonly string[]).includes(status);
+
+/** A hand-over moves no status: the dossier travels between officers while it is open. */
+const HAND_OVER_RULE: { from: readonly DossierStatus[]; to?: DossierStatus } = { from: OPEN_STATUSES };
 
 /** Statuses that end processing, for the on-time figures. */
 const END_OF_PROCESSING: readonly DossierStatus[] = ['result-ready', 'returned', 'refused', 'stopped'];
@@ -168,6 +196,7 @@ function emptyState(id: string): DossierState {
     history: [],
     flags: [],
     extended: false,
+    supplementRequests: 0,
     supplementPeriods: [],
     lastHlc: '',
   };
@@ -183,7 +212,10 @@ function eventOf(op: FoldOp): DossierEvent {
   const d = isObject(op.data) ? op.data : {};
   if (typeof d.staffId === 'string') event.staffId = d.staffId;
   if (op.type === 'dossier.transitioned') {
-    if (typeof d.action === 'string') event.action = d.action as DossierAction;
+    if (typeof d.action === 'string') event.action = d.action as TransitionAction;
+    if (typeof d.toStaffId === 'string') event.toStaffId = d.toStaffId;
+    if (typeof d.toAgency === 'string') event.toAgency = d.toAgency;
+    if (d.citizenInformed === true) event.citizenInformed = true;
     if (typeof d.reason === 'string') event.reason = d.reason;
     if (isStringArray(d.missingDocuments)) event.missingDocuments = [...d.missingDocuments];
     if (typeof d.newDueAt === 'string') event.newDueAt = d.newDueAt;
@@ -243,16 +275,27 @@ export function foldDossier(entityId: string, ops: FoldOp[]): DossierState {
       }
     } else if (op.type === 'dossier.transitioned') {
       const d = op.data as DossierTransitionedData;
-      const rule = isObject(d) && Object.hasOwn(TRANSITIONS, d.action) ? TRANSITIONS[d.action] : undefined;
+      const handOver = isObject(d) && d.action === HAND_OVER;
+      const rule = handOver ? HAND_OVER_RULE : isObject(d) && Object.hasOwn(TRANSITIONS, d.action) ? TRANSITIONS[d.action as DossierAction] : undefined;
       const newDueAt = iso(d?.newDueAt);
+      const secondSupplement = d?.action === 'request-supplement' && state.supplementRequests >= 1;
       if (!rule || (d.action === 'apologize-extend' && !newDueAt)) flag('invalid-op');
       else if (state.status === 'unknown') flag('missing-received');
-      else if (!rule.from.includes(state.status)) flag('impossible-transition');
-      else {
+      else if (!rule.from.includes(state.status)) {
+        flag('impossible-transition');
+        // A second request racing the first from another tablet finds the dossier already
+        // waiting: impossible for the lifecycle, but it was made, so it counts the dossier late.
+        if (secondSupplement && isOpen(state.status)) state.supplementRequests++;
+      } else {
         const before = state.status;
         if (d.action === 'apologize-extend') {
+          if (state.extended) flag('second-extension');
           state.dueAt = newDueAt!;
           state.extended = true;
+        }
+        if (d.action === 'request-supplement') {
+          if (secondSupplement) flag('second-supplement');
+          state.supplementRequests++;
         }
         if (rule.to) state.status = rule.to;
         if (d.action === 'request-supplement') state.supplementPeriods.push({ from: at });

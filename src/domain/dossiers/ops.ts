@@ -1,6 +1,6 @@
 import { z } from '../zod';
 import { atLeastOneChange, dossierCode, filled, id, idNumber, isoDateTime, phone, text } from '../schemas';
-import { ACTION_REQUIREMENTS, CHANNELS, DOSSIER_ACTIONS, type ActionField } from './lifecycle';
+import { ACTION_REQUIREMENTS, CHANNELS, HAND_OVER, TRANSITION_ACTIONS, type ActionField } from './lifecycle';
 
 const documents = z.array(filled(300)).check(z.maxLength(50));
 const applicant = z.object({
@@ -30,14 +30,23 @@ const MISSING: Record<ActionField, (action: string) => string> = {
 
 export const zDossierTransitioned = z
   .object({
-    action: z.enum(DOSSIER_ACTIONS),
+    action: z.enum(TRANSITION_ACTIONS),
     staffId: id,
     reason: z.optional(filled(2000)),
     missingDocuments: z.optional(documents),
     newDueAt: z.optional(isoDateTime),
+    // 1.1: a hand-over names who or which agency receives the dossier (a row of form 06).
+    toStaffId: z.optional(id),
+    toAgency: z.optional(filled(300)),
+    // Contract note: an early return records that the citizen was told first (Decree 118).
+    citizenInformed: z.optional(z.boolean()),
   })
   .check(
     z.superRefine((d, ctx) => {
+      if (d.action === HAND_OVER) {
+        if (!d.toStaffId && !d.toAgency) ctx.addIssue({ code: 'custom', path: ['toStaffId'], message: 'a hand-over names toStaffId or toAgency' });
+        return;
+      }
       for (const field of ACTION_REQUIREMENTS[d.action]) {
         const value = d[field];
         if (Array.isArray(value) ? value.length : value) continue;

@@ -5,7 +5,8 @@ import { vnDateKey } from '../time';
 
 export type Timeliness = 'early' | 'on-time' | 'late' | 'open' | 'withdrawn';
 
-type TimedDossier = Pick<DossierState, 'status' | 'dueAt' | 'processedAt' | 'supplementPeriods'>;
+type TimedDossier = Pick<DossierState, 'status' | 'dueAt' | 'processedAt' | 'supplementPeriods'> &
+  Partial<Pick<DossierState, 'supplementRequests'>>;
 
 /** Whole days between two date keys. */
 function daysBetweenKeys(a: string, b: string): number {
@@ -21,12 +22,19 @@ function daysBetweenKeys(a: string, b: string): number {
 export function dossierTimeliness(d: TimedDossier, cal: CalendarData): Timeliness {
   if (d.status === 'withdrawn') return 'withdrawn';
   if (!d.processedAt) return 'open';
+  // Decree 118: one supplement request per dossier; a second one makes it late whatever the dates.
+  if ((d.supplementRequests ?? 0) > 1) return 'late';
   const paused = d.supplementPeriods.reduce((sum, p) => sum + workingDaysBetween(cal, p.from, p.to ?? d.processedAt!), 0);
   const dueKey = vnDateKey(d.dueAt);
   const shiftedKey = addWorkingDays(cal, dueKey, paused);
   const due = new Date(Date.parse(d.dueAt) + daysBetweenKeys(dueKey, shiftedKey) * 86_400_000);
-  if (Date.parse(d.processedAt) > due.getTime()) return 'late';
-  return workingDaysBetween(cal, d.processedAt, due) >= 1 ? 'early' : 'on-time';
+  return compareToDue(cal, d.processedAt, due);
+}
+
+/** Something done at `at` against a due instant: late after it, early a whole working day ahead. */
+export function compareToDue(cal: CalendarData, at: string, due: Date | string): 'early' | 'on-time' | 'late' {
+  if (Date.parse(at) > new Date(due).getTime()) return 'late';
+  return workingDaysBetween(cal, at, due) >= 1 ? 'early' : 'on-time';
 }
 
 export interface FigureDossier extends TimedDossier {
