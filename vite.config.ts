@@ -15,7 +15,8 @@ export default defineConfig({
       injectRegister: false,
       registerType: 'prompt',
       injectManifest: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json,wasm}'],
+        // Papers and letters print with Noto Serif: its Latin and Vietnamese subsets must be there offline.
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json,wasm}', 'assets/noto-serif-{latin,latin-ext,vietnamese}-*.woff2'],
         // The QR decoder's WebAssembly (about 1 MB) must be there offline too.
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
       },

@@ -7,3 +7,4 @@ export * from './storage';
 export * from './attention';
 export * from './surveys';
 export * from './setup';
+export * from './letters';

@@ -3,6 +3,7 @@ import type { OpType } from '../domain';
 import type { FriendlyDeskDB, StoredOp } from './database';
 import { refreshDossier } from './dossiers';
 import { projectSurvey } from './surveys';
+import { projectLetterDelivered, projectLetterIssued } from './letters';
 
 /** How one op type shows on this tablet: the tables it writes and how, inside the op's transaction. */
 interface Projector {
@@ -12,16 +13,21 @@ interface Projector {
 
 const dossier: Projector = { tables: (db) => [db.dossiers], project: (db, op) => refreshDossier(db, op.entityId) };
 const survey: Projector = { tables: (db) => [db.surveys], project: projectSurvey };
+// A delivery re-reads its letter's ops, so it opens the op log (always open) and the letters table.
+const letterIssued: Projector = { tables: (db) => [db.letters], project: projectLetterIssued };
+const letterDelivered: Projector = { tables: (db) => [db.letters], project: projectLetterDelivered };
 
 /**
  * The projector table: one line per op type that this tablet projects. Types not listed (checklists,
- * letters, home service) are kept in the op log only until their screens come with a projector.
+ * home service) are kept in the op log only until their screens come with a projector.
  */
 export const PROJECTORS: Partial<Record<OpType, Projector>> = {
   'dossier.received': dossier,
   'dossier.transitioned': dossier,
   'dossier.updated': dossier,
   'survey.submitted': survey,
+  'letter.issued': letterIssued,
+  'letter.delivered': letterDelivered,
 };
 
 /** Keep the projection of an op's entity up to date; called inside the op's transaction. */

@@ -1,3 +1,5 @@
 export * from './kinds';
 export * from './templates';
 export * from './ops';
+export * from './merge';
+export * from './triggers';

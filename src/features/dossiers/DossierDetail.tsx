@@ -4,6 +4,12 @@ import { useTranslation } from 'react-i18next';
 import {
   actionNeeds,
   allowedActions,
+  canExtend,
+  canRequestSupplement,
+  HAND_OVER,
+  isApologyTimely,
+  isEarlyReturn,
+  OPEN_STATUSES,
   dueTimeOfDay,
   formatVnDate,
   formatVnDateTime,
@@ -12,22 +18,27 @@ import {
   vnDateTime,
   type CalendarData,
   type CommuneConfig,
-  type DossierAction,
+  type TransitionAction,
 } from '../../domain';
 import { recordOp, type DossierRow } from '../../db';
 import { db } from '../../app/db';
 import { useSession } from '../../app/stores';
 import { StatusBadge } from './StatusBadge';
+import { PaperLinks } from '../papers';
+import { DossierLetters } from '../letters';
 
 export function DossierDetail({ id, config }: { id: string; config: CommuneConfig }) {
   const { t } = useTranslation();
   const dossier = useLiveQuery(() => db.dossiers.get(id), [id]);
-  const [action, setAction] = useState<DossierAction | null>(null);
+  const [action, setAction] = useState<TransitionAction | null>(null);
 
   if (dossier === undefined) return <p role="status">{t('app.loading')}</p>;
   if (!dossier) return <p role="alert">{t('dossier.notFound')}</p>;
   const procedure = config.procedures.find((p) => p.id === dossier.procedureId);
-  const actions = allowedActions(dossier.status);
+  const actions: TransitionAction[] = allowedActions(dossier.status);
+  // A hand-over moves no status: offered while the dossier is open (form 06 shows each one).
+  if ((OPEN_STATUSES as readonly string[]).includes(dossier.status)) actions.push(HAND_OVER);
+  const staffName = (id?: string) => config.staff.find((s) => s.id === id)?.name ?? id ?? '';
 
   return (
     <article className="dossier-detail" aria-labelledby="dossier-title">
@@ -71,6 +82,8 @@ export function DossierDetail({ id, config }: { id: string; config: CommuneConfi
           {t('dossier.openSlip')}
         </a>
       </p>
+      <PaperLinks dossier={dossier} />
+      <DossierLetters dossier={dossier} config={config} />
 
       {dossier.flags.length > 0 && (
         <div role="alert" className="flags">
@@ -101,7 +114,7 @@ export function DossierDetail({ id, config }: { id: string; config: CommuneConfi
             key={action}
             action={action}
             dossier={dossier}
-            calendar={config.calendar}
+            config={config}
             documents={procedure?.documents.map((d) => d.name) ?? dossier.documents}
             onDone={() => setAction(null)}
           />
@@ -118,6 +131,8 @@ export function DossierDetail({ id, config }: { id: string; config: CommuneConfi
               {event.reason && <span> — {event.reason}</span>}
               {event.missingDocuments && <span> — {event.missingDocuments.join('; ')}</span>}
               {event.newDueAt && <span> — {t('dossier.newDue', { date: formatVnDate(event.newDueAt) })}</span>}
+              {(event.toStaffId || event.toAgency) && <span> — {t('dossier.handedTo', { to: event.toAgency ?? staffName(event.toStaffId) })}</span>}
+              {event.citizenInformed && <span> — {t('dossier.citizenInformed')}</span>}
               {event.flagged && <span className="flag"> ⚠ {t(`flags.${event.flagged}`, { defaultValue: event.flagged })}</span>}
             </li>
           ))}
@@ -130,22 +145,38 @@ export function DossierDetail({ id, config }: { id: string; config: CommuneConfi
 function ActionForm({
   action,
   dossier,
-  calendar,
+  config,
   documents,
   onDone,
 }: {
-  action: DossierAction;
+  action: TransitionAction;
   dossier: DossierRow;
-  calendar: CalendarData;
+  config: CommuneConfig;
   documents: string[];
   onDone: () => void;
 }) {
   const { t } = useTranslation();
   const staff = useSession((s) => s.staff)!;
+  const calendar: CalendarData = config.calendar;
+  const handOver = action === HAND_OVER;
   // What this action asks for before it can be recorded: the same table the op schema enforces.
-  const needsReason = actionNeeds(action, 'reason');
-  const needsDocuments = actionNeeds(action, 'missingDocuments');
-  const needsNewDate = actionNeeds(action, 'newDueAt');
+  const needsReason = !handOver && actionNeeds(action, 'reason');
+  const needsDocuments = !handOver && actionNeeds(action, 'missingDocuments');
+  const needsNewDate = !handOver && actionNeeds(action, 'newDueAt');
+  // Decree 118: once only (a second one is refused here, with the reason), the apology at least one
+  // working day before the due date (later is still allowed, with a warning), an early return
+  // only once the citizen has been told.
+  const refusal =
+    action === 'request-supplement' && !canRequestSupplement(dossier)
+      ? t('decree.supplementOnce')
+      : action === 'apologize-extend' && !canExtend(dossier)
+        ? t('decree.extendOnce')
+        : null;
+  const lateApology = action === 'apologize-extend' && !isApologyTimely(calendar, dossier.dueAt, new Date());
+  const early = action === 'return-result' && isEarlyReturn(dossier, new Date());
+  const [informed, setInformed] = useState(false);
+  const [toStaffId, setToStaffId] = useState('');
+  const [toAgency, setToAgency] = useState('');
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState<string[]>([]);
   const [other, setOther] = useState('');
@@ -154,7 +185,17 @@ function ActionForm({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (refusal) return;
     const data: Record<string, unknown> = { action, staffId: staff.id };
+    if (handOver) {
+      if (toStaffId) data.toStaffId = toStaffId;
+      else if (toAgency.trim()) data.toAgency = toAgency.trim();
+      else return setError(t('actionForm.handOverRequired'));
+    }
+    if (early) {
+      if (!informed) return setError(t('decree.tellCitizenFirst'));
+      data.citizenInformed = true;
+    }
     if (needsReason) {
       if (!reason.trim()) return setError(t('actionForm.reasonRequired'));
       data.reason = reason.trim();
@@ -178,7 +219,7 @@ function ActionForm({
 
   return (
     <form onSubmit={submit} className="action-form" noValidate aria-label={t(`actions.${action}`)}>
-      {needsDocuments && (
+      {needsDocuments && !refusal && (
         <fieldset>
           <legend>{t('actionForm.missingDocuments')}</legend>
           {documents.map((d) => (
@@ -197,19 +238,59 @@ function ActionForm({
           </label>
         </fieldset>
       )}
-      {needsNewDate && (
+      {needsNewDate && !refusal && (
         <label className="field">
           <span>{t('actionForm.newDueDate')}</span>
           <input type="date" value={newDate} min={vnDateKey(dossier.dueAt)} onChange={(e) => setNewDate(e.target.value)} />
         </label>
       )}
-      {needsReason && (
+      {needsReason && !refusal && (
         <label className="field">
           <span>{t('actionForm.reason')}</span>
           <textarea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} rows={3} />
         </label>
       )}
-      {!needsReason && !needsDocuments && !needsNewDate && <p>{t('actionForm.confirmText', { action: t(`actions.${action}`) })}</p>}
+      {handOver && (
+        <fieldset>
+          <legend>{t('actionForm.handOverTo')}</legend>
+          <label className="field">
+            <span>{t('actionForm.toStaff')}</span>
+            <select value={toStaffId} onChange={(e) => setToStaffId(e.target.value)}>
+              <option value="">—</option>
+              {config.staff
+                .filter((s) => s.active && s.id !== staff.id)
+                .map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('actionForm.toAgency')}</span>
+            <input value={toAgency} onChange={(e) => setToAgency(e.target.value)} maxLength={300} disabled={Boolean(toStaffId)} />
+          </label>
+        </fieldset>
+      )}
+      {lateApology && !refusal && (
+        <p role="note" className="warning">
+          {t('decree.apologyLate')}
+        </p>
+      )}
+      {early && (
+        <label className="choice">
+          <input type="checkbox" checked={informed} onChange={(e) => setInformed(e.target.checked)} />
+          <span>{t('decree.citizenTold')}</span>
+        </label>
+      )}
+      {!needsReason && !needsDocuments && !needsNewDate && !handOver && !refusal && (
+        <p>{t('actionForm.confirmText', { action: t(`actions.${action}`) })}</p>
+      )}
+      {refusal && (
+        <p role="alert" className="error">
+          {refusal}
+        </p>
+      )}
       {error && (
         <p role="alert" className="error">
           {error}
@@ -219,7 +300,7 @@ function ActionForm({
         <button type="button" onClick={onDone}>
           {t('actionForm.cancel')}
         </button>
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={Boolean(refusal)}>
           {t('actionForm.confirm')}
         </button>
       </div>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { DOSSIER_STATUSES, formatVnDateTime, isOverdue, type CommuneConfig, type DossierStatus } from '../../domain';
+import { apologySignal, DOSSIER_STATUSES, formatVnDateTime, isOverdue, type CommuneConfig, type DossierStatus } from '../../domain';
 import { listDossiers, type DossierFilter } from '../../db';
 import { db } from '../../app/db';
 import { StatusBadge } from './StatusBadge';
@@ -71,6 +71,8 @@ export function DossierList({ config, now = () => new Date() }: { config: Commun
           <tbody>
             {rows.map((row) => {
               const late = isOverdue(row, now());
+              // Decree 118: the apology and extension goes out at least one working day before the due date.
+              const apology = apologySignal(row, config.calendar, now());
               return (
                 <tr key={row.id} className={late ? 'late' : undefined}>
                   <td>
@@ -85,6 +87,8 @@ export function DossierList({ config, now = () => new Date() }: { config: Commun
                   <td>
                     {row.dueAt ? formatVnDateTime(row.dueAt) : ''}
                     {late && <span className="late-label"> · {t('list.late')}</span>}
+                    {apology === 'apologise-now' && <span className="late-label"> · {t('list.apologiseNow')}</span>}
+                    {apology === 'apology-late' && <span className="late-label"> · {t('list.apologyLate')}</span>}
                   </td>
                 </tr>
               );

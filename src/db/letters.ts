@@ -1,0 +1,66 @@
+import { compareOps, type DeliveryMethod, type LetterIssuedData, type LetterKind } from '../domain';
+import type { FriendlyDeskDB, StoredOp } from './database';
+
+// The letters table (declared by version 1): one row per issued letter, with its delivery.
+
+export interface LetterRow {
+  id: string;
+  kind: LetterKind;
+  templateId: string;
+  templateVersion?: number;
+  dossierId?: string;
+  recipientName: string;
+  occasion?: string;
+  /** The merged text as printed. */
+  body: string;
+  staffId: string;
+  issuedAt: string;
+  delivered?: { at: string; staffId: string; method?: DeliveryMethod };
+}
+
+/**
+ * Re-derive a letter from the ops this tablet holds for it: the first `letter.issued` (by HLC) is
+ * the letter, the first `letter.delivered` its delivery (a letter is delivered once; a second
+ * delivery recorded on another tablet stays in the op log). The app gives both ops the letter's id
+ * as entity id; `also` is an op that names the letter by `letterId` under another entity.
+ */
+export async function refreshLetter(db: FriendlyDeskDB, letterId: string, also?: StoredOp): Promise<void> {
+  const ops = await db.ops.where('entityId').equals(letterId).toArray();
+  if (also && also.entityId !== letterId) ops.push(also);
+  ops.sort(compareOps);
+  const issued = ops.find((op) => op.type === 'letter.issued');
+  if (!issued) return; // a delivery pulled before its letter: projected when the letter arrives
+  const d = issued.data as LetterIssuedData;
+  const row: LetterRow = {
+    id: letterId,
+    kind: d.kind,
+    templateId: d.templateId,
+    recipientName: d.recipientName,
+    body: d.body,
+    staffId: d.staffId,
+    issuedAt: issued.at,
+    ...(d.templateVersion ? { templateVersion: d.templateVersion } : {}),
+    ...(d.dossierId ? { dossierId: d.dossierId } : {}),
+    ...(d.occasion ? { occasion: d.occasion } : {}),
+  };
+  const delivery = ops.find((op) => op.type === 'letter.delivered' && op.data.letterId === letterId);
+  if (delivery) {
+    const { deliveredAt, staffId, method } = delivery.data as { deliveredAt: string; staffId: string; method?: DeliveryMethod };
+    row.delivered = { at: deliveredAt, staffId, ...(method ? { method } : {}) };
+  }
+  await db.letters.put(row);
+}
+
+/** The projectors of `letter.issued` and `letter.delivered` (see projections.ts). */
+export const projectLetterIssued = (db: FriendlyDeskDB, op: StoredOp) => refreshLetter(db, op.entityId);
+export const projectLetterDelivered = (db: FriendlyDeskDB, op: StoredOp) =>
+  typeof op.data.letterId === 'string' ? refreshLetter(db, op.data.letterId, op) : Promise.resolve();
+
+/** Every letter, newest first (a commune issues a few a day: the whole table is small). */
+export async function listLetters(db: FriendlyDeskDB): Promise<LetterRow[]> {
+  return (await db.letters.toArray()).sort((a, b) => (a.issuedAt < b.issuedAt ? 1 : -1));
+}
+
+export async function lettersOfDossier(db: FriendlyDeskDB, dossierId: string): Promise<LetterRow[]> {
+  return db.letters.where('dossierId').equals(dossierId).toArray();
+}

@@ -1,0 +1,133 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { letterValues, mergeLetter, newId, type CommuneConfig, type LetterKind } from '../../domain';
+import { recordOp } from '../../db';
+import { db } from '../../app/db';
+import { navigate } from '../../app/router';
+import { useSession } from '../../app/stores';
+
+/**
+ * Write a letter from the commune's template: fields merged from the dossier (or typed, for a
+ * letter without one), the text adjustable before it is issued; issuing records `letter.issued`
+ * with the text as printed and opens the letter to print and deliver.
+ */
+export function LetterIssue({ dossierId, kind, config }: { dossierId?: string; kind: LetterKind; config: CommuneConfig }) {
+  const { t } = useTranslation();
+  const staff = useSession((s) => s.staff)!;
+  const dossier = useLiveQuery(async () => (dossierId ? ((await db.dossiers.get(dossierId)) ?? null) : null), [dossierId]);
+  const templates = config.letterTemplates.filter((tpl) => tpl.kind === kind);
+  const [templateId, setTemplateId] = useState(templates[0]?.id ?? '');
+  const [signerId, setSignerId] = useState(staff.id);
+  const [recipient, setRecipient] = useState<string | null>(null);
+  const [occasion, setOccasion] = useState('');
+  const [edited, setEdited] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const template = templates.find((tpl) => tpl.id === templateId);
+  const signer = config.staff.find((s) => s.id === signerId);
+  const recipientName = recipient ?? dossier?.applicant?.name ?? '';
+
+  const merged = useMemo(() => {
+    if (!template) return null;
+    const procedureName = dossier ? config.procedures.find((p) => p.id === dossier.procedureId)?.name : undefined;
+    // Letters are official papers: always the Vietnamese text, whatever the screen's language.
+    return mergeLetter(
+      template.body.vi,
+      letterValues({
+        communeName: config.commune.name,
+        recipientName: recipientName || undefined,
+        occasion: occasion || undefined,
+        signer: signer ? { name: signer.name, title: signer.title } : undefined,
+        dossier: dossier ?? undefined,
+        procedureName,
+        now: new Date(),
+      }),
+    );
+  }, [template, dossier, config, recipientName, occasion, signer]);
+
+  if (dossier === undefined) return <p role="status">{t('app.loading')}</p>;
+  if (!template || !merged) return <p role="alert">{t('letters.noTemplate')}</p>;
+  const body = edited ?? merged.text;
+
+  async function issue(e: FormEvent) {
+    e.preventDefault();
+    if (!recipientName.trim()) return setError(t('letters.recipientRequired'));
+    const id = newId();
+    try {
+      await recordOp(db, 'letter.issued', id, {
+        kind,
+        templateId: template!.id,
+        templateVersion: template!.version,
+        ...(dossier ? { dossierId: dossier.id } : {}),
+        recipientName: recipientName.trim(),
+        ...(occasion.trim() ? { occasion: occasion.trim() } : {}),
+        body,
+        staffId: staff.id,
+      });
+      navigate(`/letters/${id}`);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+
+  return (
+    <form className="letter-issue" onSubmit={issue} noValidate aria-labelledby="letter-new-title">
+      <h1 id="letter-new-title">
+        {dossier ? t('letters.composeFor', { kind: t(`letterKind.${kind}`).toLocaleLowerCase(), code: dossier.code }) : t(`letterKind.${kind}`)}
+      </h1>
+      <div className="grid-2">
+        <label className="field">
+          <span>{t('letters.template')}</span>
+          <select value={templateId} onChange={(e) => (setTemplateId(e.target.value), setEdited(null))}>
+            {templates.map((tpl) => (
+              <option key={tpl.id} value={tpl.id}>
+                {tpl.title.vi}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('letters.signer')}</span>
+          <select value={signerId} onChange={(e) => (setSignerId(e.target.value), setEdited(null))}>
+            {config.staff
+              .filter((s) => s.active)
+              .map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title ? `${s.name} — ${s.title}` : s.name}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('letters.recipient')}</span>
+          <input value={recipientName} maxLength={200} onChange={(e) => (setRecipient(e.target.value), setEdited(null))} />
+        </label>
+        {!dossier && (
+          <label className="field">
+            <span>{t('letters.occasion')}</span>
+            <input value={occasion} maxLength={300} onChange={(e) => (setOccasion(e.target.value), setEdited(null))} />
+          </label>
+        )}
+      </div>
+      <label className="field">
+        <span>{t('letters.text')}</span>
+        <textarea value={body} rows={12} maxLength={10_000} lang="vi" onChange={(e) => setEdited(e.target.value)} />
+      </label>
+      {edited === null && merged.missing.length > 0 && (
+        <p role="note" className="warning">
+          {t('letters.missing', { fields: merged.missing.join(', ') })}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="primary">
+          {t('letters.issue')}
+        </button>
+      </div>
+    </form>
+  );
+}

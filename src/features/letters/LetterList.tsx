@@ -1,0 +1,62 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { formatVnDate, type CommuneConfig } from '../../domain';
+import { listLetters } from '../../db';
+import { db } from '../../app/db';
+import { listSuggestions } from './suggestions';
+
+/** The letters desk: letters issued and not yet delivered, and letters suggested but not issued. */
+export function LetterList({ config }: { config: CommuneConfig }) {
+  const { t } = useTranslation();
+  const letters = useLiveQuery(() => listLetters(db), []);
+  const suggestions = useLiveQuery(() => listSuggestions(db, config), [config]);
+  if (!letters || !suggestions) return <p role="status">{t('app.loading')}</p>;
+  const toDeliver = letters.filter((l) => !l.delivered);
+  return (
+    <section aria-labelledby="letters-title" className="letters">
+      <h1 id="letters-title">{t('letters.title')}</h1>
+      <p className="action-buttons">
+        <a href="#/letters/new/-/thanks" className="button-link">
+          {t('letters.withoutDossier')}: {t('letterKind.thanks')}
+        </a>
+        <a href="#/letters/new/-/longevity" className="button-link">
+          {t('letters.withoutDossier')}: {t('letterKind.longevity')}
+        </a>
+      </p>
+      <section aria-labelledby="to-deliver-title">
+        <h2 id="to-deliver-title">{t('letters.toDeliver')}</h2>
+        {toDeliver.length === 0 ? (
+          <p className="empty">{t('letters.noneToDeliver')}</p>
+        ) : (
+          <ul className="letter-rows">
+            {toDeliver.map((l) => (
+              <li key={l.id}>
+                <a href={`#/letters/${l.id}`}>
+                  {t(`letterKind.${l.kind}`)} — {l.recipientName}
+                </a>{' '}
+                <span className="hint">{t('letters.issuedOn', { date: formatVnDate(l.issuedAt) })}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="suggested-title">
+        <h2 id="suggested-title">{t('letters.suggested')}</h2>
+        {suggestions.length === 0 ? (
+          <p className="empty">{t('letters.noneSuggested')}</p>
+        ) : (
+          <ul className="letter-rows">
+            {suggestions.map(({ dossier, kind }) => (
+              <li key={`${dossier.id}-${kind}`}>
+                <a href={`#/letters/new/${dossier.id}/${kind}`}>
+                  {t('letters.composeFor', { kind: t(`letterKind.${kind}`).toLocaleLowerCase(), code: dossier.code })}
+                </a>{' '}
+                <span className="hint">{dossier.applicant?.name}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </section>
+  );
+}

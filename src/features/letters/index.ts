@@ -1,0 +1,3 @@
+// What other parts of the app may use of the letters screens.
+export { letterRoutes } from './routes';
+export { DossierLetters } from './DossierLetters';

@@ -1,0 +1,76 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CommuneConfig } from '../../domain';
+import { placeDate, placeOf, viT } from './vi';
+import './papers.css';
+
+export interface Signer {
+  title: string;
+  name?: string;
+}
+
+/**
+ * The frame of every official paper: commune header and national motto, the form's number, title
+ * and date line, the body, and the signatures. A5 unless `landscape` (form 07: A4 landscape).
+ */
+export function PaperFrame({
+  config,
+  form,
+  title,
+  date,
+  back,
+  signers,
+  landscape,
+  children,
+}: {
+  config: CommuneConfig;
+  form?: string;
+  title: string;
+  date: Date | string;
+  back?: string;
+  signers: Signer[];
+  landscape?: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const vi = viT();
+  return (
+    <article className={landscape ? 'paper paper-landscape' : 'paper'} aria-labelledby="paper-title" lang="vi">
+      <div className="no-print slip-actions">
+        {back ? (
+          <a href={back} className="button-link" lang={undefined}>
+            {t('papers.back')}
+          </a>
+        ) : (
+          <span />
+        )}
+        <button type="button" className="primary" onClick={() => window.print()}>
+          {t('papers.print')}
+        </button>
+      </div>
+      <header className="slip-header">
+        <div>
+          <p className="agency">{config.commune.name.toLocaleUpperCase('vi')}</p>
+          <p className="agency-sub">{vi('paper.desk')}</p>
+        </div>
+        <div className="motto">
+          <p>{vi('paper.nation')}</p>
+          <p>{vi('paper.motto')}</p>
+        </div>
+      </header>
+      <p className="paper-date">{placeDate(placeOf(config.commune.name), date)}</p>
+      <h1 id="paper-title">{title}</h1>
+      {form && <p className="paper-form-no">{vi('paper.formNo', { form })}</p>}
+      <div className="paper-body">{children}</div>
+      <div className="signatures">
+        {signers.map((s) => (
+          <div key={s.title}>
+            <p className="sig-title">{s.title}</p>
+            <p className="sig-hint">{vi('paper.signHint')}</p>
+            <p className="sig-name">{s.name ?? ''}</p>
+          </div>
+        ))}
+      </div>
+    </article>
+  );
+}
