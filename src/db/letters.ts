@@ -22,12 +22,19 @@ export interface LetterRow {
  * Re-derive a letter from the ops this tablet holds for it: the first `letter.issued` (by HLC) is
  * the letter, the first `letter.delivered` its delivery (a letter is delivered once; a second
  * delivery recorded on another tablet stays in the op log). The app gives both ops the letter's id
- * as entity id; `also` is an op that names the letter by `letterId` under another entity.
+ * as entity id; an outside client may not, so deliveries naming the letter by `letterId` are read
+ * too (a commune delivers a few letters a day: the type index holds few).
  */
-export async function refreshLetter(db: FriendlyDeskDB, letterId: string, also?: StoredOp): Promise<void> {
-  const ops = await db.ops.where('entityId').equals(letterId).toArray();
-  if (also && also.entityId !== letterId) ops.push(also);
-  ops.sort(compareOps);
+export async function refreshLetter(db: FriendlyDeskDB, letterId: string): Promise<void> {
+  const [own, named] = await Promise.all([
+    db.ops.where('entityId').equals(letterId).toArray(),
+    db.ops
+      .where('type')
+      .equals('letter.delivered')
+      .filter((op) => op.entityId !== letterId && op.data.letterId === letterId)
+      .toArray(),
+  ]);
+  const ops = [...own, ...named].sort(compareOps);
   const issued = ops.find((op) => op.type === 'letter.issued');
   if (!issued) return; // a delivery pulled before its letter: projected when the letter arrives
   const d = issued.data as LetterIssuedData;
@@ -54,7 +61,7 @@ export async function refreshLetter(db: FriendlyDeskDB, letterId: string, also?:
 /** The projectors of `letter.issued` and `letter.delivered` (see projections.ts). */
 export const projectLetterIssued = (db: FriendlyDeskDB, op: StoredOp) => refreshLetter(db, op.entityId);
 export const projectLetterDelivered = (db: FriendlyDeskDB, op: StoredOp) =>
-  typeof op.data.letterId === 'string' ? refreshLetter(db, op.data.letterId, op) : Promise.resolve();
+  typeof op.data.letterId === 'string' ? refreshLetter(db, op.data.letterId) : Promise.resolve();
 
 /** Every letter, newest first (a commune issues a few a day: the whole table is small). */
 export async function listLetters(db: FriendlyDeskDB): Promise<LetterRow[]> {

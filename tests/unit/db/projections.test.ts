@@ -20,7 +20,8 @@ describe('the projector table', () => {
     for (const type of ['dossier.received', 'dossier.transitioned', 'dossier.updated'])
       expect(names(tablesFor(db, [type])), type).toEqual(['dossiers', 'meta', 'ops']);
     expect(names(tablesFor(db, ['checklist.recorded']))).toEqual(['meta', 'ops']);
-    expect(names(WRITE_TABLES(db))).toEqual(['dossiers', 'meta', 'ops', 'surveys']);
+    for (const type of ['letter.issued', 'letter.delivered']) expect(names(tablesFor(db, [type])), type).toEqual(['letters', 'meta', 'ops']);
+    expect(names(WRITE_TABLES(db))).toEqual(['dossiers', 'letters', 'meta', 'ops', 'surveys']);
   });
 
   it('has recordOp open only the tables of the op type it records', async () => {

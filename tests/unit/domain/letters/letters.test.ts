@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BLANK,
+  letterValues,
+  longevityAge,
+  mergeLetter,
+  MERGE_FIELDS,
+  suggestedKinds,
+  triggeredKinds,
+  validateOp,
+  vnDateTime,
+  zCommuneConfig,
+  type CalendarData,
+} from '../../../../src/domain';
+import seed from '../../../../src/domain/demo/demo-commune.json';
+import { demoConfig } from '../../../support/fixtures';
+import { makeOp } from '../../../support/ops';
+
+const cal: CalendarData = demoConfig.calendar;
+const vn = (day: string, hhmm = '09:00') => vnDateTime(day, hhmm).toISOString();
+
+describe('merge fields', () => {
+  const dossier = {
+    code: '000.00.12.H26-260310-01001',
+    applicant: { name: 'Nguyễn Thị Hòa' },
+    receivedAt: vn('2026-03-10', '09:00'),
+    dueAt: vn('2026-03-20', '17:00'),
+    originalDueAt: vn('2026-03-13', '17:00'),
+    extended: true,
+    history: [
+      { action: 'apologize-extend', reason: 'chờ xác minh của Công an xã', flagged: 'second-extension' },
+      { action: 'apologize-extend', reason: 'cần xác minh thêm' },
+    ],
+  };
+  const values = letterValues({
+    communeName: 'UBND xã Tân Lập',
+    signer: { name: 'Trần Văn Minh', title: 'Phó Chủ tịch UBND xã' },
+    dossier,
+    procedureName: 'Đăng ký khai tử',
+    now: new Date(vn('2026-03-12', '10:00')),
+  });
+
+  it('fills every field, dates as dd/mm/yyyy in Vietnam time, keeping the diacritics', () => {
+    const body = MERGE_FIELDS.map((f) => `${f}={{${f}}}`).join('|');
+    const { text, missing } = mergeLetter(body, values);
+    expect(missing).toEqual(['occasion']);
+    expect(text).toBe(
+      [
+        'applicantName=Nguyễn Thị Hòa',
+        'recipientName=Nguyễn Thị Hòa',
+        'dossierCode=000.00.12.H26-260310-01001',
+        'procedureName=Đăng ký khai tử',
+        'receivedDate=10/03/2026',
+        // After the extension: the slip's date, and the new one.
+        'dueDate=13/03/2026',
+        'newDueDate=20/03/2026',
+        // The reason of the applied extension, not of a flagged one.
+        'reason=cần xác minh thêm',
+        `occasion=${BLANK}`,
+        'communeName=UBND xã Tân Lập',
+        'signerTitle=Phó Chủ tịch UBND xã',
+        'signerName=Trần Văn Minh',
+        'staffName=Trần Văn Minh',
+        'today=12/03/2026',
+      ].join('|'),
+    );
+  });
+
+  it('takes the Vietnam date, not the UTC one, at the edges of the day', () => {
+    const late = letterValues({ communeName: 'x', now: new Date('2026-03-12T17:30:00Z') });
+    expect(late.today).toBe('13/03/2026');
+  });
+
+  it('prints missing, empty and unknown fields as a dotted blank and lists them once', () => {
+    const { text, missing } = mergeLetter('Kính gửi {{recipientName}}, {{ reason }}; {{nope}} {{reason}} {{__proto__}}', { recipientName: '  ', reason: '' });
+    expect(text).toBe(`Kính gửi ${BLANK}, ${BLANK}; ${BLANK} ${BLANK} {{__proto__}}`);
+    expect(missing).toEqual(['recipientName', 'reason', 'nope']);
+    expect(mergeLetter('no fields at all', {})).toEqual({ text: 'no fields at all', missing: [] });
+  });
+
+  it('leaves the due date alone before an extension', () => {
+    const v = letterValues({ communeName: 'x', now: new Date(), dossier: { ...dossier, extended: false, dueAt: vn('2026-03-13', '17:00') } });
+    expect(v.dueDate).toBe('13/03/2026');
+    expect(v.newDueDate).toBeUndefined();
+  });
+
+  it('merges each demo template with no unknown field', () => {
+    for (const t of demoConfig.letterTemplates) {
+      const known = new Set<string>(MERGE_FIELDS);
+      const used = [...t.body.vi.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]);
+      expect(used.filter((f) => !known.has(f)), t.id).toEqual([]);
+    }
+  });
+});
+
+describe('templates from config', () => {
+  it('are versioned (version 1 when a config leaves it out) and include longevity', () => {
+    expect(demoConfig.letterTemplates.map((t) => t.kind).sort()).toEqual(['apology', 'condolence', 'congratulation', 'longevity', 'thanks']);
+    const withoutVersion = { ...demoConfig, letterTemplates: [{ ...seed.letterTemplates[0], version: undefined }] };
+    expect(zCommuneConfig.parse(withoutVersion).letterTemplates[0].version).toBe(1);
+  });
+});
+
+describe('triggers', () => {
+  const base = { status: 'returned' as const, dueAt: vn('2026-03-13', '17:00'), extended: false, processedAt: vn('2026-03-10', '10:00'), supplementPeriods: [] };
+  const now = new Date(vn('2026-03-11'));
+
+  it('suggests what the procedure carries once the registration is done', () => {
+    expect(triggeredKinds(base, 'condolence', cal, now)).toEqual(['condolence']);
+    expect(triggeredKinds({ ...base, status: 'result-ready' }, 'congratulation', cal, now)).toEqual(['congratulation']);
+    expect(triggeredKinds({ ...base, status: 'processing', processedAt: undefined }, 'congratulation', cal, now)).toEqual([]);
+    expect(triggeredKinds({ ...base, status: 'refused' }, 'congratulation', cal, now)).toEqual([]);
+    expect(triggeredKinds(base, undefined, cal, now)).toEqual([]);
+  });
+
+  it('suggests the apology for an extended, overdue or late-settled dossier', () => {
+    expect(triggeredKinds({ ...base, status: 'processing', processedAt: undefined, extended: true }, undefined, cal, now)).toEqual(['apology']);
+    expect(triggeredKinds({ ...base, status: 'processing', processedAt: undefined }, undefined, cal, new Date(vn('2026-03-16')))).toEqual(['apology']);
+    expect(triggeredKinds({ ...base, processedAt: vn('2026-03-16') }, 'condolence', cal, now)).toEqual(['condolence', 'apology']);
+    expect(triggeredKinds({ ...base, supplementRequests: 2 }, undefined, cal, now)).toEqual(['apology']);
+  });
+
+  it('leaves out what was already issued', () => {
+    expect(suggestedKinds(['condolence', 'apology'], ['condolence'])).toEqual(['apology']);
+    expect(suggestedKinds(['condolence'], [])).toEqual(['condolence']);
+  });
+
+  it('celebrates a home client turning 70, 75 … 95, and every year from 100', () => {
+    expect([69, 70, 71, 75, 80, 85, 90, 95, 96, 99, 100, 101, 104].map((age) => longevityAge(2026 - age, 2026))).toEqual([
+      null, 70, null, 75, 80, 85, 90, 95, null, null, 100, 101, 104,
+    ]);
+    expect(longevityAge(undefined, 2026)).toBeNull();
+  });
+});
+
+describe('letter ops (1.1)', () => {
+  const issued = { kind: 'longevity', templateId: 'longevity', templateVersion: 1, recipientName: 'Cụ Lê Văn Thọ', occasion: 'mừng thọ 80 tuổi', body: 'Kính gửi cụ', staffId: 's1' };
+  it('accept longevity letters without a dossier, with the template version and occasion', () => {
+    expect(validateOp(makeOp('letter.issued', issued))).toMatchObject({ ok: true, op: { data: issued } });
+  });
+
+  it('accept a delivery with or without its method (1.0 clients send none), and refuse an unknown method', () => {
+    const letterId = crypto.randomUUID();
+    const d = { letterId, staffId: 's1', deliveredAt: '2026-03-12T10:00:00+07:00' };
+    expect(validateOp(makeOp('letter.delivered', d))).toMatchObject({ ok: true });
+    expect(validateOp(makeOp('letter.delivered', { ...d, method: 'at-home' }))).toMatchObject({ ok: true, op: { data: { method: 'at-home' } } });
+    expect(validateOp(makeOp('letter.delivered', { ...d, method: 'pigeon' }))).toMatchObject({ ok: false, code: 'invalid-op', message: expect.stringContaining('method') });
+  });
+});
