@@ -3,3 +3,4 @@ export * from './templates';
 export * from './ops';
 export * from './merge';
 export * from './triggers';
+export * from './figures';

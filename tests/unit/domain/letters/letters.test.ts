@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   BLANK,
+  letterFigures,
   letterValues,
   longevityAge,
   mergeLetter,
@@ -145,5 +146,38 @@ describe('letter ops (1.1)', () => {
     expect(validateOp(makeOp('letter.delivered', d))).toMatchObject({ ok: true });
     expect(validateOp(makeOp('letter.delivered', { ...d, method: 'at-home' }))).toMatchObject({ ok: true, op: { data: { method: 'at-home' } } });
     expect(validateOp(makeOp('letter.delivered', { ...d, method: 'pigeon' }))).toMatchObject({ ok: false, code: 'invalid-op', message: expect.stringContaining('method') });
+  });
+});
+
+describe('the letters block of a report', () => {
+  it('counts letters issued in the period (Vietnam dates), delivered ones, by kind, and suggested ones not issued', () => {
+    const f = letterFigures({
+      letters: [
+        { kind: 'condolence', issuedAt: '2026-03-01T01:00:00Z', deliveredAt: '2026-03-02T01:00:00Z' },
+        // 23:30 UTC on 31 March is 1 April in Vietnam: outside a March report.
+        { kind: 'condolence', issuedAt: '2026-03-31T17:30:00Z' },
+        { kind: 'apology', issuedAt: '2026-03-10T01:00:00Z' },
+        // 28 February 23:30 in Vietnam: outside.
+        { kind: 'thanks', issuedAt: '2026-02-28T16:30:00Z', deliveredAt: '2026-03-01T01:00:00Z' },
+        { kind: 'longevity', issuedAt: '2026-03-31T16:59:00Z', deliveredAt: '2026-04-02T01:00:00Z' },
+      ],
+      suggested: ['congratulation', 'congratulation', 'apology'],
+      from: '2026-03-01',
+      to: '2026-03-31',
+    });
+    expect(f).toEqual({
+      issued: 3,
+      delivered: 2,
+      suggested: 3,
+      deliveredRate: 2 / 3,
+      byKind: {
+        apology: { issued: 1, delivered: 0, suggested: 1 },
+        thanks: { issued: 0, delivered: 0, suggested: 0 },
+        congratulation: { issued: 0, delivered: 0, suggested: 2 },
+        condolence: { issued: 1, delivered: 1, suggested: 0 },
+        longevity: { issued: 1, delivered: 1, suggested: 0 },
+      },
+    });
+    expect(letterFigures({ letters: [], suggested: [], from: '2026-03-01', to: '2026-03-31' }).deliveredRate).toBeNull();
   });
 });
