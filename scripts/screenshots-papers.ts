@@ -29,7 +29,7 @@ try {
   // Forms 02, 04, 06: a dossier handed over, asked for a supplement, then apologised for.
   const hoa = await receive(page, 'Đăng ký lại khai sinh', 'Nguyễn Thị Hòa');
   await openDossier(page, hoa);
-  await act(page, 'Bàn giao hồ sơ', () => page.getByLabel('Cán bộ nhận').selectOption({ label: 'Trần Văn Minh' }));
+  await act(page, 'Bàn giao hồ sơ', async () => void (await page.getByLabel('Cán bộ nhận').selectOption({ label: 'Trần Văn Minh' })));
   await act(page, 'Yêu cầu bổ sung', async () => {
     await page.locator('.action-form .choice').nth(1).click();
     await page.getByLabel('Giấy tờ khác').fill('Giấy xác nhận cư trú');

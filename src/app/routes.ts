@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { createElement, Suspense, type ReactNode } from 'react';
 import { matchRoute } from './router';
 
 // Apart from router.ts, which every first screen loads: only staff tablets mount route tables.
@@ -16,4 +16,9 @@ export function renderRoute<Context>(routes: readonly Route<Context>[], path: st
     if (params) return route.render(params, context);
   }
   return null;
+}
+
+/** A lazily loaded screen inside its own Suspense, so the rest of the page stays while it loads. */
+export function whenLoaded(screen: ReactNode): ReactNode {
+  return createElement(Suspense, { fallback: createElement('p', { role: 'status', 'aria-busy': true }) }, screen);
 }

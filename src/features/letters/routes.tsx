@@ -1,18 +1,23 @@
+import { lazy } from 'react';
 import { LETTER_KINDS, type CommuneConfig, type LetterKind } from '../../domain';
-import type { Route } from '../../app/routes';
-import { LetterList } from './LetterList';
-import { LetterIssue } from './LetterIssue';
-import { LetterView } from './LetterView';
+import { whenLoaded, type Route } from '../../app/routes';
+
+// The letters screens load when first opened, not with the counter's first screen.
+const LetterList = lazy(async () => ({ default: (await import('./LetterList')).LetterList }));
+const LetterIssue = lazy(async () => ({ default: (await import('./LetterIssue')).LetterIssue }));
+const LetterView = lazy(async () => ({ default: (await import('./LetterView')).LetterView }));
 
 const isKind = (k: string): k is LetterKind => (LETTER_KINDS as readonly string[]).includes(k);
 
 /** The letters by hash path: the list, a new letter (for a dossier, or "-" for none) and one letter. */
 export const letterRoutes: Route<CommuneConfig>[] = [
-  { pattern: '/letters', render: (_, config) => <LetterList config={config} /> },
+  { pattern: '/letters', render: (_, config) => whenLoaded(<LetterList config={config} />) },
   {
     pattern: '/letters/new/:dossierId/:kind',
     render: ({ dossierId, kind }, config) =>
-      isKind(kind) ? <LetterIssue key={`${dossierId}/${kind}`} dossierId={dossierId === '-' ? undefined : dossierId} kind={kind} config={config} /> : null,
+      isKind(kind)
+        ? whenLoaded(<LetterIssue key={`${dossierId}/${kind}`} dossierId={dossierId === '-' ? undefined : dossierId} kind={kind} config={config} />)
+        : null,
   },
-  { pattern: '/letters/:id', render: ({ id }, config) => <LetterView id={id} config={config} /> },
+  { pattern: '/letters/:id', render: ({ id }, config) => whenLoaded(<LetterView id={id} config={config} />) },
 ];
