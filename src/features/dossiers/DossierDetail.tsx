@@ -163,6 +163,8 @@ function ActionForm({
   const needsReason = !handOver && actionNeeds(action, 'reason');
   const needsDocuments = !handOver && actionNeeds(action, 'missingDocuments');
   const needsNewDate = !handOver && actionNeeds(action, 'newDueAt');
+  // Form 02 says what is missing and why: the reason is asked for, not required.
+  const asksReason = needsReason || action === 'request-supplement';
   // Decree 118: once only (a second one is refused here, with the reason), the apology at least one
   // working day before the due date (later is still allowed, with a warning), an early return
   // only once the citizen has been told.
@@ -196,10 +198,8 @@ function ActionForm({
       if (!informed) return setError(t('decree.tellCitizenFirst'));
       data.citizenInformed = true;
     }
-    if (needsReason) {
-      if (!reason.trim()) return setError(t('actionForm.reasonRequired'));
-      data.reason = reason.trim();
-    }
+    if (needsReason && !reason.trim()) return setError(t('actionForm.reasonRequired'));
+    if (asksReason && reason.trim()) data.reason = reason.trim();
     if (needsDocuments) {
       const all = [...missing, ...(other.trim() ? [other.trim()] : [])];
       if (all.length === 0) return setError(t('actionForm.documentsRequired'));
@@ -244,7 +244,7 @@ function ActionForm({
           <input type="date" value={newDate} min={vnDateKey(dossier.dueAt)} onChange={(e) => setNewDate(e.target.value)} />
         </label>
       )}
-      {needsReason && !refusal && (
+      {asksReason && !refusal && (
         <label className="field">
           <span>{t('actionForm.reason')}</span>
           <textarea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} rows={3} />

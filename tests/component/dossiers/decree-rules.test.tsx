@@ -73,3 +73,19 @@ describe('the decree’s rules on the dossier', () => {
     expect(screen.getByRole('link', { name: 'In phiếu kiểm soát (mẫu 06)' })).toHaveAttribute('href', `#/d/${row.id}/paper/06`);
   });
 });
+
+describe('the supplement request', () => {
+  it('asks why (for form 02) without requiring it', async () => {
+    const row = await seedOne();
+    const user = userEvent.setup();
+    render(<DossierDetail id={row.id} config={demoConfig} />);
+    await user.click(await screen.findByRole('button', { name: 'Yêu cầu bổ sung' }));
+    await user.type(screen.getByLabelText('Giấy tờ khác'), 'Giấy xác nhận cư trú');
+    await user.type(screen.getByLabelText('Lý do'), 'Chưa có xác nhận nơi cư trú');
+    await user.click(screen.getByRole('button', { name: 'Xác nhận' }));
+    await screen.findByText('Chờ bổ sung', { selector: '.badge' });
+    const op = (await db.ops.where('type').equals('dossier.transitioned').toArray())[0];
+    expect(op.data).toMatchObject({ missingDocuments: ['Giấy xác nhận cư trú'], reason: 'Chưa có xác nhận nơi cư trú' });
+    expect(screen.getByRole('link', { name: 'In phiếu yêu cầu bổ sung (mẫu 02)' })).toHaveAttribute('href', `#/d/${row.id}/paper/02`);
+  });
+});

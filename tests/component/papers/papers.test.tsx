@@ -29,7 +29,10 @@ afterEach(() => setLanguage('vi'));
 describe('official papers (Circular 03/2025), always in Vietnamese', () => {
   it('form 02 lists what is missing, with the commune header, motto, date line and both signatures', async () => {
     const { row, act } = await seed();
-    await act({ action: 'request-supplement', missingDocuments: ['Bản sao Giấy khai sinh cũ', 'Giấy xác nhận cư trú'] }, '2026-03-11T03:00:00Z');
+    await act(
+      { action: 'request-supplement', missingDocuments: ['Bản sao Giấy khai sinh cũ', 'Giấy xác nhận cư trú'], reason: 'Bản sao cũ không rõ chữ' },
+      '2026-03-11T03:00:00Z',
+    );
     // The screen is in English; the paper is not.
     await setLanguage('en');
     render(<DossierPaper id={row.id} form="02" config={demoConfig} />);
@@ -43,6 +46,7 @@ describe('official papers (Circular 03/2025), always in Vietnamese', () => {
     expect(p.getByText('Kính gửi: Nguyễn Thị Hòa')).toBeInTheDocument();
     expect(p.getByText(`Ngày 10/03/2026, Bộ phận Một cửa UBND xã Tân Lập tiếp nhận hồ sơ Đăng ký lại khai sinh của ông/bà, mã hồ sơ ${row.code}.`)).toBeInTheDocument();
     expect(p.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Bản sao Giấy khai sinh cũ', 'Giấy xác nhận cư trú']);
+    expect(p.getByText('Bản sao cũ không rõ chữ')).toBeInTheDocument();
     expect(p.getByText('NGƯỜI NỘP HỒ SƠ')).toBeInTheDocument();
     expect(p.getByText('NGƯỜI HƯỚNG DẪN')).toBeInTheDocument();
     expect(p.getByText(lan.name)).toBeInTheDocument();
