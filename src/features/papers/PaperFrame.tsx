@@ -32,13 +32,13 @@ export function PaperFrame({
   landscape?: boolean;
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const vi = viT();
   return (
     <article className={landscape ? 'paper paper-landscape' : 'paper'} aria-labelledby="paper-title" lang="vi">
-      <div className="no-print slip-actions">
+      <div className="no-print slip-actions" lang={i18n.language}>
         {back ? (
-          <a href={back} className="button-link" lang={undefined}>
+          <a href={back} className="button-link">
             {t('papers.back')}
           </a>
         ) : (
