@@ -44,7 +44,7 @@ try {
     await page.getByLabel('Lý do').fill('cần xác minh thêm thông tin với Công an xã');
   });
   for (const [form, name] of [['02', 'In phiếu yêu cầu bổ sung (mẫu 02)'], ['04', 'In phiếu xin lỗi và hẹn lại (mẫu 04)'], ['06', 'In phiếu kiểm soát (mẫu 06)']]) {
-    await page.getByRole('link', { name }).click();
+    await page.getByRole('link', { name }).first().click();
     await shotOf(page, `paper-${form}`);
     await page.getByRole('link', { name: 'Quay lại hồ sơ' }).click();
   }
@@ -55,7 +55,7 @@ try {
   const binh = await receive(page, 'Chứng thực chữ ký', 'Phạm Văn Bình');
   await openDossier(page, binh);
   await act(page, 'Từ chối', () => page.getByLabel('Lý do').fill('Giấy tờ tùy thân đã hết hạn sử dụng'));
-  await page.getByRole('link', { name: 'In phiếu từ chối (mẫu 03)' }).click();
+  await page.getByRole('status').getByRole('link', { name: 'In phiếu từ chối (mẫu 03)' }).click(); // offered at once
   await shotOf(page, 'paper-03');
 
   // Form 05: stopped.
@@ -63,7 +63,7 @@ try {
   await openDossier(page, an);
   await act(page, 'Chuyển xử lý');
   await act(page, 'Dừng xử lý', () => page.getByLabel('Lý do').fill('Công dân đề nghị dừng để bổ sung giấy tờ ở nơi cư trú cũ'));
-  await page.getByRole('link', { name: 'In thông báo dừng giải quyết (mẫu 05)' }).click();
+  await page.getByRole('link', { name: 'In thông báo dừng giải quyết (mẫu 05)' }).first().click();
   await shotOf(page, 'paper-05');
 
   // Letters a registration calls for.

@@ -70,7 +70,7 @@ describe('papers and letters, offline, then counted by the server', () => {
     const refused = await receive(page, 'Chứng thực chữ ký', 'Phạm Văn Bình');
     await openDossier(page, refused);
     await act(page, 'Từ chối', () => page.getByLabel('Lý do').fill('Giấy tờ tùy thân đã hết hạn'));
-    await page.getByRole('link', { name: 'In phiếu từ chối (mẫu 03)' }).click();
+    await page.getByRole('status').getByRole('link', { name: 'In phiếu từ chối (mẫu 03)' }).click(); // offered at once
     await page.getByRole('article', { name: 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ' }).waitFor();
     await expectAccessible(page, 'form 03');
     const form03 = await printPdf(page);

@@ -24,13 +24,15 @@ import { recordOp, type DossierRow } from '../../db';
 import { db } from '../../app/db';
 import { useSession } from '../../app/stores';
 import { StatusBadge } from './StatusBadge';
-import { PaperLinks } from '../papers';
+import { PaperLinks, PaperOffer } from '../papers';
 import { DossierLetters } from '../letters';
 
 export function DossierDetail({ id, config }: { id: string; config: CommuneConfig }) {
   const { t } = useTranslation();
   const dossier = useLiveQuery(() => db.dossiers.get(id), [id]);
   const [action, setAction] = useState<TransitionAction | null>(null);
+  // The last action recorded here: its paper (form 02, 03, 04, 05) is offered at once.
+  const [made, setMade] = useState<TransitionAction | null>(null);
 
   if (dossier === undefined) return <p role="status">{t('app.loading')}</p>;
   if (!dossier) return <p role="alert">{t('dossier.notFound')}</p>;
@@ -98,6 +100,7 @@ export function DossierDetail({ id, config }: { id: string; config: CommuneConfi
 
       <section aria-labelledby="actions-title" className="no-print">
         <h2 id="actions-title">{t('dossier.actions')}</h2>
+        {!action && <PaperOffer dossierId={dossier.id} action={made} />}
         {actions.length === 0 ? (
           <p>{t('dossier.noActions')}</p>
         ) : (
@@ -116,7 +119,10 @@ export function DossierDetail({ id, config }: { id: string; config: CommuneConfi
             dossier={dossier}
             config={config}
             documents={procedure?.documents.map((d) => d.name) ?? dossier.documents}
-            onDone={() => setAction(null)}
+            onDone={(recorded) => {
+              setAction(null);
+              setMade(recorded ?? null);
+            }}
           />
         )}
       </section>
@@ -153,7 +159,8 @@ function ActionForm({
   dossier: DossierRow;
   config: CommuneConfig;
   documents: string[];
-  onDone: () => void;
+  /** Called with the action once it is recorded, without when cancelled. */
+  onDone: (recorded?: TransitionAction) => void;
 }) {
   const { t } = useTranslation();
   const staff = useSession((s) => s.staff)!;
@@ -211,7 +218,7 @@ function ActionForm({
     }
     try {
       await recordOp(db, 'dossier.transitioned', dossier.id, data);
-      onDone();
+      onDone(action);
     } catch (err) {
       setError((err as Error).message);
     }
@@ -297,7 +304,7 @@ function ActionForm({
         </p>
       )}
       <div className="form-actions">
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={() => onDone()}>
           {t('actionForm.cancel')}
         </button>
         <button type="submit" className="primary" disabled={Boolean(refusal)}>

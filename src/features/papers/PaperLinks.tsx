@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { DossierState } from '../../domain';
-import { papersFor } from './papers';
+import type { DossierState, TransitionAction } from '../../domain';
+import { formMadeBy, papersFor } from './papers';
 
 /** The papers a dossier's events made: offered as soon as the event is recorded, reprintable later. */
 export function PaperLinks({ dossier }: { dossier: Pick<DossierState, 'id' | 'history' | 'status'> }) {
@@ -15,5 +15,20 @@ export function PaperLinks({ dossier }: { dossier: Pick<DossierState, 'id' | 'hi
         </a>
       ))}
     </nav>
+  );
+}
+
+/** Right after an action that makes a paper: its form, offered to print now. */
+export function PaperOffer({ dossierId, action }: { dossierId: string; action: TransitionAction | null }) {
+  const { t } = useTranslation();
+  const form = action ? formMadeBy(action) : undefined;
+  if (!form) return null;
+  return (
+    <p role="status" className="paper-offer no-print">
+      {t('papers.offer')}{' '}
+      <a href={`#/d/${dossierId}/paper/${form}`} className="button-link primary">
+        {t(`papers.link.${form}`)}
+      </a>
+    </p>
   );
 }

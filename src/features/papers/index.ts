@@ -1,5 +1,5 @@
 // What other parts of the app may use of the official papers (forms 02–07 of Circular 03/2025).
 export { paperRoutes } from './routes';
-export { PaperLinks } from './PaperLinks';
+export { PaperLinks, PaperOffer } from './PaperLinks';
 export { PaperFrame, type Signer } from './PaperFrame';
 export { viT } from './vi';

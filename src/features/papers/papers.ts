@@ -23,4 +23,9 @@ export function papersFor(d: Pick<DossierState, 'history' | 'status'>): DossierF
   return DOSSIER_FORMS.filter((f) => f === '06' || eventFor(d, f));
 }
 
+/** The form an action makes (02 for a supplement request …), if any. */
+export function formMadeBy(action: TransitionAction): DossierForm | undefined {
+  return (Object.keys(MADE_BY) as Exclude<DossierForm, '06'>[]).find((f) => MADE_BY[f].includes(action));
+}
+
 export const isDossierForm = (s: string): s is DossierForm => (DOSSIER_FORMS as readonly string[]).includes(s);

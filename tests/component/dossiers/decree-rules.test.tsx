@@ -86,6 +86,9 @@ describe('the supplement request', () => {
     await screen.findByText('Chờ bổ sung', { selector: '.badge' });
     const op = (await db.ops.where('type').equals('dossier.transitioned').toArray())[0];
     expect(op.data).toMatchObject({ missingDocuments: ['Giấy xác nhận cư trú'], reason: 'Chưa có xác nhận nơi cư trú' });
-    expect(screen.getByRole('link', { name: 'In phiếu yêu cầu bổ sung (mẫu 02)' })).toHaveAttribute('href', `#/d/${row.id}/paper/02`);
+    // Offered at once, beside the actions, and among the dossier's papers for a reprint.
+    expect(screen.getByRole('status')).toHaveTextContent('Đã ghi nhận. In ngay:');
+    const offers = screen.getAllByRole('link', { name: 'In phiếu yêu cầu bổ sung (mẫu 02)' });
+    expect(offers.map((a) => a.getAttribute('href'))).toEqual([`#/d/${row.id}/paper/02`, `#/d/${row.id}/paper/02`]);
   });
 });
