@@ -1,9 +1,11 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { surveyRules, type CommuneConfig } from '../../domain';
 import type { DeviceInfo } from '../../db';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { setLanguage } from '../../app/i18n';
 import { PinExit } from './PinExit';
+import { StaffButton } from './StaffButton';
 import { SurveyFlow } from './SurveyFlow';
 import { surveyStore } from './surveyStore';
 
@@ -37,6 +39,9 @@ export default function KioskApp({ device, config }: { device: DeviceInfo; confi
     const daily = setInterval(prune, 6 * 60 * 60_000);
     return () => clearInterval(daily);
   }, [rules.pruneSyncedAfterDays]);
+  // Every citizen starts in Vietnamese, whoever chose English before (after a reload too).
+  const vietnamese = useCallback(() => void setLanguage('vi', false), []);
+  useEffect(vietnamese, [vietnamese]);
   // Full screen needs a user gesture: the first touch asks for it.
   useEffect(() => {
     const goFull = () => void document.documentElement.requestFullscreen?.().catch(() => {});
@@ -49,10 +54,7 @@ export default function KioskApp({ device, config }: { device: DeviceInfo; confi
     <div className="kiosk">
       <header className="kiosk-header">
         <span className="commune-name">{config.commune.name}</span>
-        <LanguageSwitch />
-        <button type="button" className="kiosk-staff" onClick={() => setPanel('pin')}>
-          {t('kiosk.staffButton')}
-        </button>
+        <LanguageSwitch remember={false} />
       </header>
       {panel === 'pin' && <PinExit pins={config.staffPins ?? config.staff} onOk={() => setPanel('staff')} onCancel={() => setPanel('none')} />}
       {panel === 'staff' ? (
@@ -72,9 +74,10 @@ export default function KioskApp({ device, config }: { device: DeviceInfo; confi
         </main>
       ) : (
         <main className="kiosk-main">
-          <SurveyFlow definition={config.survey} />
+          <SurveyFlow definition={config.survey} communeCode={config.commune.code} onNewCitizen={vietnamese} />
         </main>
       )}
+      <StaffButton onClick={() => setPanel('pin')} />
     </div>
   );
 }
