@@ -1,25 +1,9 @@
-import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { formatVnDateTime, type CommuneConfig } from '../../domain';
 import { db } from '../../app/db';
+import { useQrSvg } from '../../app/qr';
 import { processingTimeLabel } from './format';
-
-/** The QR encoder is only needed on this page, so it loads here and not before the first screen. */
-function useQrSvg(text: string | undefined): string | null {
-  const [svg, setSvg] = useState<string | null>(null);
-  useEffect(() => {
-    if (!text) return;
-    let live = true;
-    void import('qrcode').then((qr) =>
-      qr.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }).then((s) => live && setSvg(s)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [text]);
-  return svg;
-}
 
 /** "Giấy tiếp nhận hồ sơ và hẹn trả kết quả": the A5 slip the citizen takes home. */
 export function ReceiptSlip({ id, config }: { id: string; config: CommuneConfig }) {
