@@ -39,8 +39,9 @@ export default function KioskApp({ device, config }: { device: DeviceInfo; confi
     const daily = setInterval(prune, 6 * 60 * 60_000);
     return () => clearInterval(daily);
   }, [rules.pruneSyncedAfterDays]);
-  // Every citizen starts in Vietnamese, whoever chose English before (after a reload too).
-  const vietnamese = useCallback(() => void setLanguage('vi', false), []);
+  // Every citizen starts in Vietnamese, whoever chose English before. Vietnamese is also what the
+  // kiosk remembers (its language buttons never remember English), so a reload starts in it too.
+  const vietnamese = useCallback(() => void setLanguage('vi'), []);
   useEffect(vietnamese, [vietnamese]);
   // Full screen needs a user gesture: the first touch asks for it.
   useEffect(() => {
