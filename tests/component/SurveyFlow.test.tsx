@@ -10,6 +10,8 @@ import { demoConfig, longFlowSurvey, testDevice } from '../support/fixtures';
 // The older tests walk the long flow a commune may still configure; the short default comes last.
 const demoSurvey = demoConfig.survey!;
 const definition = longFlowSurvey;
+/** Walking the twelve screens of the long flow, several times, takes seconds on a busy machine. */
+const LONG_WALK = 20_000;
 async function kiosk() {
   await setUpDevice(db, { ...testDevice(), kind: 'kiosk' }, demoConfig);
 }
@@ -65,7 +67,7 @@ describe('citizen survey', () => {
     expect(Object.keys((await db.surveys.toArray())[0]).sort()).toEqual(['at', 'dossierCode', 'id', 'rating']);
     await user.click(screen.getByRole('button', { name: 'Người tiếp theo' }));
     expect(screen.getByRole('button', { name: 'Rất hài lòng' })).toHaveAttribute('aria-pressed', 'false');
-  });
+  }, LONG_WALK);
 
   it('offers the fourth level "normal" when the commune configures it, and no read-aloud without a voice', async () => {
     await kiosk();
@@ -109,7 +111,7 @@ describe('citizen survey', () => {
     await screen.findByRole('heading', { name: 'Cảm ơn ông/bà đã đánh giá!' });
     const recorded = await surveys();
     expect(recorded.map((d) => d.flags ?? [])).toEqual([[], [], ['burst']]);
-  });
+  }, LONG_WALK);
 
   it('refuses a second survey for the same dossier kindly, and sends the answer without the code', async () => {
     await kiosk();
@@ -128,7 +130,7 @@ describe('citizen survey', () => {
       clock += 60_000;
     }
     expect((await surveys()).map((d) => d.dossierCode)).toEqual(['H26-261123-01007', undefined]);
-  });
+  }, LONG_WALK);
 
   it('says so when a typed code is not a dossier code', async () => {
     await kiosk();

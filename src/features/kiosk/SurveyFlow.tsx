@@ -84,7 +84,8 @@ export function SurveyFlow({
   const recordAbandoned = useCallback(() => {
     const left = takeDraft() ?? draft.current;
     draft.current = null;
-    if (left?.answers.rating) void record(left.answers, new Date(left.at), [PARTIAL_FLAG]);
+    // Storage not ready (a tablet being set up again): keep the draft for the next start to record.
+    if (left?.answers.rating) record(left.answers, new Date(left.at), [PARTIAL_FLAG]).catch(() => saveDraft(left));
   }, [record]);
 
   const newCitizen = useRef(onNewCitizen);
