@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import { nameWordPairs, type Op, type DossierState } from '../domain';
+import { nameWordPairs, personalClosedAt, type Op, type DossierState } from '../domain';
 import { DB_NAME } from './name';
 
 export { DB_NAME };
@@ -27,6 +27,11 @@ export interface DossierRow extends DossierState {
   words: string[];
   /** Ordered pairs of the applicant's name words, so a name search reads few index entries. */
   namePairs: string[];
+  /**
+   * Only on closed dossiers that still hold an ID number, phone or address: when they were closed.
+   * The retention sweep reads this index, so it never walks the dossiers it has already stripped.
+   */
+  personalClosedAt?: string;
 }
 
 export interface KeyValue<T = unknown> {
@@ -79,6 +84,18 @@ export class FriendlyDeskDB extends Dexie {
           .toCollection()
           .modify((row) => {
             row.namePairs = nameWordPairs(row.applicant?.name);
+          }),
+      );
+    // Retention (issue 12): closed dossiers lose their personal fields after settings.retentionDays.
+    this.version(3)
+      .stores({ dossiers: 'id, code, status, [open+dueAt], receivedAt, *words, *namePairs, personalClosedAt' })
+      .upgrade((tx) =>
+        tx
+          .table<DossierRow>('dossiers')
+          .toCollection()
+          .modify((row) => {
+            const closedAt = personalClosedAt(row);
+            if (closedAt) row.personalClosedAt = closedAt;
           }),
       );
   }

@@ -32,7 +32,12 @@ export default function KioskApp({ device, config }: { device: DeviceInfo; confi
     };
   }, [device.mode]);
   useEffect(() => {
-    const prune = () => void surveyStore().then(({ db, pruneSyncedSurveys }) => pruneSyncedSurveys(db, rules.pruneSyncedAfterDays));
+    // Comments leave the kiosk as soon as they are sent (upkeep); whole answers after some days.
+    const prune = () =>
+      void surveyStore().then(async ({ db, pruneSyncedSurveys, runPrivacyUpkeep }) => {
+        await runPrivacyUpkeep(db);
+        await pruneSyncedSurveys(db, rules.pruneSyncedAfterDays);
+      });
     prune();
     const daily = setInterval(prune, 6 * 60 * 60_000);
     return () => clearInterval(daily);
