@@ -1,12 +1,20 @@
 import type { FriendlyDeskDB } from './database';
 
-/** Ask the browser not to evict our data under storage pressure; returns whether it agreed. */
-export async function requestPersistence(): Promise<boolean> {
-  // Not in every TypeScript DOM lib version, nor in every browser.
-  const storage = navigator.storage as StorageManager & { persist?: () => Promise<boolean> };
-  if (!storage?.persist) return false;
-  if (await storage.persisted?.()) return true;
-  return storage.persist();
+let persistence: Promise<boolean | undefined> | undefined;
+
+/**
+ * Ask the browser not to evict our data under storage pressure, once per page; resolves whether it
+ * agreed, or undefined where the browser cannot say (no Storage API here).
+ */
+export function requestPersistence(): Promise<boolean | undefined> {
+  persistence ??= (async () => {
+    // Not in every TypeScript DOM lib version, nor in every browser.
+    const storage = navigator.storage as (StorageManager & { persist?: () => Promise<boolean> }) | undefined;
+    if (!storage?.persist) return undefined;
+    if (await storage.persisted?.()) return true;
+    return storage.persist();
+  })().catch(() => undefined);
+  return persistence;
 }
 
 export async function storageEstimate(): Promise<{ usage: number; quota: number } | undefined> {

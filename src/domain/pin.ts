@@ -40,3 +40,9 @@ async function verifySecret(secret: string, salt: string, hash: string): Promise
 export function newSalt(): string {
   return toHex(crypto.getRandomValues(new Uint8Array(16)).buffer);
 }
+
+/** Whether the PIN belongs to any active staff member (for what any officer may unlock). */
+export async function isAnyStaffPin(pin: string, staff: { pinSalt: string; pinHash: string; active?: boolean }[]): Promise<boolean> {
+  for (const member of staff) if (member.active !== false && (await verifyPin(pin, member.pinSalt, member.pinHash))) return true;
+  return false;
+}
