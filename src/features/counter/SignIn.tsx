@@ -73,8 +73,10 @@ export function SignIn({ staff }: { staff: Staff[] }) {
             aria-describedby="pin-hint"
             onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
           />
-          <small id="pin-hint">{t('signIn.pinHint')}</small>
         </label>
+        <small id="pin-hint" className="hint">
+          {t('signIn.pinHint')}
+        </small>
         {seconds > 0 ? (
           <p role="alert" className="error">
             {t('signIn.locked', { seconds })}
