@@ -92,6 +92,11 @@ export async function wipeSentData(db: FriendlyDeskDB): Promise<void> {
 export async function runPrivacyUpkeep(db: FriendlyDeskDB, now = new Date()): Promise<void> {
   if ((await db.meta.get('revoked'))?.value) return wipeSentData(db);
   const config = (await db.config.get('commune'))?.value as CommuneConfig | undefined;
+  if (config?.staffPins) {
+    // Staff PIN hashes a 1.0 server sent a kiosk: nothing unlocks with them any more, so they go.
+    const { staffPins: _hashes, ...rest } = config;
+    await db.config.put({ key: 'commune', value: rest });
+  }
   await sweepRetention(db, config?.settings?.retentionDays ?? DEFAULT_RETENTION_DAYS, now);
   await dropSyncedComments(db);
 }

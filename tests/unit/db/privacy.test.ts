@@ -146,6 +146,15 @@ describe('survey comments', () => {
   });
 });
 
+describe('a kiosk upgraded from a 1.0 config', () => {
+  it('forgets the staff PIN hashes it was sent', async () => {
+    await saveCommuneConfig(db, { ...demoConfig, staff: [], staffPins: demoConfig.staff.map(({ pinSalt, pinHash }) => ({ pinSalt, pinHash })) });
+    await runPrivacyUpkeep(db);
+    expect((await db.config.get('commune'))?.value).not.toHaveProperty('staffPins');
+    expect(JSON.stringify(await db.config.toArray())).not.toContain(demoConfig.staff[0].pinHash);
+  });
+});
+
 describe('a revoked tablet', () => {
   it('wipes everything it sent or pulled and keeps only what the server does not have', async () => {
     const sent = await receive('Nguyễn Văn Đã Gửi', new Date());
