@@ -117,14 +117,19 @@ describe('the app’s sync module against the real server', () => {
     expect(after.staff.map((m) => m.name)).toContain('Đỗ Thị Mai');
   });
 
-  it('locks a revoked tablet but keeps its data', async () => {
+  it('locks a revoked tablet, keeping only what it has not sent', async () => {
     const { db, device } = await tablet(s.demoCommuneId);
+    await receive(db, 'Lý Văn Đã Gửi');
+    expect((await syncOnce(db, s.url)).ok).toBe(true);
+    expect(await db.dossiers.count()).toBeGreaterThan(1); // its own and the commune's, pulled
     await receive(db, 'Hồ Thị Em');
     await s.admin('POST', `/api/v1/admin/devices/${device.deviceId}/revoke`);
     expect((await syncOnce(db, s.url)).ok).toBe(false);
     expect((await db.meta.get('revoked'))?.value).toEqual(expect.any(String));
     expect(syncStatus.getState().lastError?.code).toBe('device-revoked');
     expect(await db.ops.count()).toBe(1);
+    expect((await db.ops.toArray())[0]).toMatchObject({ state: 'pending', data: { applicant: { name: 'Hồ Thị Em' } } });
+    expect(await db.dossiers.count()).toBe(0);
   });
 
   it('lets a kiosk push surveys but never pull', async () => {
