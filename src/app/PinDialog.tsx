@@ -2,6 +2,17 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePinLockout } from './pinLockout';
 
+/** The lockout while it lasts (it outranks any other message), else the last error. */
+export function PinAlert({ seconds, error }: { seconds: number; error: string | null }) {
+  const { t } = useTranslation();
+  const text = seconds > 0 ? t('pinDialog.locked', { seconds }) : error;
+  return text ? (
+    <p role="alert" className="error">
+      {text}
+    </p>
+  ) : null;
+}
+
 /**
  * Asks for a staff PIN (4–8 digits) or the kiosk code (8–32 letters and digits) before something
  * only staff may do; `check` runs offline against salted hashes. Wrong tries count toward the
@@ -62,17 +73,7 @@ export function PinDialog({
           />
         </label>
       )}
-      {seconds > 0 ? (
-        <p role="alert" className="error">
-          {t('pinDialog.locked', { seconds })}
-        </p>
-      ) : (
-        wrong && (
-          <p role="alert" className="error">
-            {kind === 'pin' ? t('pinDialog.wrongPin') : t('pinDialog.wrongCode')}
-          </p>
-        )
-      )}
+      <PinAlert seconds={seconds} error={wrong ? (kind === 'pin' ? t('pinDialog.wrongPin') : t('pinDialog.wrongCode')) : null} />
       <div className="form-actions">
         <button type="button" className={button} onClick={onCancel}>
           {t('pinDialog.cancel')}

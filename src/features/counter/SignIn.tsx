@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { verifyPin, type Staff } from '../../domain';
 import { useSession } from '../../app/stores';
 import { usePinLockout } from '../../app/pinLockout';
+import { PinAlert } from '../../app/PinDialog';
 
 /**
  * Staff pick their name and type their PIN; the check runs offline against the salted hash from
@@ -77,17 +78,7 @@ export function SignIn({ staff }: { staff: Staff[] }) {
         <small id="pin-hint" className="hint">
           {t('signIn.pinHint')}
         </small>
-        {seconds > 0 ? (
-          <p role="alert" className="error">
-            {t('signIn.locked', { seconds })}
-          </p>
-        ) : (
-          error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )
-        )}
+        <PinAlert seconds={seconds} error={error} />
         <button type="submit" className="primary big" disabled={checking || seconds > 0 || pin.length < 4}>
           {t('signIn.submit')}
         </button>
