@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { DEFAULT_RETENTION_DAYS, retentionCutoff, stripPersonalData, type CommuneConfig } from '../domain';
-import type { FriendlyDeskDB, StoredOp } from './database';
+import type { DeviceInfo, FriendlyDeskDB, StoredOp } from './database';
 import { refreshDossier, WRITE_TABLES } from './writes';
 
 /** Each chunk is its own short transaction, so the sweep never holds the tablet up for long. */
@@ -78,9 +78,12 @@ export async function wipeSentData(db: FriendlyDeskDB): Promise<void> {
   await db.transaction('rw', WRITE_TABLES(db), async () => {
     for (const table of WRITE_TABLES(db)) if (table !== db.ops && table !== db.meta) await table.clear();
     await db.meta.bulkDelete(['pullCursor', 'lastSyncAt']);
-    const device = await db.meta.get('device');
+    const device = (await db.meta.get('device'))?.value as DeviceInfo | undefined;
     // The token is worthless now; it is not kept either.
-    if (device) await db.meta.put({ key: 'device', value: { ...(device.value as object), token: undefined } });
+    if (device?.token) {
+      const { token: _token, ...rest } = device;
+      await db.meta.put({ key: 'device', value: rest });
+    }
   });
 }
 
