@@ -86,17 +86,25 @@ export class FriendlyDeskDB extends Dexie {
             row.namePairs = nameWordPairs(row.applicant?.name);
           }),
       );
-    // Retention (issue 12): closed dossiers lose their personal fields after settings.retentionDays.
+    // Retention (issue 12): closed dossiers lose their personal fields after settings.retentionDays,
+    // and survey comments leave as soon as they are synced (from now on when they become synced).
     this.version(3)
       .stores({ dossiers: 'id, code, status, [open+dueAt], receivedAt, *words, *namePairs, personalClosedAt' })
-      .upgrade((tx) =>
-        tx
+      .upgrade(async (tx) => {
+        await tx
           .table<DossierRow>('dossiers')
           .toCollection()
           .modify((row) => {
             const closedAt = personalClosedAt(row);
             if (closedAt) row.personalClosedAt = closedAt;
-          }),
-      );
+          });
+        await tx
+          .table<StoredOp>('ops')
+          .where('type')
+          .equals('survey.submitted')
+          .modify((op) => {
+            if (op.state === 'synced') delete (op.data as { comment?: string }).comment;
+          });
+      });
   }
 }

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { DEFAULT_RETENTION_DAYS, retentionCutoff, stripPersonalData, type CommuneConfig } from '../domain';
+import { DEFAULT_RETENTION_DAYS, retentionCutoff, stripPersonalData, withoutComment, type CommuneConfig } from '../domain';
 import type { DeviceInfo, FriendlyDeskDB, StoredOp } from './database';
 import { refreshDossier, WRITE_TABLES } from './writes';
 
@@ -42,20 +42,13 @@ export async function sweepRetention(db: FriendlyDeskDB, retentionDays: number, 
   return done;
 }
 
-/** A citizen's free-text comment stays on a tablet only until the server has it. */
-export async function dropSyncedComments(db: FriendlyDeskDB): Promise<number> {
-  const keys = await db.ops
-    .where('type')
-    .equals('survey.submitted')
-    .filter((op) => op.state === 'synced' && (op.data as { comment?: unknown }).comment !== undefined)
-    .primaryKeys();
-  for (const chunk of chunks(keys)) {
-    await db.transaction('rw', db.ops, async () => {
-      const ops = (await db.ops.bulkGet(chunk)).filter((op): op is StoredOp => Boolean(op));
-      await db.ops.bulkPut(ops.flatMap((op) => stripped(op) ?? []));
-    });
-  }
-  return keys.length;
+/**
+ * The changes that make an op synced (pushed and answered, or pulled): a survey's free-text comment
+ * leaves the tablet the moment the server has it, on the kiosk and on every tablet that pulls it.
+ */
+export function markSynced(op: Pick<StoredOp, 'type' | 'data'>): Partial<StoredOp> {
+  const data = withoutComment(op.type, op.data as Record<string, unknown>);
+  return data ? { state: 'synced', data } : { state: 'synced' };
 }
 
 /**
@@ -90,7 +83,7 @@ export async function wipeSentData(db: FriendlyDeskDB): Promise<void> {
 /**
  * What keeps personal data off the tablet, run at start and after every sync (never inside a
  * fetch or another transaction): a revoked tablet wipes what it sent; others apply the retention
- * period and drop synced survey comments.
+ * period (and forget staff PIN hashes a 1.0 server sent a kiosk).
  */
 export async function runPrivacyUpkeep(db: FriendlyDeskDB, now = new Date()): Promise<void> {
   if ((await db.meta.get('revoked'))?.value) return wipeSentData(db);
@@ -101,5 +94,4 @@ export async function runPrivacyUpkeep(db: FriendlyDeskDB, now = new Date()): Pr
     await db.config.put({ key: 'commune', value: rest });
   }
   await sweepRetention(db, config?.settings?.retentionDays ?? DEFAULT_RETENTION_DAYS, now);
-  await dropSyncedComments(db);
 }

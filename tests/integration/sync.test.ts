@@ -132,13 +132,18 @@ describe('the app’s sync module against the real server', () => {
     expect(await db.dossiers.count()).toBe(0);
   });
 
-  it('lets a kiosk push surveys but never pull', async () => {
+  it('lets a kiosk push surveys but never pull, and keeps no comment once sent', async () => {
     const { db } = await tablet(s.demoCommuneId, 'kiosk');
     expect((await getCommuneConfig(db))?.procedures).toEqual([]);
-    await recordOp(db, 'survey.submitted', crypto.randomUUID(), { rating: 'very-satisfied' });
+    const op = await recordOp(db, 'survey.submitted', crypto.randomUUID(), { rating: 'very-satisfied', comment: 'Chị Hoa rất tận tình' });
     const result = await syncOnce(db, s.url);
     expect(result).toMatchObject({ ok: true, pushed: 1, pulled: 0 });
     expect(await db.dossiers.count()).toBe(0);
+    // The comment is on the server now; the kiosk keeps none (issue 12 part 4).
+    expect((await db.ops.get(op.opId))?.data).toEqual({ rating: 'very-satisfied' });
+    const counter = await tablet(s.demoCommuneId);
+    await syncOnce(counter.db, s.url);
+    expect((await counter.db.ops.get(op.opId))?.data).toEqual({ rating: 'very-satisfied' });
   });
 
   it('records the tablet’s clock skew from the server’s time', async () => {

@@ -41,10 +41,12 @@ export function stripPersonalData(type: string, data: Record<string, unknown>): 
     if (!changes || !personal.some((f) => f in changes)) return undefined;
     return { ...data, changes: Object.fromEntries(Object.entries(changes).filter(([k]) => !personal.includes(k))) };
   }
-  if (type === 'survey.submitted' && 'comment' in data) {
-    // A citizen's free text: sent to the server, then not kept on any tablet.
-    const { comment: _comment, ...rest } = data;
-    return rest;
-  }
   return undefined;
+}
+
+/** A survey's data without the citizen's free-text comment (undefined when it has none): kept on no tablet once sent. */
+export function withoutComment(type: string, data: Record<string, unknown>): Record<string, unknown> | undefined {
+  if (type !== 'survey.submitted' || !('comment' in data)) return undefined;
+  const { comment: _comment, ...rest } = data;
+  return rest;
 }

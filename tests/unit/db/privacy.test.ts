@@ -12,8 +12,10 @@ import {
   clearPinFailures,
   runPrivacyUpkeep,
   saveCommuneConfig,
+  markSynced,
   type DossierRow,
 } from '../../../src/db';
+import { applyPulledOps } from '../../../src/sync';
 import { communeFigures, afterFailure, FIRST_LOCK_MS, NO_LOCKOUT, lockRemainingMs } from '../../../src/domain';
 import { counterIntake, demoConfig, setUpDemoTablet } from '../../support/fixtures';
 
@@ -121,13 +123,18 @@ describe('retention on a counter tablet', () => {
       meta: 'key',
     });
     await v2.table('dossiers').add(oldRow);
-    await v2.table('ops').bulkAdd(oldOps);
+    const survey = { ...oldOps[0], opId: crypto.randomUUID(), entityId: crypto.randomUUID(), type: 'survey.submitted', data: { rating: 'satisfied', comment: 'Rất tốt' }, state: 'synced' };
+    const unsentSurvey = { ...survey, opId: crypto.randomUUID(), state: 'pending' };
+    await v2.table('ops').bulkAdd([...oldOps, survey, unsentSurvey]);
     await v2.table('meta').bulkPut(await db.meta.toArray());
     await v2.table('config').bulkPut(await db.config.toArray());
     v2.close();
 
     const upgraded = new FriendlyDeskDB(name);
     expect((await upgraded.dossiers.get(row.id))?.personalClosedAt).toBe(start.toISOString());
+    // Comments the server already has go with the upgrade; one not yet sent stays.
+    expect((await upgraded.ops.get(survey.opId))?.data).toEqual({ rating: 'satisfied' });
+    expect((await upgraded.ops.get(unsentSurvey.opId))?.data).toEqual({ rating: 'satisfied', comment: 'Rất tốt' });
     await runPrivacyUpkeep(upgraded, now);
     expect((await upgraded.dossiers.get(row.id))?.applicant).toEqual({ name: 'Đỗ Thị Mai' });
     upgraded.close();
@@ -135,14 +142,18 @@ describe('retention on a counter tablet', () => {
 });
 
 describe('survey comments', () => {
-  it('stay while the answer waits to be sent and go once it is synced; the rating stays', async () => {
-    const op = await recordOp(db, 'survey.submitted', crypto.randomUUID(), { rating: 'satisfied', comment: 'Cán bộ tên Hoa rất nhiệt tình' });
-    await runPrivacyUpkeep(db);
-    expect((await db.ops.get(op.opId))?.data).toMatchObject({ comment: 'Cán bộ tên Hoa rất nhiệt tình' });
-    await markAllSynced();
-    await runPrivacyUpkeep(db);
+  it('are not stored when pulled from another tablet; the rating is', async () => {
+    const comment = 'Cán bộ tên Hoa rất nhiệt tình';
+    const op = { opId: crypto.randomUUID(), deviceSeq: 1, type: 'survey.submitted', entityId: crypto.randomUUID(), at: new Date().toISOString(), hlc: '001764547200000:000000', data: { rating: 'satisfied', comment }, deviceId: 'kiosk-1', cursor: '1' };
+    await applyPulledOps(db, [op], '1');
     expect((await db.ops.get(op.opId))?.data).toEqual({ rating: 'satisfied' });
     expect(await db.surveys.get(op.opId)).toMatchObject({ rating: 'satisfied' });
+  });
+
+  it('make nothing else change when an op becomes synced', () => {
+    expect(markSynced({ type: 'survey.submitted', data: { rating: 'normal', comment: 'x' } })).toEqual({ state: 'synced', data: { rating: 'normal' } });
+    expect(markSynced({ type: 'survey.submitted', data: { rating: 'normal' } })).toEqual({ state: 'synced' });
+    expect(markSynced({ type: 'dossier.received', data: { applicant: { name: 'A', phone: '0912345678' } } })).toEqual({ state: 'synced' });
   });
 });
 
