@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { CommuneConfig } from '../domain';
-import { isSurveyMode, type DeviceInfo } from '../db';
+import { isSurveyMode, runPrivacyUpkeep, type DeviceInfo } from '../db';
 import { SignIn } from '../features/counter/SignIn';
 import { CounterRoutes } from '../features/counter/CounterRoutes';
 import { useSession } from './stores';
@@ -19,6 +19,8 @@ export default function Shell({ device, config }: { device: DeviceInfo; config: 
   const staff = useSession((s) => s.staff);
   const signOut = useSession((s) => s.signOut);
   useEffect(() => (device.mode === 'enrolled' ? startSync() : undefined), [device.mode]);
+  // At start as well as after each sync: a tablet that stayed offline still lets old data go.
+  useEffect(() => void runPrivacyUpkeep(db), []);
   const surveyMode = useLiveQuery(() => isSurveyMode(db), [], false);
   if (surveyMode) {
     return (

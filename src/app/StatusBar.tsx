@@ -2,7 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { formatVnDateTime } from '../domain';
-import { countPending, listNeedsAttention, storageEstimate, type DeviceInfo } from '../db';
+import { countPending, listNeedsAttention, requestPersistence, storageEstimate, type DeviceInfo } from '../db';
 import { CLOCK_SKEW_WARNING_MS } from '../sync';
 import { useSyncStatus } from './useSyncStatus';
 import { db } from './db';
@@ -30,6 +30,11 @@ export function StatusBar({ device }: { device: DeviceInfo }) {
   const pending = useLiveQuery(() => countPending(db), [], 0);
   const attention = useLiveQuery(async () => (await listNeedsAttention(db)).length, [], 0);
   const [storage, setStorage] = useState<{ usage: number; quota: number }>();
+  // Refused persistence means the browser may evict pending ops silently: say so, and how to fix it.
+  const [notPersisted, setNotPersisted] = useState(false);
+  useEffect(() => {
+    void requestPersistence().then((granted) => setNotPersisted(granted === false));
+  }, []);
   useEffect(() => {
     void storageEstimate().then(setStorage);
   }, [pending]);
@@ -57,6 +62,11 @@ export function StatusBar({ device }: { device: DeviceInfo }) {
       {sync.phase === 'error' && sync.lastError && (
         <p role="alert" className="sync-error">
           {t(`syncErrors.${sync.lastError.code}`, { defaultValue: t('syncErrors.other', { message: sync.lastError.message }) })}
+        </p>
+      )}
+      {notPersisted && (
+        <p role="alert" className="sync-error">
+          {t('syncBar.notPersisted')}
         </p>
       )}
       {skewed && (

@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import { nameWordPairs, type Op, type DossierState } from '../domain';
+import { nameWordPairs, personalClosedAt, type Op, type DossierState } from '../domain';
 import { DB_NAME } from './name';
 
 export { DB_NAME };
@@ -27,6 +27,11 @@ export interface DossierRow extends DossierState {
   words: string[];
   /** Ordered pairs of the applicant's name words, so a name search reads few index entries. */
   namePairs: string[];
+  /**
+   * Only on closed dossiers that still hold an ID number, phone or address: when they were closed.
+   * The retention sweep reads this index, so it never walks the dossiers it has already stripped.
+   */
+  personalClosedAt?: string;
 }
 
 export interface KeyValue<T = unknown> {
@@ -81,5 +86,25 @@ export class FriendlyDeskDB extends Dexie {
             row.namePairs = nameWordPairs(row.applicant?.name);
           }),
       );
+    // Retention (issue 12): closed dossiers lose their personal fields after settings.retentionDays,
+    // and survey comments leave as soon as they are synced (from now on when they become synced).
+    this.version(3)
+      .stores({ dossiers: 'id, code, status, [open+dueAt], receivedAt, *words, *namePairs, personalClosedAt' })
+      .upgrade(async (tx) => {
+        await tx
+          .table<DossierRow>('dossiers')
+          .toCollection()
+          .modify((row) => {
+            const closedAt = personalClosedAt(row);
+            if (closedAt) row.personalClosedAt = closedAt;
+          });
+        await tx
+          .table<StoredOp>('ops')
+          .where('type')
+          .equals('survey.submitted')
+          .modify((op) => {
+            if (op.state === 'synced') delete (op.data as { comment?: string }).comment;
+          });
+      });
   }
 }

@@ -6,3 +6,5 @@ export * from './storage';
 export * from './attention';
 export * from './surveys';
 export * from './setup';
+export * from './privacy';
+export * from './lockout';

@@ -5,6 +5,7 @@ import {
   nameWordPairs,
   newId,
   OPEN_STATUSES,
+  personalClosedAt,
   searchTokens,
   vnDateKey,
   type DossierState,
@@ -41,7 +42,9 @@ export async function getDevice(db: FriendlyDeskDB): Promise<DeviceInfo | undefi
 }
 
 export function toDossierRow(state: DossierState): DossierRow {
+  const closedAt = personalClosedAt(state);
   return {
+    ...(closedAt ? { personalClosedAt: closedAt } : {}),
     ...state,
     open: (OPEN_STATUSES as readonly string[]).includes(state.status) ? 1 : 0,
     words: searchTokens(state.applicant?.name, state.code, state.applicant?.idNumber, state.applicant?.phone),

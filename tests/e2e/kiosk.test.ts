@@ -63,6 +63,9 @@ describe('survey kiosk', () => {
     // with a quick repeat window so the test's citizens are not mistaken for double taps.
     const config = await (await fetch(`${s.url}/api/v1/config`, { headers: { Authorization: `Bearer ${(await s.newDevice(s.demoCommuneId)).token}` } })).json();
     await s.admin('PUT', `/api/v1/admin/communes/${s.demoCommuneId}/config/survey`, { ...longFlowSurvey, version: config.survey.version, rules: { repeatWindowSeconds: 1, burstLimit: 100 } });
+    // Staff open the kiosk's panel with the commune's kiosk code (issue 12 part 6), never a staff PIN.
+    const kioskCode = 'KioskE2E2026';
+    expect((await s.admin('PUT', `/api/v1/admin/communes/${s.demoCommuneId}/config/kioskCode`, { code: kioskCode })).status).toBe(200);
 
     // A counter tablet receives two dossiers; the first slip's QR goes in front of the kiosk camera.
     const counter = await counterBrowser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -164,10 +167,13 @@ describe('survey kiosk', () => {
     });
     expect(pullStatus).toEqual({ status: 403, dossiers: 0 });
 
-    // Staff screens behind the PIN, audited too.
+    // Staff screens behind the kiosk code, audited too.
     await kiosk.getByRole('button', { name: 'Cán bộ' }).click();
-    await audit(kiosk, 'staff PIN');
-    await kiosk.getByLabel('Mã PIN').fill('1234');
+    await audit(kiosk, 'kiosk code');
+    await kiosk.getByLabel('Mã mở khóa máy đánh giá').fill('12341234');
+    await kiosk.getByRole('button', { name: 'Mở khóa' }).click();
+    await kiosk.getByRole('alert').filter({ hasText: 'Mã mở khóa không đúng' }).waitFor();
+    await kiosk.getByLabel('Mã mở khóa máy đánh giá').fill(kioskCode);
     await kiosk.getByRole('button', { name: 'Mở khóa' }).click();
     await kiosk.getByRole('heading', { name: 'Máy đánh giá — cán bộ' }).waitFor();
     await audit(kiosk, 'staff panel');

@@ -8,6 +8,13 @@ import { ReceiptSlip } from './ReceiptSlip';
 import { NeedsAttention } from '../sync/NeedsAttention';
 import { setSurveyMode } from '../../db';
 import { db } from '../../app/db';
+import { useSession } from '../../app/stores';
+
+/** Hand the tablet to the citizen: the officer is signed out, so the tablet never comes back signed in. */
+async function enterSurveyMode() {
+  await setSurveyMode(db, true);
+  useSession.getState().signOut();
+}
 
 export function CounterRoutes({ config }: { config: CommuneConfig }) {
   const { t } = useTranslation();
@@ -32,7 +39,7 @@ export function CounterRoutes({ config }: { config: CommuneConfig }) {
           {t('nav.newDossier')}
         </button>
         {config.survey && (
-          <button type="button" onClick={() => void setSurveyMode(db, true)}>
+          <button type="button" onClick={() => void enterSurveyMode()}>
             {t('nav.surveyMode')}
           </button>
         )}

@@ -50,11 +50,26 @@ describe.each<Backend>(['pglite', 'postgres'])('wire contract on %s', (backend) 
   });
 
   describe('GET /api/v1/config', () => {
+    it('delivers the commune settings (retention, idle lock) to counter and mobile tablets, not to kiosks', async () => {
+      const commune = await s.createCommune();
+      const mobile = await s.newDevice(commune.id, 'mobile');
+      const kiosk = await s.newDevice(commune.id, 'kiosk');
+      const config = async (token: string) => (await fetch(`${s.url}/api/v1/config`, { headers: { Authorization: `Bearer ${token}` } })).json();
+      expect((await config(mobile.token)).settings).toEqual({ retentionDays: 90, idleLockMinutes: 5 });
+      expect(await json(await s.admin('PUT', `/api/v1/admin/communes/${commune.id}/config/settings`, { retentionDays: 30 }))).toMatchObject({ status: 200 });
+      expect((await config(mobile.token)).settings).toEqual({ retentionDays: 30, idleLockMinutes: 5 });
+      expect(await config(kiosk.token)).not.toHaveProperty('settings');
+      for (const bad of [{ retentionDays: 0 }, { retentionDays: 3651 }, { idleLockMinutes: 121 }, { retentionDays: 1.5 }]) {
+        const res = await json(await s.admin('PUT', `/api/v1/admin/communes/${commune.id}/config/settings`, bad));
+        expect(res, JSON.stringify(bad)).toMatchObject({ status: 400, body: { error: { code: 'invalid-body' } } });
+      }
+    });
+
     it('gives a counter everything, with an ETag, and 304 when unchanged', async () => {
       const res = await fetch(`${s.url}/api/v1/config`, { headers: { Authorization: `Bearer ${counter.token}` } });
       expect(res.status).toBe(200);
       const body = await res.json();
-      expect(Object.keys(body).sort()).toEqual(['calendar', 'checklistTemplates', 'commune', 'letterTemplates', 'procedures', 'staff', 'survey', 'version']);
+      expect(Object.keys(body).sort()).toEqual(['calendar', 'checklistTemplates', 'commune', 'letterTemplates', 'procedures', 'settings', 'staff', 'survey', 'version']);
       expect(body.procedures.length).toBeGreaterThanOrEqual(15);
       expect(body.staff[0]).not.toHaveProperty('pin');
       const etag = res.headers.get('ETag')!;
@@ -475,7 +490,7 @@ describe.each<Backend>(['pglite', 'postgres'])('wire contract on %s', (backend) 
       const device = await s.newDevice(commune.id);
       const config = await (await fetch(`${s.url}/api/v1/config`, { headers: auth(device.token) })).json();
       let version = config.version;
-      for (const part of ['procedures', 'calendar', 'checklistTemplates', 'letterTemplates', 'staff', 'survey'] as const) {
+      for (const part of ['procedures', 'calendar', 'checklistTemplates', 'letterTemplates', 'staff', 'survey', 'settings'] as const) {
         const res = await json(await s.admin('PUT', `/api/v1/admin/communes/${commune.id}/config/${part}`, config[part]));
         expect(res, part).toMatchObject({ status: 200, body: { version: version + 1 } });
         version = res.body.version;
