@@ -1,3 +1,5 @@
+import type { CalendarData } from './calendar';
+import { currentDueAt, type DueDossier } from './dossiers/due';
 import type { DossierAction, DossierReceivedData, DossierTransitionedData, DossierUpdatedData, Op } from './ops';
 
 export type DossierStatus =
@@ -256,9 +258,12 @@ export function foldDossier(entityId: string, ops: FoldOp[]): DossierState {
   return state;
 }
 
-/** Still owed to the citizen and past its (possibly extended) due date. */
-export function isOverdue(state: Pick<DossierState, 'status' | 'dueAt'>, now: Date): boolean {
+/**
+ * Still owed to the citizen and past the due date it has now (currentDueAt: extended, and moved
+ * back by supplement waits when the commune calendar is given).
+ */
+export function isOverdue(state: Pick<DossierState, 'status'> & DueDossier, now: Date, calendar?: CalendarData): boolean {
   if (!(IN_PROGRESS_STATUSES as readonly string[]).includes(state.status) || !state.dueAt) return false;
-  const due = Date.parse(state.dueAt);
+  const due = Date.parse(calendar ? currentDueAt(state, calendar, now) : state.dueAt);
   return Number.isFinite(due) && due < now.getTime();
 }

@@ -11,3 +11,4 @@ export * from './entities';
 export * from './metrics';
 export * from './survey';
 export * from './ids';
+export * from './dossiers/due';

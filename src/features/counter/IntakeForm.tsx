@@ -82,7 +82,7 @@ export function IntakeForm({ config, now = () => new Date() }: { config: Commune
     }
   }
 
-  const textField = (field: TextField, props: { required?: boolean; inputMode?: 'numeric' | 'tel' | 'text'; autoComplete?: string } = {}) => (
+  const textField = (field: TextField, props: { required?: boolean; inputMode?: 'numeric' | 'tel' | 'text'; autoComplete?: string; hint?: string } = {}) => (
     <div className="field">
       <label htmlFor={`intake-${field}`}>
         {t(`intake.${field}`)}
@@ -95,10 +95,15 @@ export function IntakeForm({ config, now = () => new Date() }: { config: Commune
         inputMode={props.inputMode}
         autoComplete={props.autoComplete ?? 'off'}
         aria-invalid={Boolean(errors[field])}
-        aria-describedby={errors[field] ? `intake-${field}-error` : undefined}
+        aria-describedby={[errors[field] && `intake-${field}-error`, props.hint && `intake-${field}-hint`].filter(Boolean).join(' ') || undefined}
         onChange={(e) => update({ [field]: e.target.value })}
         onBlur={() => checkField(field)}
       />
+      {props.hint && (
+        <span id={`intake-${field}-hint`} className="hint">
+          {props.hint}
+        </span>
+      )}
       {errors[field] && (
         <span id={`intake-${field}-error`} className="error">
           {t(errors[field]!)}
@@ -125,7 +130,7 @@ export function IntakeForm({ config, now = () => new Date() }: { config: Commune
         <div className="grid-2">
           {textField('name', { required: true, autoComplete: 'name' })}
           {textField('idNumber', { inputMode: 'numeric' })}
-          {textField('phone', { inputMode: 'tel' })}
+          {textField('phone', { inputMode: 'tel', hint: t('intake.phoneHint') })}
           {textField('address')}
         </div>
       </fieldset>
