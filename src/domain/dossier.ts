@@ -161,6 +161,7 @@ function eventOf(op: FoldOp): DossierEvent {
     if (isStringArray(d.missingDocuments)) event.missingDocuments = [...d.missingDocuments];
     if (typeof d.newDueAt === 'string') event.newDueAt = d.newDueAt;
   }
+  if (op.type === 'dossier.updated' && typeof d.reason === 'string') event.reason = d.reason;
   if (op.type === 'dossier.updated' && isObject(d.changes)) {
     const changes: Record<string, unknown> = {};
     for (const f of UPDATABLE) if (d.changes[f] !== undefined) changes[f] = f === 'documents' && isStringArray(d.changes[f]) ? [...d.changes[f]] : d.changes[f];
