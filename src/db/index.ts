@@ -6,3 +6,4 @@ export * from './storage';
 export * from './attention';
 export * from './surveys';
 export * from './setup';
+export * from './drafts';
