@@ -11,6 +11,7 @@ import { StatusBar } from './StatusBar';
 import { UpdatePrompt } from './UpdatePrompt';
 import { startSync } from './sync';
 import { db } from './db';
+import { idleLockMinutes, useIdleLock } from './useIdleLock';
 
 const SurveyMode = lazy(() => import('../features/kiosk/SurveyMode'));
 
@@ -20,6 +21,8 @@ export default function Shell({ device, config }: { device: DeviceInfo; config: 
   const signOut = useSession((s) => s.signOut);
   useEffect(() => (device.mode === 'enrolled' ? startSync() : undefined), [device.mode]);
   const surveyMode = useLiveQuery(() => isSurveyMode(db), [], false);
+  // Survey mode has its own lock (a staff PIN to leave it); the idle lock guards the staff screens.
+  useIdleLock(Boolean(staff) && !surveyMode, idleLockMinutes(config), signOut);
   if (surveyMode) {
     return (
       <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
