@@ -164,6 +164,7 @@ export function DossierDetail({ id, config }: { id: string; config: CommuneConfi
             key={action}
             action={action}
             dossier={dossier}
+            dueAt={currentDueAt(dossier, config.calendar, now)}
             documents={procedure?.documents.map((d) => d.name) ?? dossier.documents}
             onDone={() => setAction(null)}
           />
@@ -202,11 +203,14 @@ export function DossierDetail({ id, config }: { id: string; config: CommuneConfi
 function ActionForm({
   action,
   dossier,
+  dueAt,
   documents,
   onDone,
 }: {
   action: DossierAction;
   dossier: DossierRow;
+  /** The due date the dossier has now: an extension must go past it. */
+  dueAt: string;
   documents: string[];
   onDone: () => void;
 }) {
@@ -232,7 +236,7 @@ function ActionForm({
       data.missingDocuments = all;
     }
     if (need === 'extension') {
-      if (!newDate || newDate <= vnDateKey(dossier.dueAt)) return setError(t('actionForm.dateAfterDue'));
+      if (!newDate || newDate <= vnDateKey(dueAt)) return setError(t('actionForm.dateAfterDue'));
       data.newDueAt = vnDateTime(newDate, '17:00').toISOString();
     }
     try {
@@ -267,7 +271,7 @@ function ActionForm({
       {need === 'extension' && (
         <label className="field">
           <span>{t('actionForm.newDueDate')}</span>
-          <input type="date" value={newDate} min={vnDateKey(dossier.dueAt)} onChange={(e) => setNewDate(e.target.value)} />
+          <input type="date" value={newDate} min={vnDateKey(dueAt)} onChange={(e) => setNewDate(e.target.value)} />
         </label>
       )}
       {(need === 'reason' || need === 'extension') && (
