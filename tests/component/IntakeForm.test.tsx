@@ -40,6 +40,19 @@ describe('intake form', () => {
     expect(screen.getByLabelText('Số điện thoại')).toHaveAttribute('aria-invalid', 'true');
   });
 
+  it('takes a landline as DESIGN.md 1.1 says, and says how a landline is written when it is short', async () => {
+    const user = await renderIntake();
+    const phone = screen.getByLabelText('Số điện thoại');
+    expect(phone).toHaveAccessibleDescription('Di động 10 số, hoặc máy bàn có mã vùng (024 3826 1234).');
+    await user.type(phone, '024 3826 1234');
+    await user.click(screen.getByLabelText(/Họ và tên/));
+    expect(phone).toHaveAttribute('aria-invalid', 'false');
+    await user.clear(phone);
+    await user.type(phone, '024 3826');
+    await user.click(screen.getByLabelText(/Họ và tên/));
+    expect(screen.getByText('Số máy bàn có 10 hoặc 11 chữ số, mã vùng trước (ví dụ 024 3826 1234).')).toBeInTheDocument();
+  });
+
   it('finds procedures without diacritics and lists their required documents', async () => {
     const user = await renderIntake();
     await user.type(screen.getByRole('searchbox', { name: 'Tìm thủ tục' }), 'ket hon');
