@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { enrollAndSignIn, receiveDossier } from '../support/counter-page';
+import { expectAccessible } from '../support/axe';
 
 let browser: Browser;
 let s: TestServer;
@@ -71,6 +72,7 @@ describe('the counter\'s first week', () => {
     await outside.getByRole('cell', { name: 'Hoàng Văn Trả' }).waitFor();
     expect(await outside.getByText('Đã trả kết quả').count()).toBe(1);
     await page.getByText('Không có hồ sơ nào trong bộ lọc này.').waitFor();
+    await expectAccessible(page, 'list with a hit outside the filter');
 
     // An English-UI clerk: the buttons are English, the official paper stays Vietnamese.
     await page.getByRole('button', { name: 'English', exact: true }).click();
@@ -117,6 +119,7 @@ describe('the counter\'s first week', () => {
     await page.getByRole('link', { name: 'Quay lại hồ sơ' }).click();
     await page.getByRole('button', { name: 'Sửa thông tin hồ sơ' }).click();
     await expectNoRawKeys(page, 'dossier detail with the correction form');
+    await expectAccessible(page, 'dossier detail with the correction form (portrait)');
     await page.getByRole('button', { name: 'Tiếp nhận hồ sơ mới' }).click();
     await page.getByRole('searchbox', { name: 'Tìm thủ tục' }).fill('khai sinh');
     await page.getByRole('radio', { name: /^Đăng ký khai sinh/ }).first().check();
