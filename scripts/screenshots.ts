@@ -45,6 +45,15 @@ try {
   await page.getByLabel('Số điện thoại').fill('0212');
   await page.getByLabel('Địa chỉ').click();
   await page.screenshot({ path: 'docs/counter-intake-portrait.png' });
+  // The half-filled intake stays as a draft; the list in portrait starts on the first screen.
+  await page.getByRole('link', { name: 'Danh sách hồ sơ' }).click();
+  await page.getByRole('cell', { name: 'Phạm Văn Đức' }).waitFor();
+  const firstRow = await page.locator('.dossier-table tbody tr').first().boundingBox();
+  console.log(`portrait list: first dossier row at y = ${Math.round(firstRow!.y)} px of 1280`);
+  await page.screenshot({ path: 'docs/counter-list-portrait.png' });
+  await page.locator('.dossier-table td a').first().click();
+  await page.getByRole('heading', { name: 'Quá trình xử lý' }).waitFor();
+  await page.screenshot({ path: 'docs/counter-detail-portrait.png', fullPage: true });
 
   const admin = await context.newPage();
   await admin.setViewportSize({ width: 1280, height: 800 });

@@ -11,6 +11,7 @@ import { StatusBar } from './StatusBar';
 import { UpdatePrompt } from './UpdatePrompt';
 import { startSync } from './sync';
 import { db } from './db';
+import { idleLockMinutes, useIdleLock } from './useIdleLock';
 
 const SurveyMode = lazy(() => import('../features/kiosk/SurveyMode'));
 
@@ -22,6 +23,8 @@ export default function Shell({ device, config }: { device: DeviceInfo; config: 
   // At start as well as after each sync: a tablet that stayed offline still lets old data go.
   useEffect(() => void runPrivacyUpkeep(db), []);
   const surveyMode = useLiveQuery(() => isSurveyMode(db), [], false);
+  // Survey mode has its own lock (a staff PIN to leave it); the idle lock guards the staff screens.
+  useIdleLock(Boolean(staff) && !surveyMode, idleLockMinutes(config), signOut);
   if (surveyMode) {
     return (
       <Suspense fallback={<p role="status">{t('app.loading')}</p>}>

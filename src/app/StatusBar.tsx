@@ -20,11 +20,26 @@ function subscribeOnline(onChange: () => void) {
 }
 const useOnline = () => useSyncExternalStore(subscribeOnline, () => navigator.onLine);
 
-const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+const UNITS = ['KB', 'MB', 'GB'] as const;
+
+/**
+ * Storage in words a clerk reads: "2,5 MB" in Vietnamese, "2.5 MB" in English, the unit chosen to
+ * fit (never "10242.3 MB"). The quota is left out: browsers report a share of the disk, not a promise.
+ */
+export function formatBytes(bytes: number, language: string): string {
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const number = new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
+  return `${number} ${UNITS[unit]}`;
+}
 
 /** What everyone should read at a glance: connection, what waits to be sent, last success, trouble. */
 export function StatusBar({ device }: { device: DeviceInfo }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const online = useOnline();
   const sync = useSyncStatus();
   const pending = useLiveQuery(() => countPending(db), [], 0);
@@ -57,7 +72,7 @@ export function StatusBar({ device }: { device: DeviceInfo }) {
           </span>
         )}
         {device.mode === 'demo' && <span className="demo-badge">{t('syncBar.demo')}</span>}
-        {storage && <span>{t('syncBar.storage', { used: megabytes(storage.usage), quota: megabytes(storage.quota) })}</span>}
+        {storage && <span className="storage">{t('syncBar.storage', { used: formatBytes(storage.usage, i18n.language) })}</span>}
       </div>
       {sync.phase === 'error' && sync.lastError && (
         <p role="alert" className="sync-error">

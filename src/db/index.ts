@@ -8,3 +8,4 @@ export * from './surveys';
 export * from './setup';
 export * from './privacy';
 export * from './lockout';
+export * from './drafts';

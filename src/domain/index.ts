@@ -12,3 +12,4 @@ export * from './metrics';
 export * from './survey';
 export * from './ids';
 export * from './privacy';
+export * from './dossiers/due';

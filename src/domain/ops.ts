@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { HLC_REGEX } from './hlc';
+import { PHONE_NUMBER } from './validation';
 
 export const OP_TYPES = [
   'dossier.received',
@@ -55,7 +56,8 @@ const atLeastOneChange = z.refine((c: unknown) => Object.values(c as object).som
 /** A commune code (up to 60) + date + sequence; trimmed, no line breaks. */
 const dossierCode = z.string().check(z.trim(), z.minLength(3), z.maxLength(100), z.regex(/^[^\n\r\t]+$/));
 const idNumber = z.string().check(z.regex(/^\d{9,12}$/));
-const phone = z.string().check(z.regex(/^0\d{9}$/));
+/** Normalised (digits only, leading 0): the one rule of validation.ts, mobiles and landlines. */
+const phone = z.string().check(z.regex(PHONE_NUMBER));
 const applicant = z.object({
   name: filled(200),
   idNumber: z.optional(idNumber),
@@ -98,6 +100,8 @@ export const zDossierTransitioned = z
 
 export const zDossierUpdated = z.object({
   staffId: id,
+  /** 1.1, optional: why the receipt was corrected (the counter always asks for one). */
+  reason: z.optional(filled(2000)),
   changes: z
     .object({
       'applicant.name': z.optional(filled(200)),

@@ -335,6 +335,22 @@ describe.each<Backend>(['pglite', 'postgres'])('wire contract on %s', (backend) 
       expect(upper.body.results[0]).toEqual({ opId: a.opId.toUpperCase(), status: 'duplicate' });
     });
 
+    it('takes landline phones (1.1) and a correction with its reason, and serves the reason back', async () => {
+      const device = await s.newDevice(s.demoCommuneId);
+      const landline = receivedOp(1, { data: { applicant: { name: 'Bà Năm', phone: '02438261234' } } });
+      const badPhone = receivedOp(2, { data: { applicant: { name: 'Ông Sáu', phone: '0112345678' } } });
+      const correction = {
+        ...transitionOp(3, landline.entityId, 'start-processing'),
+        type: 'dossier.updated',
+        data: { staffId: 'staff-lan', reason: 'Ghi sai tên', changes: { 'applicant.name': 'Bà Năm Lành', 'applicant.phone': '0912345678' } },
+      };
+      const res = await json(await push(s.url, device.token, device.deviceId, [landline, badPhone, correction]));
+      expect(res.body.results.map((r: { status: string; error?: { code: string } }) => r.error?.code ?? r.status)).toEqual(['applied', 'invalid-op', 'applied']);
+      expect(res.body.results[1].error.message).toMatch(/data\.applicant\.phone/);
+      const pulled = (await (await pull(s.url, device.token)).json()).ops as { opId: string; data: unknown }[];
+      expect(pulled.find((op) => op.opId === correction.opId)?.data).toEqual(correction.data);
+    });
+
     it('keeps the report projection current as later ops of a dossier arrive', async () => {
       const device = await s.newDevice(s.demoCommuneId);
       const other = await s.newDevice(s.demoCommuneId);
