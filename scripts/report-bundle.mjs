@@ -9,8 +9,9 @@ const dist = process.argv[2] ?? 'dist';
 const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8'));
 // Each screen with the string files it loads before drawing (see src/app/App.tsx).
 const SCREENS = [
-  { kind: 'counter', screen: 'src/app/Shell.tsx', strings: ['core', 'counter', 'kiosk'], targetKb: 170 },
-  { kind: 'kiosk', screen: 'src/features/kiosk/KioskApp.tsx', strings: ['core', 'kiosk'], targetKb: 120 },
+// The counter's first working screen is the shell with the counter's routes (loaded as the clerk signs in).
+  { kind: 'counter', screens: ['src/app/Shell.tsx', 'src/features/counter/CounterRoutes.tsx'], strings: ['core', 'counter', 'kiosk'], targetKb: 170 },
+  { kind: 'kiosk', screens: ['src/features/kiosk/KioskApp.tsx'], strings: ['core', 'kiosk'], targetKb: 120 },
 ];
 
 function closure(key, seen = new Set()) {
@@ -22,10 +23,10 @@ function closure(key, seen = new Set()) {
 
 const gz = (file) => gzipSync(readFileSync(join(dist, file))).length;
 let failed = false;
-for (const { kind, screen, strings, targetKb } of SCREENS) {
-  if (!manifest[screen]) throw new Error(`${screen} is not a chunk of its own`);
+for (const { kind, screens, strings, targetKb } of SCREENS) {
+  for (const screen of screens) if (!manifest[screen]) throw new Error(`${screen} is not a chunk of its own`);
   // The Vietnamese strings of that screen load before it is drawn too.
-  const keys = new Set([...closure('index.html'), ...closure(screen), ...strings.flatMap((p) => [...closure(`locales/vi/${p}.json`)])]);
+  const keys = new Set([...closure('index.html'), ...screens.flatMap((screen) => [...closure(screen)]), ...strings.flatMap((p) => [...closure(`locales/vi/${p}.json`)])]);
   const files = [...keys].map((k) => manifest[k].file).filter((f) => f.endsWith('.js'));
   const kb = files.reduce((sum, f) => sum + gz(f), 0) / 1024;
   const ok = kb <= targetKb;

@@ -1,10 +1,10 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { CommuneConfig } from '../domain';
 import { isSurveyMode, runPrivacyUpkeep, type DeviceInfo } from '../db';
-import { SignIn } from '../features/counter/SignIn';
-import { CounterRoutes } from '../features/counter/CounterRoutes';
+import { SignIn } from './SignIn';
+import { StaffRoutes, SurveyMode } from './staffScreens';
 import { useSession } from './stores';
 import { LanguageSwitch } from './LanguageSwitch';
 import { StatusBar } from './StatusBar';
@@ -12,8 +12,6 @@ import { UpdatePrompt } from './UpdatePrompt';
 import { startSync } from './sync';
 import { db } from './db';
 import { idleLockMinutes, useIdleLock } from './useIdleLock';
-
-const SurveyMode = lazy(() => import('../features/kiosk/SurveyMode'));
 
 export default function Shell({ device, config }: { device: DeviceInfo; config: CommuneConfig }) {
   const { t } = useTranslation();
@@ -56,7 +54,13 @@ export default function Shell({ device, config }: { device: DeviceInfo; config: 
       </header>
       <UpdatePrompt />
       <StatusBar device={device} />
-      {staff ? <CounterRoutes config={config} /> : <SignIn staff={config.staff} />}
+      {staff ? (
+        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+          <StaffRoutes config={config} />
+        </Suspense>
+      ) : (
+        <SignIn staff={config.staff} />
+      )}
     </div>
   );
 }

@@ -26,3 +26,4 @@ export function matchRoute(pattern: string, path: string): Record<string, string
   }
   return params;
 }
+

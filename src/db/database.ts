@@ -1,5 +1,7 @@
 import Dexie, { type Table } from 'dexie';
-import { nameWordPairs, personalClosedAt, type Op, type DossierState } from '../domain';
+import { nameWordPairs, personalClosedAt, type DeviceKind, type Op } from '../domain';
+import type { DossierRow } from './dossiers';
+import type { SurveyRow } from './surveys';
 import { DB_NAME } from './name';
 
 export { DB_NAME };
@@ -19,21 +21,6 @@ export interface StoredOp extends Op {
   fixedBy?: string;
 }
 
-/** A dossier projection plus the index fields the list needs. */
-export interface DossierRow extends DossierState {
-  /** 1 while the dossier is still open: numbers index, booleans do not. */
-  open: 0 | 1;
-  /** Folded search tokens: applicant name, code, ID number, phone. */
-  words: string[];
-  /** Ordered pairs of the applicant's name words, so a name search reads few index entries. */
-  namePairs: string[];
-  /**
-   * Only on closed dossiers that still hold an ID number, phone or address: when they were closed.
-   * The retention sweep reads this index, so it never walks the dossiers it has already stripped.
-   */
-  personalClosedAt?: string;
-}
-
 export interface KeyValue<T = unknown> {
   key: string;
   value: T;
@@ -42,22 +29,17 @@ export interface KeyValue<T = unknown> {
 export interface DeviceInfo {
   deviceId: string;
   deviceNo: number;
-  kind: 'counter' | 'kiosk' | 'mobile';
+  kind: DeviceKind;
   commune: { id: string; code: string; name: string };
   /** 'demo' runs on the bundled demo commune with no server. */
   mode: 'demo' | 'enrolled';
   token?: string;
 }
 
-
 export class FriendlyDeskDB extends Dexie {
   ops!: Table<StoredOp, string>;
   dossiers!: Table<DossierRow, string>;
-  surveys!: Table<{ id: string } & Record<string, unknown>, string>;
-  checklistResults!: Table<{ id: string } & Record<string, unknown>, string>;
-  letters!: Table<{ id: string } & Record<string, unknown>, string>;
-  homeClients!: Table<{ id: string } & Record<string, unknown>, string>;
-  homeVisits!: Table<{ id: string } & Record<string, unknown>, string>;
+  surveys!: Table<SurveyRow, string>;
   config!: Table<KeyValue, string>;
   meta!: Table<KeyValue, string>;
 
@@ -68,6 +50,8 @@ export class FriendlyDeskDB extends Dexie {
       ops: 'opId, [state+deviceSeq], entityId, type',
       dossiers: 'id, code, status, [open+dueAt], receivedAt, *words',
       surveys: 'id, at, dossierCode',
+      // Declared by version 1 for checklists, letters and home service, written by nothing yet: the
+      // capability that projects into one adds its typed table to this class (db/<capability>.ts).
       checklistResults: 'id, date',
       letters: 'id, dossierId, kind',
       homeClients: 'id',

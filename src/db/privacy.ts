@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import { DEFAULT_RETENTION_DAYS, retentionCutoff, stripPersonalData, withoutComment, type CommuneConfig } from '../domain';
 import type { DeviceInfo, FriendlyDeskDB, StoredOp } from './database';
-import { refreshDossier, WRITE_TABLES } from './writes';
+import { refreshDossier } from './dossiers';
+import { WRITE_TABLES } from './projections';
 
 /** Each chunk is its own short transaction, so the sweep never holds the tablet up for long. */
 const CHUNK = 500;

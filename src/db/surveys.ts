@@ -1,4 +1,18 @@
-import type { FriendlyDeskDB } from './database';
+import type { FriendlyDeskDB, StoredOp } from './database';
+
+/** What the kiosk rules need of an answer (one per dossier, no repeats): no comment, nothing personal. */
+export interface SurveyRow {
+  id: string;
+  at: string;
+  rating: string;
+  dossierCode?: string;
+}
+
+/** The projector of `survey.submitted` (see projections.ts). */
+export async function projectSurvey(db: FriendlyDeskDB, op: StoredOp): Promise<void> {
+  const { rating, dossierCode } = op.data as { rating: string; dossierCode?: string };
+  await db.surveys.put({ id: op.opId, at: op.at, rating, ...(dossierCode ? { dossierCode } : {}) });
+}
 
 export async function hasSurveyForDossier(db: FriendlyDeskDB, dossierCode: string): Promise<boolean> {
   return (await db.surveys.where('dossierCode').equals(dossierCode).count()) > 0;
@@ -7,7 +21,7 @@ export async function hasSurveyForDossier(db: FriendlyDeskDB, dossierCode: strin
 /** When the recent submissions were, for the anti-misuse rule. */
 export async function recentSurveyTimes(db: FriendlyDeskDB, sinceMs: number): Promise<number[]> {
   const rows = await db.surveys.where('at').aboveOrEqual(new Date(sinceMs).toISOString()).toArray();
-  return rows.map((r) => Date.parse(r.at as string));
+  return rows.map((r) => Date.parse(r.at));
 }
 
 /** The kiosk keeps nothing longer than it must: synced answers go after `days` days. */

@@ -80,6 +80,9 @@ const hhmmOf = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2
  * - working-hours N: N hours of office time from the effective receipt, walking through the
  *   morning and afternoon sessions and over days off; the lunch break does not count.
  */
+/** Dossiers fall due at the close of office (the afternoon's end) of their due day. */
+export const dueTimeOfDay = (cal: CalendarData): string => cal.officeHours.afternoon[1];
+
 export function computeDueAt(cal: CalendarData, receivedAt: Date | string, time: ProcessingTime): Date {
   const { morning, afternoon } = cal.officeHours;
   const sessions = [morning, afternoon].map(([a, b]) => [minutesOf(a), minutesOf(b)] as const);
@@ -95,9 +98,9 @@ export function computeDueAt(cal: CalendarData, receivedAt: Date | string, time:
 
   switch (time.unit) {
     case 'working-days':
-      return vnDateTime(addWorkingDays(cal, day, time.value), afternoon[1]);
+      return vnDateTime(addWorkingDays(cal, day, time.value), dueTimeOfDay(cal));
     case 'same-day':
-      return vnDateTime(minute < minutesOf(cal.sameDayCutoff) ? day : nextWorkingDay(cal, day), afternoon[1]);
+      return vnDateTime(minute < minutesOf(cal.sameDayCutoff) ? day : nextWorkingDay(cal, day), dueTimeOfDay(cal));
     case 'working-hours': {
       const perDay = sessions.reduce((sum, [a, b]) => sum + Math.max(0, b - a), 0);
       if (perDay <= 0 || !(time.value >= 0)) throw new RangeError('cannot count working hours with these office hours');

@@ -1,6 +1,11 @@
 import { z } from './zod';
 import type { CalendarData, ProcessingTime } from './calendar';
 import { isDateKey, isHhmm, minutesOf } from './time';
+import { filled, text as str } from './schemas';
+import { PROCEDURE_LETTER_KINDS } from './letters/kinds';
+import { zLetterTemplate } from './letters/templates';
+import { zChecklistTemplate } from './checklists/templates';
+import { zSurveyDefinition } from './surveys/definition';
 
 // The schemas live here, not in calendar.ts: the calendar rules are on every first screen, and
 // zod should only load with the first config check or write.
@@ -31,11 +36,6 @@ export const zProcessingTime: z.ZodType<ProcessingTime> = z.discriminatedUnion('
   z.object({ unit: z.literal('same-day') }),
 ]);
 
-const str = (max: number) => z.string().check(z.maxLength(max));
-const filled = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
-const label = z.object({ vi: str(500), en: str(500) });
-/** Ids that end up as keys of op data (survey criteria, checklist items): the same slugs the op schemas accept. */
-const slug = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/), z.refine((k) => !(k in Object.prototype), 'reserved id'));
 
 export const zProcedure = z.object({
   id: filled(100),
@@ -47,7 +47,7 @@ export const zProcedure = z.object({
   feeNote: z.optional(str(500)),
   documents: z.array(z.object({ name: filled(300), required: z.boolean() })).check(z.maxLength(50)),
   resultPlace: z.optional(str(300)),
-  letterKind: z.optional(z.enum(['congratulation', 'condolence'])),
+  letterKind: z.optional(z.enum(PROCEDURE_LETTER_KINDS)),
 });
 export type Procedure = z.infer<typeof zProcedure>;
 
@@ -70,55 +70,6 @@ export const zCommune = z.object({
 });
 export type Commune = z.infer<typeof zCommune>;
 
-const ratingLevel = z.enum(['very-satisfied', 'satisfied', 'normal', 'not-satisfied']);
-const seconds = (max: number) => z.int().check(z.positive(), z.lte(max));
-export const zSurveyRules = z.object({
-  /** Taps that submit again this soon after a submission count once. */
-  repeatWindowSeconds: z.optional(seconds(600)),
-  /** More submissions than this within the burst window are flagged (kept, never dropped). */
-  burstLimit: z.optional(seconds(1000)),
-  burstWindowSeconds: z.optional(seconds(3600)),
-  /** Synced answers are removed from the kiosk after this many days. */
-  pruneSyncedAfterDays: z.optional(seconds(365)),
-  /** Idle time before the kiosk offers to start over (then a visible countdown). */
-  inactivitySeconds: z.optional(seconds(3600)),
-  /** The visible countdown before starting over. */
-  countdownSeconds: z.optional(seconds(120)),
-});
-
-/** One screen after the faces. Criteria and questions are named by id; unknown ids are left out. */
-const zSurveyFlowStep = z.union([
-  z.object({ kind: z.literal('dossier') }),
-  z.object({ kind: z.literal('comment') }),
-  z.object({ kind: z.literal('criterion'), id: slug }),
-  z.object({ kind: z.literal('question'), id: slug }),
-]);
-
-export const zSurveyDefinition = z.object({
-  version: z.int().check(z.nonnegative()),
-  levels: z.array(ratingLevel).check(z.minLength(2), z.maxLength(4)),
-  /** `label` names the SIPAS factor in reports; `question` asks it in plain words at the kiosk. */
-  criteria: z.array(z.object({ id: slug, label, question: z.optional(label) })).check(z.maxLength(10)),
-  questions: z.array(z.object({ id: slug, label })).check(z.maxLength(10)),
-  /** The screens after the faces, in order; absent: the short default of surveySteps(). */
-  flow: z.optional(z.array(zSurveyFlowStep).check(z.maxLength(25))),
-  rules: z.optional(zSurveyRules),
-});
-export type SurveyDefinition = z.infer<typeof zSurveyDefinition>;
-
-export const zChecklistTemplate = z.object({
-  id: str(64),
-  version: z.int().check(z.nonnegative()),
-  name: label,
-  items: z.array(z.object({ id: slug, label })).check(z.maxLength(30)),
-});
-
-export const zLetterTemplate = z.object({
-  id: str(64),
-  kind: z.enum(['apology', 'thanks', 'congratulation', 'condolence']),
-  title: label,
-  body: z.object({ vi: str(10_000), en: str(10_000) }),
-});
 
 /** Central settings for counter and mobile tablets (config part `settings`). */
 export const zCommuneSettings = z.object({

@@ -4,8 +4,8 @@ import { HttpError } from './errors';
 import type { Sql } from './sql';
 import { formatEnrollmentCode, newDeviceToken, newEnrollmentCode, normalizeEnrollmentCode, sha256 } from './tokens';
 
-export const DEVICE_KINDS = ['counter', 'kiosk', 'mobile'] as const;
-export type DeviceKind = (typeof DEVICE_KINDS)[number];
+import { DEVICE_KINDS, type DeviceKind } from '../domain/devices';
+export { DEVICE_KINDS, type DeviceKind };
 export const ENROLLMENT_TTL_MS = 24 * 60 * 60_000;
 const MAX_FAILURES = 10;
 const FAILURE_WINDOW = '10 minutes';

@@ -7,7 +7,7 @@ import { listDossiers, receiveDossier, setUpDevice, toDossierRow, type DossierRo
 import { foldDossier, formatDossierCode, hlcTick, type CommuneConfig } from '../../src/domain';
 import { configFromSeed } from '../../src/app/demo';
 import seed from '../../src/domain/demo/demo-commune.json';
-import { DossierList } from '../../src/features/counter/DossierList';
+import { DossierList } from '../../src/features/dossiers/DossierList';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương'];
 const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Minh', 'Thanh', 'Ngọc', 'Đức', 'Quang'];

@@ -3,7 +3,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Locked } from '../../src/app/Locked';
 import { StatusBar } from '../../src/app/StatusBar';
-import { SignIn } from '../../src/features/counter/SignIn';
+import { SignIn } from '../../src/app/SignIn';
 import { db } from '../../src/app/db';
 import { useSession } from '../../src/app/stores';
 import { recordOp, setUpDevice } from '../../src/db';

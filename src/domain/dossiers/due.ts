@@ -1,6 +1,6 @@
 import { addWorkingDays, workingDaysBetween, type CalendarData } from '../calendar';
 import { vnDateKey } from '../time';
-import type { DossierState } from '../dossier';
+import type { DossierState } from './lifecycle';
 
 export type DueDossier = Pick<DossierState, 'dueAt'> & Partial<Pick<DossierState, 'supplementPeriods' | 'processedAt'>>;
 

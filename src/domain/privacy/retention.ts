@@ -1,4 +1,4 @@
-import { FINAL_STATUSES, type DossierState } from '../dossier';
+import { FINAL_STATUSES, type DossierState } from '../dossiers/lifecycle';
 
 /** Central settings tablets follow (config part `settings`); these are the defaults when a server sends none. */
 export const DEFAULT_RETENTION_DAYS = 90;

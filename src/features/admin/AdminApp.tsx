@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatVnDateTime, vnDateKey } from '../../domain';
+import { DEVICE_KINDS, formatVnDateTime, vnDateKey } from '../../domain';
 import { ApiError } from '../../sync';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { useQrSvg } from '../../app/qr';
@@ -8,7 +8,6 @@ import { adminApi, type Commune, type CommuneFigures, type DeviceRow } from './a
 import { BarChart } from './BarChart';
 
 const TOKEN_KEY = 'friendly-desk.admin-token';
-const KINDS: DeviceRow['kind'][] = ['counter', 'kiosk', 'mobile'];
 const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
 
 /** The central dashboard: enroll and revoke tablets, see a commune's figures. Online only. */
@@ -178,7 +177,7 @@ function Dashboard({ token, communes, onSignOut }: { token: string; communes: Co
       <section aria-labelledby="devices-title">
         <h2 id="devices-title">{t('admin.devices')}</h2>
         <div className="action-buttons">
-          {KINDS.map((kind) => (
+          {DEVICE_KINDS.map((kind) => (
             <button key={kind} type="button" onClick={() => void enroll(kind)}>
               {t('admin.newCode', { kind: t(`kinds.${kind}`) })}
             </button>

@@ -1,4 +1,4 @@
-import type { CommuneFigures } from '../../domain';
+import type { CommuneFigures, DeviceKind } from '../../domain';
 import { callApi } from '../../sync';
 
 export type { CommuneFigures };
@@ -13,7 +13,7 @@ export interface Commune {
 
 export interface DeviceRow {
   id: string;
-  kind: 'counter' | 'kiosk' | 'mobile';
+  kind: DeviceKind;
   deviceNo: number;
   enrolledAt: string;
   lastSyncAt: string | null;

@@ -1,11 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { CommuneConfig } from '../../domain';
-import { matchRoute, navigate, useHashPath } from '../../app/router';
-import { DossierList } from './DossierList';
-import { IntakeForm } from './IntakeForm';
-import { DossierDetail } from './DossierDetail';
-import { ReceiptSlip } from './ReceiptSlip';
-import { NeedsAttention } from '../sync/NeedsAttention';
+import { navigate, useHashPath } from '../../app/router';
+import { renderRoute, type Route } from '../../app/routes';
+import { NeedsAttention } from '../../app/NeedsAttention';
+import { dossierRoutes, DossierList } from '../dossiers';
 import { setSurveyMode } from '../../db';
 import { db } from '../../app/db';
 import { useSession } from '../../app/stores';
@@ -16,18 +14,14 @@ async function enterSurveyMode() {
   useSession.getState().signOut();
 }
 
+/** The counter's pages: each feature's route table, one line each, then the sync list. */
+const ROUTES: Route<CommuneConfig>[] = [...dossierRoutes, { pattern: '/attention', render: () => <NeedsAttention /> }];
+
 export function CounterRoutes({ config }: { config: CommuneConfig }) {
   const { t } = useTranslation();
   const path = useHashPath();
-  const slip = matchRoute('/d/:id/slip', path);
-  const detail = matchRoute('/d/:id', path);
-
-  let page;
-  if (path === '/new') page = <IntakeForm config={config} />;
-  else if (path === '/attention') page = <NeedsAttention />;
-  else if (slip) page = <ReceiptSlip id={slip.id} config={config} />;
-  else if (detail) page = <DossierDetail id={detail.id} config={config} />;
-  else page = <DossierList config={config} />;
+  // An unknown path shows the list, as the start page does.
+  const page = renderRoute(ROUTES, path, config) ?? <DossierList config={config} />;
 
   return (
     <>

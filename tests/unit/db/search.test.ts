@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { FriendlyDeskDB, listDossiers, receiveDossier, toDossierRow, type DossierRow, type StoredOp } from '../../../src/db';
 import { foldDossier, foldVietnamese, namePairQuery, nameWordPairs } from '../../../src/domain';
 import { counterIntake, demoConfig, setUpDemoTablet } from '../../support/fixtures';
+import { makeOp, receivedData } from '../../support/ops';
 
 let db: FriendlyDeskDB;
 const staffId = demoConfig.staff[0].id;
@@ -76,28 +77,16 @@ describe('searching many dossiers', () => {
   it('gives what reading every dossier gives, for rare and common words alike', async () => {
     const rows: DossierRow[] = [];
     for (let i = 0; i < 4200; i++) {
-      const at = new Date(Date.UTC(2026, 0, 5) + i * 3_600_000).toISOString();
-      const op = {
-        opId: crypto.randomUUID(),
-        deviceSeq: i + 1,
-        type: 'dossier.received',
-        entityId: crypto.randomUUID(),
-        at,
-        hlc: `${at}-0000-x`,
-        deviceId: 'tablet-1',
-        state: 'synced',
-        data: {
-          code: `H29-260105-01${String(i).padStart(4, '0')}`,
-          procedureId: demoConfig.procedures[0].id,
-          applicant: { name: `${FAMILY[i % 2]} ${MIDDLE[(i >> 2) % 3]} ${GIVEN[(i * 7) % 5]}`, phone: `09${String(10_000_000 + i)}` },
-          channel: 'counter',
-          receivedAt: at,
-          dueAt: at,
-          documents: [],
-          writtenByStaff: false,
-          staffId,
-        },
-      } as unknown as StoredOp;
+      const wall = Date.UTC(2026, 0, 5) + i * 3_600_000;
+      const data = receivedData(wall, i + 1, {
+        code: `H29-260105-01${String(i).padStart(4, '0')}`,
+        procedureId: demoConfig.procedures[0].id,
+        applicant: { name: `${FAMILY[i % 2]} ${MIDDLE[(i >> 2) % 3]} ${GIVEN[(i * 7) % 5]}`, phone: `09${String(10_000_000 + i)}` },
+        dueAt: new Date(wall).toISOString(),
+        documents: [],
+        staffId,
+      });
+      const op: StoredOp = { ...makeOp('dossier.received', data, { deviceSeq: i + 1, wall }), deviceId: 'tablet-1', state: 'synced' };
       rows.push(toDossierRow(foldDossier(op.entityId, [op])));
     }
     await db.dossiers.bulkAdd(rows);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DOSSIER_ACTIONS, opDataSchemas, OP_TYPES, RATINGS, validateOp, zOp, type OpType } from '../../../src/domain';
+import { ACTION_REQUIREMENTS, DOSSIER_ACTIONS, opDataSchemas, OP_TYPES, RATINGS, validateOp, zOp, type OpType } from '../../../src/domain';
+import { actionNeeds, makeOp, T0 } from '../../support/ops';
 
 const UUID = '9b2f6c1e-3d4a-4e5b-8c7d-1a2b3c4d5e6f';
 const UUID2 = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
@@ -40,13 +41,7 @@ const samples: Record<OpType, Record<string, unknown>> = {
 };
 
 const op = (type: string, data: unknown, extra: Record<string, unknown> = {}) => ({
-  opId: UUID2,
-  deviceSeq: 1,
-  type,
-  entityId: UUID,
-  at: '2026-03-10T02:00:00.000Z',
-  hlc: '001773108000000:000000',
-  data,
+  ...makeOp(type, data as Record<string, unknown>, { opId: UUID2, entityId: UUID, wall: T0 }),
   ...extra,
 });
 const check = (type: OpType, data: unknown) => validateOp(op(type, data));
@@ -191,14 +186,7 @@ describe('dossier.transitioned', () => {
   const t = (data: object) => check('dossier.transitioned', { staffId: 's', ...data });
 
   it('accepts every action with what it needs', () => {
-    const needs: Record<string, object> = {
-      'request-supplement': { missingDocuments: ['Giấy chứng sinh'] },
-      refuse: { reason: 'Sai thẩm quyền' },
-      withdraw: { reason: 'Công dân rút' },
-      stop: { reason: 'Theo quy định' },
-      'apologize-extend': { reason: 'Chờ xác minh', newDueAt: '2026-03-20T17:00:00+07:00' },
-    };
-    for (const action of DOSSIER_ACTIONS) expect(t({ action, ...needs[action] }), action).toMatchObject({ ok: true });
+    for (const action of DOSSIER_ACTIONS) expect(t({ action, ...actionNeeds(action) }), action).toMatchObject({ ok: true });
   });
 
   it('requires the reason, documents or new date each action needs, naming the field', () => {
@@ -211,6 +199,19 @@ describe('dossier.transitioned', () => {
     expect(messageOf(t({ action: 'apologize-extend', reason: 'x' }))).toMatch(/^data\.newDueAt: /);
     expect(messageOf(t({ action: 'apologize-extend', newDueAt: '2026-03-20T10:00:00Z' }))).toMatch(/^data\.reason: /);
     expect(t({ action: 'apologize-extend', reason: 'x', newDueAt: 'next week' }).ok).toBe(false);
+  });
+
+  it('enforces exactly the action-requirements table the detail form reads', () => {
+    const full = { reason: 'Lý do', missingDocuments: ['Giấy chứng sinh'], newDueAt: '2026-03-20T17:00:00+07:00' };
+    for (const action of DOSSIER_ACTIONS) {
+      const needed = ACTION_REQUIREMENTS[action];
+      const given = Object.fromEntries(needed.map((f) => [f, full[f]]));
+      expect(t({ action, ...given }), action).toMatchObject({ ok: true });
+      for (const field of needed) {
+        const without = Object.fromEntries(Object.entries(given).filter(([k]) => k !== field));
+        expect(messageOf(t({ action, ...without })), `${action} without ${field}`).toMatch(new RegExp(`^data\\.${field}: `));
+      }
+    }
   });
 
   it('rejects unknown actions and a missing staff id', () => {

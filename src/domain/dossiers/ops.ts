@@ -1,0 +1,66 @@
+import { z } from '../zod';
+import { atLeastOneChange, dossierCode, filled, id, idNumber, isoDateTime, phone, text } from '../schemas';
+import { ACTION_REQUIREMENTS, CHANNELS, DOSSIER_ACTIONS, type ActionField } from './lifecycle';
+
+const documents = z.array(filled(300)).check(z.maxLength(50));
+const applicant = z.object({
+  name: filled(200),
+  idNumber: z.optional(idNumber),
+  phone: z.optional(phone),
+  address: z.optional(text(500)),
+});
+
+export const zDossierReceived = z.object({
+  code: dossierCode,
+  procedureId: id,
+  applicant,
+  channel: z.enum(CHANNELS),
+  receivedAt: isoDateTime,
+  dueAt: isoDateTime,
+  documents,
+  writtenByStaff: z.boolean(),
+  staffId: id,
+});
+
+const MISSING: Record<ActionField, (action: string) => string> = {
+  reason: (action) => `${action} needs a reason`,
+  missingDocuments: () => 'a supplement request lists the missing documents',
+  newDueAt: () => 'an extension sets the new due date',
+};
+
+export const zDossierTransitioned = z
+  .object({
+    action: z.enum(DOSSIER_ACTIONS),
+    staffId: id,
+    reason: z.optional(filled(2000)),
+    missingDocuments: z.optional(documents),
+    newDueAt: z.optional(isoDateTime),
+  })
+  .check(
+    z.superRefine((d, ctx) => {
+      for (const field of ACTION_REQUIREMENTS[d.action]) {
+        const value = d[field];
+        if (Array.isArray(value) ? value.length : value) continue;
+        ctx.addIssue({ code: 'custom', path: [field], message: MISSING[field](d.action) });
+      }
+    }),
+  );
+
+export const zDossierUpdated = z.object({
+  staffId: id,
+  /** 1.1, optional: why the receipt was corrected (the counter always asks for one). */
+  reason: z.optional(filled(2000)),
+  changes: z
+    .object({
+      'applicant.name': z.optional(filled(200)),
+      'applicant.idNumber': z.optional(idNumber),
+      'applicant.phone': z.optional(phone),
+      'applicant.address': z.optional(text(500)),
+      documents: z.optional(documents),
+    })
+    .check(atLeastOneChange),
+});
+
+export type DossierReceivedData = z.infer<typeof zDossierReceived>;
+export type DossierTransitionedData = z.infer<typeof zDossierTransitioned>;
+export type DossierUpdatedData = z.infer<typeof zDossierUpdated>;

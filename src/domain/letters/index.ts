@@ -1,0 +1,3 @@
+export * from './kinds';
+export * from './templates';
+export * from './ops';

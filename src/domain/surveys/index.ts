@@ -1,0 +1,4 @@
+export * from './ratings';
+export * from './definition';
+export * from './ops';
+export * from './rules';

@@ -1,0 +1,299 @@
+import { useState, type FormEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import {
+  actionNeeds,
+  allowedActions,
+  currentDueAt,
+  dueTimeOfDay,
+  formatVnDate,
+  formatVnDateTime,
+  isOverdue,
+  vnDateKey,
+  vnDateTime,
+  type CalendarData,
+  type CommuneConfig,
+  type DossierAction,
+} from '../../domain';
+import { recordOp, type DossierRow } from '../../db';
+import { db } from '../../app/db';
+import { useSession } from '../../app/stores';
+import { navigate } from '../../app/router';
+import { StatusBadge } from './StatusBadge';
+import { CorrectionForm } from './CorrectionForm';
+import { feeLabel } from './format';
+
+/** How the timeline names a corrected field. */
+const CHANGE_LABELS: Record<string, string> = {
+  'applicant.name': 'intake.name',
+  'applicant.idNumber': 'intake.idNumber',
+  'applicant.phone': 'intake.phone',
+  'applicant.address': 'intake.address',
+  documents: 'intake.documents',
+};
+
+export function DossierDetail({ id, config }: { id: string; config: CommuneConfig }) {
+  const { t } = useTranslation();
+  const dossier = useLiveQuery(() => db.dossiers.get(id), [id]);
+  const [action, setAction] = useState<DossierAction | null>(null);
+  const [correcting, setCorrecting] = useState(false);
+
+  if (dossier === undefined) return <p role="status">{t('app.loading')}</p>;
+  if (!dossier) return <p role="alert">{t('dossier.notFound')}</p>;
+  const procedure = config.procedures.find((p) => p.id === dossier.procedureId);
+  const actions = allowedActions(dossier.status);
+  const now = new Date();
+  const staffName = (id?: string) => (id ? (config.staff.find((s) => s.id === id)?.name ?? id) : '');
+
+  return (
+    <article className="dossier-detail" aria-labelledby="dossier-title">
+      <h1 id="dossier-title">
+        {t('dossier.title')} {dossier.code}
+      </h1>
+      <p>
+        <StatusBadge status={dossier.status} />
+        {isOverdue(dossier, now, config.calendar) && <span className="late-label"> {t('list.late')}</span>}
+        {dossier.extended && <span className="hint"> · {t('dossier.extended')}</span>}
+      </p>
+      <dl className="facts">
+        <dt>{t('dossier.applicant')}</dt>
+        <dd>{dossier.applicant?.name}</dd>
+        {dossier.applicant?.idNumber && (
+          <>
+            <dt>{t('intake.idNumber')}</dt>
+            <dd>{dossier.applicant.idNumber}</dd>
+          </>
+        )}
+        {dossier.applicant?.phone && (
+          <>
+            <dt>{t('intake.phone')}</dt>
+            <dd>{dossier.applicant.phone}</dd>
+          </>
+        )}
+        {dossier.applicant?.address && (
+          <>
+            <dt>{t('intake.address')}</dt>
+            <dd>{dossier.applicant.address}</dd>
+          </>
+        )}
+        <dt>{t('dossier.procedure')}</dt>
+        <dd>{procedure?.name ?? dossier.procedureId}</dd>
+        {procedure && (
+          <>
+            <dt>{t('slip.fee')}</dt>
+            <dd>{feeLabel(t, procedure.fee)}</dd>
+          </>
+        )}
+        <dt>{t('dossier.receivedAt')}</dt>
+        <dd>
+          {formatVnDateTime(dossier.receivedAt)} · {staffName(dossier.staffId)}
+        </dd>
+        <dt>{t('dossier.dueAt')}</dt>
+        <dd>{formatVnDateTime(currentDueAt(dossier, config.calendar, now))}</dd>
+        <dt>{t('dossier.channel')}</dt>
+        <dd>
+          {t(`channel.${dossier.channel}`)}
+          {dossier.writtenByStaff && ` · ${t('dossier.writtenByStaff')}`}
+        </dd>
+      </dl>
+      <section aria-labelledby="documents-title">
+        <h2 id="documents-title">{t('slip.documents')}</h2>
+        {dossier.documents.length === 0 ? (
+          <p>—</p>
+        ) : (
+          <ol className="slip-documents">
+            {dossier.documents.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <p className="no-print action-buttons">
+        <a href={`#/d/${dossier.id}/slip`} className="button-link">
+          {t('dossier.openSlip')}
+        </a>
+        {dossier.status !== 'unknown' && (
+          <button type="button" aria-pressed={correcting} onClick={() => setCorrecting(!correcting)}>
+            {t('correction.open')}
+          </button>
+        )}
+      </p>
+      {correcting && (
+        <CorrectionForm
+          dossier={dossier}
+          procedure={procedure}
+          onDone={() => {
+            setCorrecting(false);
+            navigate(`/d/${dossier.id}/slip`);
+          }}
+        />
+      )}
+
+      {dossier.flags.length > 0 && (
+        <div role="alert" className="flags">
+          <strong>{t('dossier.needsReview')}</strong>
+          <ul>
+            {dossier.flags.map((f) => (
+              <li key={f.opId}>{t(`flags.${f.code}`, { defaultValue: f.code })}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <section aria-labelledby="actions-title" className="no-print">
+        <h2 id="actions-title">{t('dossier.actions')}</h2>
+        {actions.length === 0 ? (
+          <p>{t('dossier.noActions')}</p>
+        ) : (
+          <div className="action-buttons">
+            {actions.map((a) => (
+              <button key={a} type="button" aria-pressed={action === a} onClick={() => setAction(a)}>
+                {t(`actions.${a}`)}
+              </button>
+            ))}
+          </div>
+        )}
+        {action && actions.includes(action) && (
+          <ActionForm
+            key={action}
+            action={action}
+            dossier={dossier}
+            dueAt={currentDueAt(dossier, config.calendar, now)}
+            calendar={config.calendar}
+            documents={procedure?.documents.map((d) => d.name) ?? dossier.documents}
+            onDone={() => setAction(null)}
+          />
+        )}
+      </section>
+
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t('dossier.timeline')}</h2>
+        <ol className="timeline">
+          {dossier.history.map((event) => (
+            <li key={event.opId} className={event.flagged ? 'flagged' : undefined}>
+              <time dateTime={event.at}>{formatVnDateTime(event.at)}</time>{' '}
+              <strong>{event.action ? t(`actions.${event.action}`) : t(`events.${event.type}`)}</strong>
+              {event.staffId && <span className="officer"> · {t('dossier.byOfficer', { name: staffName(event.staffId) })}</span>}
+              {event.changes && (
+                <span>
+                  {' '}
+                  —{' '}
+                  {Object.entries(event.changes)
+                    .map(([field, value]) => `${t(CHANGE_LABELS[field] ?? field)}: ${Array.isArray(value) ? value.join('; ') : value}`)
+                    .join(' · ')}
+                </span>
+              )}
+              {event.reason && <span> — {event.reason}</span>}
+              {event.missingDocuments && <span> — {event.missingDocuments.join('; ')}</span>}
+              {event.newDueAt && <span> — {t('dossier.newDue', { date: formatVnDate(event.newDueAt) })}</span>}
+              {event.flagged && <span className="flag"> ⚠ {t(`flags.${event.flagged}`, { defaultValue: event.flagged })}</span>}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}
+
+function ActionForm({
+  action,
+  dossier,
+  dueAt,
+  calendar,
+  documents,
+  onDone,
+}: {
+  action: DossierAction;
+  dossier: DossierRow;
+  /** The due date the dossier has now: an extension must go past it. */
+  dueAt: string;
+  calendar: CalendarData;
+  documents: string[];
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const staff = useSession((s) => s.staff)!;
+  // What this action asks for before it can be recorded: the same table the op schema enforces.
+  const needsReason = actionNeeds(action, 'reason');
+  const needsDocuments = actionNeeds(action, 'missingDocuments');
+  const needsNewDate = actionNeeds(action, 'newDueAt');
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState<string[]>([]);
+  const [other, setOther] = useState('');
+  const [newDate, setNewDate] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const data: Record<string, unknown> = { action, staffId: staff.id };
+    if (needsReason) {
+      if (!reason.trim()) return setError(t('actionForm.reasonRequired'));
+      data.reason = reason.trim();
+    }
+    if (needsDocuments) {
+      const all = [...missing, ...(other.trim() ? [other.trim()] : [])];
+      if (all.length === 0) return setError(t('actionForm.documentsRequired'));
+      data.missingDocuments = all;
+    }
+    if (needsNewDate) {
+      if (!newDate || newDate <= vnDateKey(dueAt)) return setError(t('actionForm.dateAfterDue'));
+      data.newDueAt = vnDateTime(newDate, dueTimeOfDay(calendar)).toISOString();
+    }
+    try {
+      await recordOp(db, 'dossier.transitioned', dossier.id, data);
+      onDone();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="action-form" noValidate aria-label={t(`actions.${action}`)}>
+      {needsDocuments && (
+        <fieldset>
+          <legend>{t('actionForm.missingDocuments')}</legend>
+          {documents.map((d) => (
+            <label key={d} className="choice">
+              <input
+                type="checkbox"
+                checked={missing.includes(d)}
+                onChange={(e) => setMissing(e.target.checked ? [...missing, d] : missing.filter((m) => m !== d))}
+              />
+              <span>{d}</span>
+            </label>
+          ))}
+          <label className="field">
+            <span>{t('actionForm.otherDocument')}</span>
+            <input value={other} onChange={(e) => setOther(e.target.value)} maxLength={300} />
+          </label>
+        </fieldset>
+      )}
+      {needsNewDate && (
+        <label className="field">
+          <span>{t('actionForm.newDueDate')}</span>
+          <input type="date" value={newDate} min={vnDateKey(dueAt)} onChange={(e) => setNewDate(e.target.value)} />
+        </label>
+      )}
+      {needsReason && (
+        <label className="field">
+          <span>{t('actionForm.reason')}</span>
+          <textarea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} rows={3} />
+        </label>
+      )}
+      {!needsReason && !needsDocuments && !needsNewDate && <p>{t('actionForm.confirmText', { action: t(`actions.${action}`) })}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" onClick={onDone}>
+          {t('actionForm.cancel')}
+        </button>
+        <button type="submit" className="primary">
+          {t('actionForm.confirm')}
+        </button>
+      </div>
+    </form>
+  );
+}

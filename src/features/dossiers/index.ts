@@ -1,0 +1,3 @@
+// What other parts of the app may use of the dossier screens; everything else here is internal.
+export { dossierRoutes } from './routes';
+export { DossierList } from './DossierList';
