@@ -3,10 +3,10 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { existsSync } from 'node:fs';
-import { isCleanText } from '../domain';
+import { addDaysToKey, isCleanText, isDateKey, vnDateKey, MAX_BATCH_BYTES, MAX_BATCH_OPS, MAX_PULL, PROTOCOL, type PullReply, type PushReply } from '../domain';
 import { createHash } from 'node:crypto';
 import { communeReport } from './reports';
-import { createCommune, getCommune, loadConfig, loadReferenceIds, putConfigPart, zNewCommune, type ReferenceIds } from './communes';
+import { CONFIG_PARTS, createCommune, editableConfig, getCommune, loadConfig, type ConfigPart, loadReferenceIds, putConfigPart, zNewCommune, type ReferenceIds } from './communes';
 import { authenticateDevice, cachedDeviceAuth, DEVICE_KINDS, enroll, issueEnrollmentCode, listDevices, revokeDevice, type Device, type DeviceKind } from './devices';
 import { errorBody, HttpError, sendError } from './errors';
 import { housekeeping } from './housekeeping';
@@ -14,11 +14,6 @@ import { applyBatch, rowToOp, type StoredRow } from './push';
 import type { Sql } from './sql';
 import { safeEqual } from './tokens';
 import { mountApp } from './web';
-
-export const PROTOCOL = 1;
-export const MAX_BATCH_OPS = 500;
-export const MAX_BATCH_BYTES = 1024 * 1024;
-export const MAX_PULL = 1000;
 
 export interface ServerOptions {
   sql: Sql;
@@ -34,6 +29,19 @@ export interface ServerOptions {
 
 type Env = { Variables: { device: Device } };
 
+/** Deeper than any body of the contract: refused before anything walks it (recursion would overflow). */
+const MAX_JSON_DEPTH = 32;
+function depthExceeds(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth > max) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 async function readJson(c: Context): Promise<unknown> {
   const text = await c.req.text();
   let body: unknown;
@@ -42,8 +50,11 @@ async function readJson(c: Context): Promise<unknown> {
   } catch {
     throw new HttpError(400, 'invalid-body', 'the body is not valid JSON');
   }
-  // The push route checks per op (one bad op must not fail its batch); everywhere else the whole body.
-  if (c.req.path !== '/api/v1/sync/push' && !isCleanText(body)) throw new HttpError(400, 'invalid-body', 'text contains NUL or broken Unicode');
+  // The push route checks per op (one bad op must not fail its batch; its schemas bound the depth);
+  // everywhere else the whole body.
+  if (c.req.path === '/api/v1/sync/push') return body;
+  if (depthExceeds(body, MAX_JSON_DEPTH)) throw new HttpError(400, 'too-deep', `the body nests deeper than ${MAX_JSON_DEPTH} levels`);
+  if (!isCleanText(body)) throw new HttpError(400, 'invalid-body', 'text contains NUL or broken Unicode');
   return body;
 }
 
@@ -51,7 +62,7 @@ async function readJson(c: Context): Promise<unknown> {
 const NO_REFERENCES: ReferenceIds = { procedures: new Set(), staff: new Set() };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const DATE_KEY = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The push envelope, checked in the contract's order; the ops themselves are checked one by one. */
 function checkPushBody(body: unknown, d: Device): unknown[] {
@@ -148,27 +159,23 @@ export function createServer(opts: ServerOptions) {
     return c.json(config);
   });
 
-  // The body is read first (at most 1 MiB), but answered in the contract's order: token, then body.
+  // The token is checked before a byte of the body is read (1.1): an anonymous request costs a lookup, not a parse.
   const pushAuth = cachedDeviceAuth(sql);
-  app.post('/api/v1/sync/push', limit(MAX_BATCH_BYTES, 'batch-too-large'), async (c) => {
+  const pushDevice = async (c: Context<Env>, next: () => Promise<void>) => {
     const authorization = c.req.header('Authorization');
     if (!authorization) throw new HttpError(401, 'unauthorized', 'a device token is required');
-    let body: unknown;
-    let bodyError: unknown;
-    try {
-      body = await readJson(c);
-    } catch (err) {
-      // The body limit answers its own 413; anything else waits until the token is checked.
-      if (!(err instanceof HttpError)) throw err;
-      bodyError = err;
-    }
-    const d = await pushAuth(authorization);
-    if (bodyError) throw bodyError;
-    const ops = checkPushBody(body, d);
+    c.set('device', await pushAuth(authorization));
+    await next();
+  };
+  app.post('/api/v1/sync/push', pushDevice, limit(MAX_BATCH_BYTES, 'batch-too-large'), async (c) => {
+    const d = c.get('device');
+    const ops = checkPushBody(await readJson(c), d);
     const known = d.kind === 'kiosk' ? NO_REFERENCES : await referenceIds(d);
-    const results = await sql.transaction((tx) => applyBatch(tx, d, ops, known), { keyLookupsOnly: true });
+    const nowMs = now().getTime();
+    const results = await sql.transaction((tx) => applyBatch(tx, d, ops, known, nowMs), { keyLookupsOnly: true });
     upkeep.stored(results.filter((r) => r.status === 'applied').length);
-    return c.json({ results, serverTime: serverTime() });
+    const reply: PushReply = { results, serverTime: serverTime() };
+    return c.json(reply);
   });
 
   app.get('/api/v1/sync/pull', device, async (c) => {
@@ -187,15 +194,17 @@ export function createServer(opts: ServerOptions) {
     );
     const page = rows.slice(0, n);
     const ops = page.map((r) => ({ ...rowToOp(r), deviceId: r.device_id, cursor: String(r.seq) }));
-    return c.json({ ops, cursor: ops.at(-1)?.cursor ?? (after === '0' ? null : after), hasMore: rows.length > n, serverTime: serverTime() });
+    const reply: PullReply = { ops, cursor: ops.at(-1)?.cursor ?? (after === '0' ? null : after), hasMore: rows.length > n, serverTime: serverTime() };
+    return c.json(reply);
   });
 
   // ---- admin API ----
-  app.use('/api/v1/admin/*', limit(MAX_BATCH_BYTES), async (c, next) => {
+  // The token first, then the body limit: nothing of an anonymous body is read.
+  app.use('/api/v1/admin/*', async (c, next) => {
     const token = /^Bearer (.+)$/.exec(c.req.header('Authorization') ?? '')?.[1];
     if (!token || !safeEqual(token, opts.adminToken)) throw new HttpError(401, 'unauthorized', 'the admin token is required');
     await next();
-  });
+  }, limit(MAX_BATCH_BYTES));
 
   app.get('/api/v1/admin/communes', async (c) => {
     const { rows } = await sql.query('SELECT id, code, name, province FROM communes ORDER BY name');
@@ -218,7 +227,11 @@ export function createServer(opts: ServerOptions) {
     return c.json(await issueEnrollmentCode(sql, body.communeId, body.kind as DeviceKind, now()), 201);
   });
 
-  app.post('/api/v1/admin/devices/:id/revoke', async (c) => c.json(await revokeDevice(sql, c.req.param('id'), now())));
+  app.post('/api/v1/admin/devices/:id/revoke', async (c) => {
+    const id = c.req.param('id');
+    if (!UUID.test(id)) throw new HttpError(404, 'not-found', 'no such device');
+    return c.json(await revokeDevice(sql, id, now()));
+  });
 
   const communeParam = async (c: Context) => {
     const id = c.req.query('communeId') ?? '';
@@ -230,11 +243,23 @@ export function createServer(opts: ServerOptions) {
 
   app.get('/api/v1/admin/reports', async (c) => {
     const communeId = await communeParam(c);
-    const from = c.req.query('from') ?? '';
-    const to = c.req.query('to') ?? '';
-    if (!DATE_KEY.test(from) || !DATE_KEY.test(to) || from > to) throw new HttpError(400, 'invalid-query', 'from and to: YYYY-MM-DD, from ≤ to');
+    // Both optional (1.1): the first day of the current month to today, in Vietnam.
+    const today = vnDateKey(now());
+    const from = c.req.query('from') ?? `${today.slice(0, 8)}01`;
+    const to = c.req.query('to') ?? today;
+    if (!isDateKey(from) || !isDateKey(to) || from > to || to > addDaysToKey(from, 3660))
+      throw new HttpError(400, 'invalid-query', 'from and to: real dates YYYY-MM-DD, from ≤ to, at most ten years apart');
     const config = await loadConfig(sql, communeId);
     return c.json(await communeReport(sql, communeId, config.calendar, from, to, now()));
+  });
+
+  // Read back as edited (1.1): staff with names and roles, never PIN hashes.
+  app.get('/api/v1/admin/communes/:id/config', async (c) => c.json(await editableConfig(sql, c.req.param('id'))));
+  app.get('/api/v1/admin/communes/:id/config/:part', async (c) => {
+    const part = c.req.param('part');
+    if (!(CONFIG_PARTS as readonly string[]).includes(part)) throw new HttpError(404, 'not-found', `unknown config part "${part.slice(0, 64)}"`);
+    const config = await editableConfig(sql, c.req.param('id'));
+    return c.json(config[part as ConfigPart]);
   });
 
   app.put('/api/v1/admin/communes/:id/config/:part', async (c) => {

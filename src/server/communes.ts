@@ -112,6 +112,16 @@ export async function loadConfig(sql: Sql, communeId: string): Promise<CommuneCo
   } as CommuneConfig;
 }
 
+/**
+ * The config as an admin edits it (GET …/communes/:id/config): every part, staff with names and
+ * roles but never their PIN salts and hashes (a PIN is set, not read back).
+ */
+export async function editableConfig(sql: Sql, communeId: string): Promise<CommuneConfig> {
+  const config = await loadConfig(sql, communeId);
+  const staff = (config.staff as unknown as Record<string, unknown>[]).map(({ pinSalt: _s, pinHash: _h, ...member }) => member);
+  return { ...config, staff } as unknown as CommuneConfig;
+}
+
 /** The ids a pushed op may refer to (a commune may list a few hundred procedures; pushes look up every op). */
 export interface ReferenceIds {
   procedures: ReadonlySet<string>;

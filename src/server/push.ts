@@ -1,15 +1,25 @@
-import { foldDossier, validateOp, type DossierState, type FoldOp, type Op } from '../domain';
+import {
+  BACKDATE_LIMIT_MS,
+  foldDossier,
+  HLC_PATTERN,
+  isClockAhead,
+  SURVEY_RATE_LIMIT,
+  SURVEY_RATE_WINDOW_MS,
+  toCanonicalHlc,
+  validateOp,
+  type DossierState,
+  type ExclusionReason,
+  type FoldOp,
+  type Op,
+  type OpRejection,
+  type OpResult,
+} from '../domain';
 import type { ReferenceIds } from './communes';
 import type { Device } from './devices';
 import { HttpError } from './errors';
 import { jsonText, Params, rowsFrom, type Column } from './rows';
 import type { Sql } from './sql';
 
-export interface OpResult {
-  opId: string;
-  status: 'applied' | 'duplicate' | 'rejected';
-  error?: { code: string; message: string };
-}
 
 /** An op as the ops table returns it. */
 export interface StoredRow {
@@ -46,8 +56,61 @@ export const rowToOp = (r: StoredRow): Op => ({
   data: r.data,
 });
 
-const reject = (opId: string, code: string, message: string): OpResult => ({ opId, status: 'rejected', error: { code, message } });
+const reject = (opId: string, code: OpRejection, message: string): OpResult => ({ opId, status: 'rejected', error: { code, message } });
 const revoked = () => new HttpError(401, 'device-revoked', 'this tablet was revoked');
+
+/**
+ * The contract's other HLC form (ISO time, hex counter, node id) becomes the canonical one before
+ * anything else looks at the op, so duplicates and reuses are judged on what is stored.
+ */
+function withCanonicalHlc(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const hlc = (raw as { hlc?: unknown }).hlc;
+  if (typeof hlc !== 'string' || HLC_PATTERN.test(hlc)) return raw;
+  const canonical = toCanonicalHlc(hlc);
+  return canonical ? { ...raw, hlc: canonical } : raw;
+}
+
+type Fresh = { index: number; op: FoldOp; review: string[]; excluded: ExclusionReason | null };
+
+/**
+ * Stored but left out of the figures (DESIGN.md › Server rules, 1.1): ops back-dated by more than
+ * a day against an earlier op of the same device, kiosk bursts, and surveys past the rate limit.
+ * Returns the latest `at` of the batch that is not back-dated, which the device row keeps.
+ */
+async function markExclusions(tx: Sql, deviceId: string, fresh: Fresh[]): Promise<string | null> {
+  const surveys = fresh.filter((f) => f.op.type === 'survey.submitted');
+  const surveyTimes = surveys.map((f) => Date.parse(f.op.at));
+  const windowFrom = surveys.length ? new Date(Math.min(...surveyTimes) - SURVEY_RATE_WINDOW_MS).toISOString() : null;
+  const windowTo = surveys.length ? new Date(Math.max(...surveyTimes)).toISOString() : null;
+  const { rows } = await tx.query<{ max_at: string | Date | null; recent: string[] | null }>(
+    `SELECT (SELECT max_at FROM devices WHERE id = $1) AS max_at,
+            (SELECT json_agg(at) FROM surveys WHERE device_id = $1 AND at > $2::timestamptz AND at <= $3::timestamptz) AS recent`,
+    [deviceId, windowFrom, windowTo],
+  );
+  // Back-dating: by deviceSeq, against the latest `at` this device sent before (a week offline is
+  // not back-dating: those ops come in deviceSeq order with times that only move forward).
+  let latest = rows[0].max_at === null ? -Infinity : new Date(rows[0].max_at).getTime();
+  for (const f of [...fresh].sort((a, b) => a.op.deviceSeq - b.op.deviceSeq)) {
+    const at = Date.parse(f.op.at);
+    if (at < latest - BACKDATE_LIMIT_MS) f.excluded = 'backdated';
+    else latest = Math.max(latest, at);
+  }
+  for (const f of surveys) if (!f.excluded && (f.op.data as SurveyData).flags?.includes('burst')) f.excluded = 'burst';
+  // Rate: past the limit within any window, counting what the device sent before.
+  if (surveys.length) {
+    const events = [
+      ...(rows[0].recent ?? []).map((t) => ({ t: Date.parse(t), f: null as Fresh | null })),
+      ...surveys.map((f, i) => ({ t: surveyTimes[i], f })),
+    ].sort((a, b) => a.t - b.t);
+    let from = 0;
+    events.forEach((e, i) => {
+      while (events[from].t <= e.t - SURVEY_RATE_WINDOW_MS) from++;
+      if (e.f && !e.f.excluded && i - from + 1 > SURVEY_RATE_LIMIT) e.f.excluded = 'rate';
+    });
+  }
+  return Number.isFinite(latest) ? new Date(latest).toISOString() : null;
+}
 
 /** References the server does not know are accepted and flagged for review, never rejected. */
 function reviewFlags(op: Op, known: ReferenceIds): string[] {
@@ -71,6 +134,7 @@ export async function applyBatch(
   device: Device,
   rawOps: unknown[],
   known: ReferenceIds,
+  nowMs: number,
 ): Promise<OpResult[]> {
   const results: (OpResult | undefined)[] = new Array(rawOps.length);
   // Answers echo the opId as sent; the database compares ids in lower case.
@@ -80,13 +144,15 @@ export async function applyBatch(
   };
 
   // 1. Shape and authorization, op by op, and repeats inside the batch itself.
-  const fresh: { index: number; op: FoldOp; review: string[] }[] = [];
+  const fresh: Fresh[] = [];
   const firstById = new Map<string, { index: number; op: FoldOp }>();
   const repeats: { index: number; first: number; same: boolean }[] = [];
   const seqsInBatch = new Set<number>();
   rawOps.forEach((raw, index) => {
-    const checked = validateOp(raw);
+    const checked = validateOp(withCanonicalHlc(raw));
     if (!checked.ok) return void (results[index] = reject(sentId(index), checked.code, checked.message));
+    if (isClockAhead(checked.op, nowMs))
+      return void (results[index] = reject(sentId(index), 'clock-ahead', 'hlc or at lies more than 24 hours after the server’s time: set the tablet’s clock and send again'));
     if (device.kind === 'kiosk' && checked.op.type !== 'survey.submitted')
       return void (results[index] = reject(sentId(index), 'forbidden-op', 'a kiosk may only send survey.submitted'));
     // validateOp made this object (raw stays as sent): it can take the server's forms in place.
@@ -100,7 +166,7 @@ export async function applyBatch(
       return void (results[index] = reject(sentId(index), 'device-seq-reused', `deviceSeq ${op.deviceSeq} already holds another op`));
     firstById.set(op.opId, { index, op });
     seqsInBatch.add(op.deviceSeq);
-    fresh.push({ index, op, review: reviewFlags(op, known) });
+    fresh.push({ index, op, review: reviewFlags(op, known), excluded: null });
   });
 
   if (fresh.length === 0) {
@@ -114,21 +180,23 @@ export async function applyBatch(
     // commune's entities; insert the rest; and the report rows: surveys, and the dossiers this
     // batch creates, folded from the batch alone. A dossier row that already exists is left to
     // step 4 (its conflict, unlike a read, sees what a concurrent push just committed).
+    const latestAt = await markExclusions(tx, device.id, fresh);
     const batchOps = new Map<string, FoldOp[]>();
-    for (const { op } of fresh) {
-      if (!op.type.startsWith('dossier.')) continue;
+    for (const { op, excluded } of fresh) {
+      if (!op.type.startsWith('dossier.') || excluded) continue;
       const list = batchOps.get(op.entityId) ?? [];
       list.push(op);
       batchOps.set(op.entityId, list);
     }
     const dossiers = [...batchOps].map(([id, ops]) => foldDossier(id, ops));
-    const surveys = fresh.filter(({ op }) => op.type === 'survey.submitted').map(({ op }) => op);
-    const p = new Params(device.commune_id, device.id);
+    const surveys = fresh.filter(({ op }) => op.type === 'survey.submitted');
+    const p = new Params(device.commune_id, device.id, latestAt);
     // The answer names only what did not go in (usually nothing): ops the insert skipped or that
     // touch another commune's entity, and dossiers whose report row was already there.
     const { rows: outcome } = await tx.query<{ active: number; skipped: string[] | null; existing: string[] | null; foreign: string[] | null }>(
       `WITH touched AS (
-         UPDATE devices SET last_sync_at = now() WHERE id = $2 AND revoked_at IS NULL RETURNING id
+         UPDATE devices SET last_sync_at = now(), max_at = GREATEST(max_at, $3::timestamptz)
+          WHERE id = $2 AND revoked_at IS NULL RETURNING id
        ), locked AS (
          SELECT pg_advisory_xact_lock(hashtext(${p.add(`ops:${device.commune_id}`)})) FROM touched
        ), x AS (
@@ -161,6 +229,7 @@ export async function applyBatch(
     const notInserted = new Set(outcome[0].skipped ?? []);
     const foreign = new Set(outcome[0].foreign ?? []);
     const existing = new Set(outcome[0].existing ?? []);
+    // The ops this batch stored that count for the report rows.
     const applied: Op[] = [];
 
     // 3. Only for the ops the insert skipped: find what holds their opId or deviceSeq.
@@ -178,11 +247,11 @@ export async function applyBatch(
         if (r.device_id === device.id) seqHolders.set(Number(r.device_seq), r.op_id);
       }
     }
-    for (const { index, op } of fresh) {
+    for (const { index, op, excluded } of fresh) {
       const id = sentId(index);
       if (!notInserted.has(op.opId)) {
         results[index] = { opId: id, status: 'applied' };
-        applied.push(op);
+        if (!excluded) applied.push(op);
       } else if (foreign.has(op.entityId)) {
         results[index] = reject(id, 'forbidden-op', 'this entity belongs to another commune');
       } else if (holders.has(op.opId)) {
@@ -220,7 +289,7 @@ export async function applyBatch(
 }
 
 // The columns each table is written from, in the order of its INSERT (see rows.ts).
-const OP_COLUMNS: Column<{ op: Op; review: string[] }>[] = [
+const OP_COLUMNS: Column<Fresh>[] = [
   { name: 'op_id', type: 'uuid', of: ({ op }) => op.opId },
   { name: 'device_seq', type: 'bigint', of: ({ op }) => op.deviceSeq },
   { name: 'type', type: 'text', of: ({ op }) => op.type },
@@ -229,6 +298,7 @@ const OP_COLUMNS: Column<{ op: Op; review: string[] }>[] = [
   { name: 'hlc', type: 'text', of: ({ op }) => op.hlc },
   { name: 'data', type: 'json', of: ({ op }) => op.data },
   { name: 'review', type: 'jsonb', of: ({ review }) => (review.length ? JSON.stringify(review) : null) },
+  { name: 'excluded', type: 'text', of: ({ excluded }) => excluded },
 ];
 
 const DOSSIER_COLUMNS: Column<DossierState>[] = [
@@ -247,19 +317,21 @@ const DOSSIER_COLUMNS: Column<DossierState>[] = [
 ];
 
 type SurveyData = { rating: string; criteria?: unknown; dossierCode?: string; flags?: string[] };
-const SURVEY_COLUMNS: Column<Op>[] = [
-  { name: 'op_id', type: 'uuid', of: (op) => op.opId },
-  { name: 'rating', type: 'text', of: (op) => (op.data as SurveyData).rating },
-  { name: 'criteria', type: 'jsonb', of: (op) => jsonText((op.data as SurveyData).criteria) },
-  { name: 'dossier_code', type: 'text', of: (op) => (op.data as SurveyData).dossierCode ?? null },
-  { name: 'flags', type: 'jsonb', of: (op) => jsonText((op.data as SurveyData).flags) },
-  { name: 'at', type: 'timestamptz', of: (op) => op.at },
+const SURVEY_COLUMNS: Column<Fresh>[] = [
+  { name: 'op_id', type: 'uuid', of: ({ op }) => op.opId },
+  { name: 'rating', type: 'text', of: ({ op }) => (op.data as SurveyData).rating },
+  { name: 'criteria', type: 'jsonb', of: ({ op }) => jsonText((op.data as SurveyData).criteria) },
+  { name: 'dossier_code', type: 'text', of: ({ op }) => (op.data as SurveyData).dossierCode ?? null },
+  { name: 'flags', type: 'jsonb', of: ({ op }) => jsonText((op.data as SurveyData).flags) },
+  { name: 'at', type: 'timestamptz', of: ({ op }) => op.at },
+  { name: 'excluded', type: 'text', of: ({ excluded }) => excluded },
 ];
 
 /** Fold these dossiers again from every op stored for them, and write the report rows. */
 async function refoldDossiers(tx: Sql, communeId: string, ids: string[]) {
   const { rows } = await tx.query<StoredRow>(
-    'SELECT op_id, device_id, device_seq, type, entity_id, at, hlc, data FROM ops WHERE commune_id = $1 AND entity_id = ANY($2::uuid[])',
+    `SELECT op_id, device_id, device_seq, type, entity_id, at, hlc, data FROM ops
+      WHERE commune_id = $1 AND entity_id = ANY($2::uuid[]) AND excluded IS NULL`,
     [communeId, ids],
   );
   const byEntity = new Map<string, FoldOp[]>();
