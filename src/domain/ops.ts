@@ -185,7 +185,7 @@ export const zOp = z.object({
   type: z.string().check(z.minLength(1), z.maxLength(64)),
   entityId: z.uuid(),
   at: isoDateTime,
-  hlc: z.string().check(z.regex(HLC_PATTERN, HLC_FORM_MESSAGE)),
+  hlc: z.string(HLC_FORM_MESSAGE).check(z.regex(HLC_PATTERN, HLC_FORM_MESSAGE)),
   // Only "an object" here: the type's own schema checks every field next.
   data: z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'an object is required'),
 });

@@ -119,10 +119,11 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX surveys_device_at ON surveys (device_id, at);
   CREATE INDEX ops_excluded ON ops (commune_id) WHERE excluded IS NOT NULL;
   UPDATE ops SET excluded = 'clock-ahead'
-   WHERE left(hlc, 15)::bigint > (extract(epoch FROM now()) * 1000)::bigint + 86400000 OR at::timestamptz > now() + interval '24 hours';
+   WHERE (hlc ~ '^[0-9]{15}:[0-9]{6}$' AND hlc COLLATE "C" > lpad(((extract(epoch FROM now()) * 1000)::bigint + 86400000)::text, 15, '0') COLLATE "C")
+      OR (CASE WHEN at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T' THEN at::timestamptz END) > now() + interval '24 hours';
   UPDATE surveys SET excluded = o.excluded FROM ops o WHERE o.op_id = surveys.op_id AND o.excluded IS NOT NULL;
   UPDATE surveys SET excluded = 'burst' WHERE excluded IS NULL AND flags @> '["burst"]';
-  UPDATE devices SET max_at = m.max_at FROM (SELECT device_id, max(at::timestamptz) AS max_at FROM ops WHERE excluded IS NULL GROUP BY device_id) m WHERE m.device_id = devices.id;
+  UPDATE devices SET max_at = m.max_at FROM (SELECT device_id, max(CASE WHEN at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T' THEN at::timestamptz END) AS max_at FROM ops WHERE excluded IS NULL GROUP BY device_id) m WHERE m.device_id = devices.id;
   `,
 ];
 
