@@ -86,6 +86,12 @@ export async function createCommune(sql: Sql, input: z.infer<typeof zNewCommune>
 /** Ids come from URLs and bodies: refuse what the database could choke on before asking it. */
 const plausibleId = (id: string) => id.length > 0 && id.length <= 100 && isCleanText(id);
 
+/** Every commune, by name (the admin's list). */
+export async function listCommunes(sql: Sql): Promise<CommuneRow[]> {
+  const { rows } = await sql.query<CommuneRow>('SELECT id, code, name, province FROM communes ORDER BY name');
+  return rows;
+}
+
 export async function getCommune(sql: Sql, id: string): Promise<(CommuneRow & { config_version: number }) | undefined> {
   if (!plausibleId(id)) return undefined;
   const { rows } = await sql.query<CommuneRow & { config_version: number }>(

@@ -3,7 +3,7 @@ import { startPostgres } from '../../support/postgres';
 import { freshDatabase, startTestServer, type Backend, type TestServer } from '../../support/test-server';
 import { pull, push, receivedOp, surveyOp, transitionOp } from '../../support/ops';
 import { foldDossier, formatHlc, vnDateKey } from '../../../src/domain';
-import { rowToOp, type StoredRow } from '../../../src/server/push';
+import { rowToOp, type StoredRow } from '../../../src/server/oplog';
 import seed from '../../../src/domain/demo/demo-commune.json';
 
 let cluster: Awaited<ReturnType<typeof startPostgres>> | undefined;
