@@ -92,6 +92,12 @@ export async function createCommune(sql: Sql, input: z.infer<typeof zNewCommune>
 /** Ids come from URLs and bodies: refuse what the database could choke on before asking it. */
 const plausibleId = (id: string) => id.length > 0 && id.length <= 100 && isCleanText(id);
 
+/** Every commune, by name (the admin's list). */
+export async function listCommunes(sql: Sql): Promise<CommuneRow[]> {
+  const { rows } = await sql.query<CommuneRow>('SELECT id, code, name, province FROM communes ORDER BY name');
+  return rows;
+}
+
 export async function getCommune(sql: Sql, id: string): Promise<(CommuneRow & { config_version: number }) | undefined> {
   if (!plausibleId(id)) return undefined;
   const { rows } = await sql.query<CommuneRow & { config_version: number }>(
@@ -117,6 +123,16 @@ export async function loadConfig(sql: Sql, communeId: string): Promise<CommuneCo
     survey: parts.survey ?? null,
     settings: parts.settings ?? defaultSettings(),
   } as CommuneConfig;
+}
+
+/**
+ * The config as an admin edits it (GET …/communes/:id/config): every part, staff with names and
+ * roles but never their PIN salts and hashes (a PIN is set, not read back).
+ */
+export async function editableConfig(sql: Sql, communeId: string): Promise<CommuneConfig> {
+  const config = await loadConfig(sql, communeId);
+  const staff = (config.staff as unknown as Record<string, unknown>[]).map(({ pinSalt: _s, pinHash: _h, ...member }) => member);
+  return { ...config, staff } as unknown as CommuneConfig;
 }
 
 /** The ids a pushed op may refer to (a commune may list a few hundred procedures; pushes look up every op). */
