@@ -1,7 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { existsSync } from 'node:fs';
 import { isCleanText } from '../domain';
 import { createHash } from 'node:crypto';
@@ -10,6 +9,11 @@ import { createCommune, getCommune, loadConfig, loadReferenceIds, putConfigPart,
 import { authenticateDevice, cachedDeviceAuth, DEVICE_KINDS, enroll, issueEnrollmentCode, listDevices, revokeDevice, type Device, type DeviceKind } from './devices';
 import { errorBody, HttpError, sendError } from './errors';
 import { housekeeping } from './housekeeping';
+import { lastDeviceSeqOf, recordLastDeviceSeq } from './device-seq';
+import { healthz, lowDiskGuard } from './health';
+import { kioskConfig } from './kiosk-code';
+import { clientKeyReader } from './limits';
+import { opForTablet } from './pull-privacy';
 import { applyBatch, rowToOp, type StoredRow } from './push';
 import type { Sql } from './sql';
 import { safeEqual } from './tokens';
@@ -30,6 +34,10 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** PGlite only: vacuum and analyze after this many stored ops (see housekeeping.ts). */
   housekeepingEveryOps?: number;
+  /** Refuse pushes while the disk holding `dir` has less than `minFreeBytes` free (health.ts). */
+  lowDisk?: { dir: string; minFreeBytes: number };
+  /** Proxies whose X-Forwarded-For is believed (limits.ts); default: the env's TRUST_PROXY. */
+  trustProxy?: string;
 }
 
 type Env = { Variables: { device: Device } };
@@ -125,10 +133,11 @@ export function createServer(opts: ServerOptions) {
     await next();
   };
 
+  app.get('/healthz', healthz(sql));
+  const clientKey = clientKeyReader(opts.trustProxy);
   app.post('/api/v1/enroll', limit(4096), async (c) => {
     const body = await readJson(c);
-    const info = getConnInfo(c);
-    const result = await enroll(sql, isObject(body) ? body.code : undefined, info.remote.address ?? 'unknown', now());
+    const result = await enroll(sql, isObject(body) ? body.code : undefined, clientKey(c), now());
     return c.json(result, 201);
   });
 
@@ -139,17 +148,13 @@ export function createServer(opts: ServerOptions) {
     c.header('ETag', etag);
     if (c.req.header('If-None-Match')?.split(',').map((s) => s.trim().replace(/^W\//, '')).includes(etag)) return c.body(null, 304);
     // A kiosk gets only what a kiosk needs: nothing about staff, procedures or people.
-    if (d.kind === 'kiosk') {
-      const { id, code, name } = config.commune;
-      // Salted PIN hashes only (no names): staff leave kiosk mode with their PIN.
-      const staffPins = config.staff.filter((m) => m.active).map(({ pinSalt, pinHash }) => ({ pinSalt, pinHash }));
-      return c.json({ version: config.version, commune: { id, code, name }, survey: config.survey, staffPins });
-    }
+    if (d.kind === 'kiosk') return c.json(await kioskConfig(sql, config));
     return c.json(config);
   });
 
   // The body is read first (at most 1 MiB), but answered in the contract's order: token, then body.
   const pushAuth = cachedDeviceAuth(sql);
+  if (opts.lowDisk) app.use('/api/v1/sync/push', lowDiskGuard(opts.lowDisk.dir, opts.lowDisk.minFreeBytes));
   app.post('/api/v1/sync/push', limit(MAX_BATCH_BYTES, 'batch-too-large'), async (c) => {
     const authorization = c.req.header('Authorization');
     if (!authorization) throw new HttpError(401, 'unauthorized', 'a device token is required');
@@ -165,8 +170,13 @@ export function createServer(opts: ServerOptions) {
     const d = await pushAuth(authorization);
     if (bodyError) throw bodyError;
     const ops = checkPushBody(body, d);
+    const lastDeviceSeq = lastDeviceSeqOf(body as Record<string, unknown>);
     const known = d.kind === 'kiosk' ? NO_REFERENCES : await referenceIds(d);
-    const results = await sql.transaction((tx) => applyBatch(tx, d, ops, known), { keyLookupsOnly: true });
+    const results = await sql.transaction(async (tx) => {
+      const answers = await applyBatch(tx, d, ops, known);
+      await recordLastDeviceSeq(tx, d.id, lastDeviceSeq);
+      return answers;
+    }, { keyLookupsOnly: true });
     upkeep.stored(results.filter((r) => r.status === 'applied').length);
     return c.json({ results, serverTime: serverTime() });
   });
@@ -186,7 +196,7 @@ export function createServer(opts: ServerOptions) {
       [d.commune_id, after, n + 1],
     );
     const page = rows.slice(0, n);
-    const ops = page.map((r) => ({ ...rowToOp(r), deviceId: r.device_id, cursor: String(r.seq) }));
+    const ops = page.map((r) => opForTablet({ ...rowToOp(r), deviceId: r.device_id, cursor: String(r.seq) }));
     return c.json({ ops, cursor: ops.at(-1)?.cursor ?? (after === '0' ? null : after), hasMore: rows.length > n, serverTime: serverTime() });
   });
 
@@ -226,7 +236,7 @@ export function createServer(opts: ServerOptions) {
     return id;
   };
 
-  app.get('/api/v1/admin/devices', async (c) => c.json(await listDevices(sql, await communeParam(c))));
+  app.get('/api/v1/admin/devices', async (c) => c.json(await listDevices(sql, await communeParam(c), now())));
 
   app.get('/api/v1/admin/reports', async (c) => {
     const communeId = await communeParam(c);

@@ -14,9 +14,10 @@ import {
 } from '../domain';
 import seed from '../domain/demo/demo-commune.json';
 import { HttpError } from './errors';
+import { hashKioskCode, zKioskCodeInput } from './kiosk-code';
 import type { Sql } from './sql';
 
-export const CONFIG_PARTS = ['procedures', 'calendar', 'checklistTemplates', 'letterTemplates', 'staff', 'survey'] as const;
+export const CONFIG_PARTS = ['procedures', 'calendar', 'checklistTemplates', 'letterTemplates', 'staff', 'survey', 'kioskCode'] as const;
 export type ConfigPart = (typeof CONFIG_PARTS)[number];
 
 /** Staff sent by an admin may carry a plain PIN, which is hashed here and never stored. */
@@ -38,6 +39,7 @@ const PART_SCHEMAS: Record<ConfigPart, z.ZodType> = {
   letterTemplates: z.array(zLetterTemplate).check(z.maxLength(50)),
   staff: z.array(zStaffInput).check(z.maxLength(500)),
   survey: zSurveyDefinition,
+  kioskCode: zKioskCodeInput,
 };
 
 /** What every new commune starts with: the default catalogue and calendar, no staff. */
@@ -49,6 +51,8 @@ export function defaultParts(): Record<ConfigPart, unknown> {
     letterTemplates: seed.letterTemplates,
     staff: [],
     survey: seed.survey,
+    // No kiosk code until an admin sets one: a kiosk then cannot be unlocked, rather than by a guessable default.
+    kioskCode: null,
   };
 }
 
@@ -139,6 +143,7 @@ export async function putConfigPart(sql: Sql, communeId: string, part: string, b
     throw new HttpError(400, 'invalid-body', `${[part, ...issue.path.map(String)].join('.')}: ${issue.message}`);
   }
   let value = parsed.data;
+  if (part === 'kioskCode') value = await hashKioskCode((value as { code: string }).code);
   if (part === 'staff') {
     value = await Promise.all(
       (value as (z.infer<typeof zStaff> | { pin: string; id: string; name: string; title: string; active: boolean })[]).map(async (s) => {
@@ -175,6 +180,8 @@ export async function seedDemoIfEmpty(sql: Sql): Promise<CommuneRow | null> {
       ...defaultParts(),
       // The demo file keeps readable PINs for the README; the server keeps only the salted hashes.
       staff: seed.staff.map(({ pin: _pin, ...s }) => s),
+      // The demo's kiosk code is public (README, first-start.txt) like its PINs.
+      kioskCode: await hashKioskCode(seed.kioskCode),
     });
   });
 }

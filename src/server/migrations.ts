@@ -108,6 +108,11 @@ export const MIGRATIONS: string[] = [
   DROP TABLE entities;
   CREATE INDEX enrollment_failures_at ON enrollment_failures (at);
   `,
+  // Eviction is never silent: each push may say the device's highest local deviceSeq, so the
+  // admin sees ops a tablet holds but never sent (a gap at the end of its sequence).
+  `
+  ALTER TABLE devices ADD COLUMN last_device_seq bigint;
+  `,
 ];
 
 /** Apply what is missing, under a lock, so several processes starting at once agree. */
