@@ -9,6 +9,7 @@ import { createCommune, getCommune, loadConfig, loadReferenceIds, putConfigPart,
 import { authenticateDevice, cachedDeviceAuth, DEVICE_KINDS, enroll, issueEnrollmentCode, listDevices, revokeDevice, type Device, type DeviceKind } from './devices';
 import { errorBody, HttpError, sendError } from './errors';
 import { housekeeping } from './housekeeping';
+import { backupRoute } from './backup';
 import { lastDeviceSeqOf, recordLastDeviceSeq } from './device-seq';
 import { healthz, lowDiskGuard } from './health';
 import { kioskConfig } from './kiosk-code';
@@ -228,6 +229,7 @@ export function createServer(opts: ServerOptions) {
     return c.json(await issueEnrollmentCode(sql, body.communeId, body.kind as DeviceKind, now()), 201);
   });
 
+  app.get('/api/v1/admin/backup', backupRoute(sql));
   app.post('/api/v1/admin/devices/:id/revoke', async (c) => c.json(await revokeDevice(sql, c.req.param('id'), now())));
 
   const communeParam = async (c: Context) => {

@@ -29,9 +29,17 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerLimit
   };
 }
 
-export function applyLimits(server: Server, limits: ServerLimits): void {
-  server.requestTimeout = limits.requestTimeoutMs;
-  server.headersTimeout = limits.headersTimeoutMs;
+/** node:http options for serve({serverOptions}): timeouts are checked every second (Node's default, 30 s, would let them run long). */
+export function httpServerOptions(limits: ServerLimits) {
+  return {
+    requestTimeout: limits.requestTimeoutMs,
+    headersTimeout: limits.headersTimeoutMs,
+    connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
+  };
+}
+
+/** Past the cap, Node closes new connections at once (clients retry with backoff). */
+export function capConnections(server: Server, limits: ServerLimits): void {
   server.maxConnections = limits.maxConnections;
 }
 

@@ -8,7 +8,7 @@ import { createServer } from './app';
 import { seedDemoIfEmpty } from './communes';
 import { DataDirBusyError, lockDataDir, prepareDataDir } from './datadir';
 import { DEVICE_KINDS, issueEnrollmentCode } from './devices';
-import { applyLimits, limitsFromEnv } from './limits';
+import { capConnections, httpServerOptions, limitsFromEnv } from './limits';
 import { migrate } from './migrations';
 import { openPglite, openPostgres, type Sql } from './sql';
 
@@ -92,12 +92,12 @@ async function main() {
     // The disk that fills is PGlite's (DATA_DIR); PostgreSQL watches its own.
     lowDisk: sql.kind === 'pglite' ? { dir: dataDir, minFreeBytes: minFreeMb * 1048576 } : undefined,
   });
-  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+  const server = serve({ fetch: app.fetch, port, hostname: host, serverOptions: httpServerOptions(limits) }, (info) => {
     const url = `http://${host === '127.0.0.1' ? 'localhost' : host}:${info.port}`;
     lock.setUrl(`http://${host.includes(':') ? `[${host}]` : host}:${info.port}`);
     console.log(`Friendly Desk on ${url} (${sql.kind})`);
   });
-  applyLimits(server as Server, limits);
+  capConnections(server as Server, limits);
 
   let closing = false;
   const shutdown = (signal: string) => {

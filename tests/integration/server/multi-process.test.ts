@@ -11,8 +11,9 @@ let servers: Awaited<ReturnType<typeof startServerProcess>>[] = [];
 beforeAll(async () => {
   cluster = await startPostgres();
   const url = await freshDatabase(cluster.url);
-  // Both start at once on an empty database: migrations and the demo seed must not race.
-  servers = await Promise.all([0, 1].map(() => startServerProcess({ DATABASE_URL: url, ADMIN_TOKEN })));
+  // Both start at once on an empty database: migrations and the demo seed (asked for: PostgreSQL
+  // is never seeded by default) must not race.
+  servers = await Promise.all([0, 1].map(() => startServerProcess({ DATABASE_URL: url, ADMIN_TOKEN, DEMO: '1' })));
 }, 120_000);
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.stop()));
