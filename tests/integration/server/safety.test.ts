@@ -44,7 +44,7 @@ async function pullAll(base: string, token: string) {
 }
 
 /** Runs `npm run backup` / `npm run restore` as a person would (their scripts, in a process of their own). */
-function runScript(script: 'backup' | 'restore', env: Record<string, string>, file: string): string {
+function runScript(script: 'backup' | 'restore', env: Record<string, string | undefined>, file: string): string {
   return execFileSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, file], { env: { ...process.env, ...env }, encoding: 'utf8' });
 }
 
@@ -159,7 +159,8 @@ describe('the embedded server process (PGlite)', () => {
 });
 
 describe.each<Backend>(['pglite', 'postgres'])('crashes and backups on %s', (backend) => {
-  const envFor = async () => (backend === 'postgres' ? { DATABASE_URL: await pgUrl(), DATA_DIR: tempDir(), DEMO: '1' } : { DATA_DIR: tempDir() });
+  const envFor = async (): Promise<{ DATA_DIR: string; DATABASE_URL?: string; DEMO?: string }> =>
+    backend === 'postgres' ? { DATABASE_URL: await pgUrl(), DATA_DIR: tempDir(), DEMO: '1' } : { DATA_DIR: tempDir() };
 
   it('kill -9 during pushes: every op answered applied is there after restart', async () => {
     const env = await envFor();
