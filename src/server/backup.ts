@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context } from 'hono';
-import { lockDataDir, lockHolder, prepareDataDir } from './datadir';
+import { lockDataDir, lockHolder, prepareDataDir, tighten } from './datadir';
 import { HttpError } from './errors';
 import type { Sql } from './sql';
 
@@ -115,6 +115,7 @@ export async function restore(env: BackupEnv, file: string): Promise<{ ops: numb
       return { ops: Number(rows[0].n), keptAside };
     } finally {
       await db.close();
+      tighten(env.dataDir); // the tarball's files arrive 0666
     }
   } finally {
     lock.release();

@@ -15,7 +15,12 @@ export function prepareDataDir(dir: string): void {
   tighten(dir);
 }
 
-function tighten(path: string): void {
+/**
+ * Every directory 0700, every file 0600. Needed again after PGlite opens a new directory: its
+ * first start copies the initial cluster in with explicit 0666 modes (umask does not apply to
+ * chmod); the files it writes later follow the umask.
+ */
+export function tighten(path: string): void {
   chmodSync(path, 0o700);
   for (const entry of readdirSync(path, { withFileTypes: true })) {
     const child = join(path, entry.name);

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import seed from '../domain/demo/demo-commune.json';
 import { createServer } from './app';
 import { seedDemoIfEmpty } from './communes';
-import { DataDirBusyError, lockDataDir, prepareDataDir } from './datadir';
+import { DataDirBusyError, lockDataDir, prepareDataDir, tighten } from './datadir';
 import { DEVICE_KINDS, issueEnrollmentCode } from './devices';
 import { capConnections, httpServerOptions, limitsFromEnv } from './limits';
 import { migrate } from './migrations';
@@ -55,6 +55,7 @@ async function main() {
   prepareDataDir(dataDir);
   const lock = lockDataDir(dataDir);
   const sql = await openDatabase(dataDir);
+  tighten(dataDir);
   await migrate(sql);
   const admin = adminTokenFor(dataDir);
   const firstStartFile = join(dataDir, 'first-start.txt');
