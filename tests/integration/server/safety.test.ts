@@ -261,6 +261,10 @@ describe('PGlite restore refuses a running server', () => {
   }, 120_000);
 });
 
+/** A wrong enrollment code sent through a proxy that says the request came from `client`. */
+const wrongCode = (base: string, client: string) =>
+  fetch(`${base}/api/v1/enroll`, { method: 'POST', headers: { 'X-Forwarded-For': client }, body: JSON.stringify({ code: 'ABCD-EFGH-JK' }) }).then((r) => r.status);
+
 describe.each<Backend>(['pglite', 'postgres'])('privacy and device rules on %s', (backend) => {
   const serverFor = async (trustProxy = '') =>
     backend === 'pglite' ? startTestServer({ db: 'pglite', trustProxy }) : startTestServer({ db: 'postgres', pgUrl: await pgUrl(), trustProxy });
@@ -326,8 +330,7 @@ describe.each<Backend>(['pglite', 'postgres'])('privacy and device rules on %s',
   it('counts wrong enrollment codes per client behind a trusted proxy, IPv6 by /64, atomically', async () => {
     const s = await serverFor('loopback');
     try {
-      const tryCode = (client: string) =>
-        fetch(`${s.url}/api/v1/enroll`, { method: 'POST', headers: { 'X-Forwarded-For': client }, body: JSON.stringify({ code: 'ABCD-EFGH-JK' }) }).then((r) => r.status);
+      const tryCode = (client: string) => wrongCode(s.url, client);
       // Twenty at once from one client: exactly ten are judged, the rest wait 10 minutes.
       const statuses = await Promise.all(Array.from({ length: 20 }, () => tryCode('203.0.113.5')));
       expect(statuses.filter((x) => x === 400)).toHaveLength(10);
@@ -346,8 +349,7 @@ describe.each<Backend>(['pglite', 'postgres'])('privacy and device rules on %s',
   it('without TRUST_PROXY, X-Forwarded-For is ignored (a client cannot dodge the limit by inventing one)', async () => {
     const s = await serverFor('');
     try {
-      const tryCode = (client: string) =>
-        fetch(`${s.url}/api/v1/enroll`, { method: 'POST', headers: { 'X-Forwarded-For': client }, body: JSON.stringify({ code: 'ABCD-EFGH-JK' }) }).then((r) => r.status);
+      const tryCode = (client: string) => wrongCode(s.url, client);
       for (let i = 0; i < 10; i++) expect(await tryCode(`198.51.100.${i}`)).toBe(400);
       expect(await tryCode('198.51.100.99')).toBe(429);
     } finally {
