@@ -23,7 +23,7 @@ describe.each<Backend>(['pglite', 'postgres'])('wire contract on %s', (backend) 
   beforeAll(async () => {
     s = await serverFor(backend);
     counter = await s.newDevice(s.demoCommuneId, 'counter');
-  });
+  }, 60_000); // PGlite takes half a minute to open on a loaded 2-core machine
   afterAll(() => s?.close());
 
   describe('POST /api/v1/enroll', () => {
