@@ -53,7 +53,9 @@ async function main() {
   const minFreeMb = Number(process.env.MIN_FREE_DISK_MB ?? 512);
   if (!Number.isFinite(minFreeMb) || minFreeMb < 0) throw new Error(`MIN_FREE_DISK_MB: a number of megabytes, not "${process.env.MIN_FREE_DISK_MB}"`);
   prepareDataDir(dataDir);
-  const lock = lockDataDir(dataDir);
+  // PGlite: one process per directory. PostgreSQL: DATA_DIR holds only the admin token, and
+  // several processes on one machine may share it.
+  const lock = process.env.DATABASE_URL ? undefined : lockDataDir(dataDir);
   const sql = await openDatabase(dataDir);
   tighten(dataDir);
   await migrate(sql);
@@ -95,7 +97,7 @@ async function main() {
   });
   const server = serve({ fetch: app.fetch, port, hostname: host, serverOptions: httpServerOptions(limits) }, (info) => {
     const url = `http://${host === '127.0.0.1' ? 'localhost' : host}:${info.port}`;
-    lock.setUrl(`http://${host.includes(':') ? `[${host}]` : host}:${info.port}`);
+    lock?.setUrl(`http://${host.includes(':') ? `[${host}]` : host}:${info.port}`);
     console.log(`Friendly Desk on ${url} (${sql.kind})`);
   });
   capConnections(server as Server, limits);
@@ -107,7 +109,7 @@ async function main() {
     console.log(`${signal}: finishing requests, closing the database`);
     server.close(async () => {
       await close();
-      lock.release();
+      lock?.release();
       process.exit(0);
     });
     setTimeout(() => process.exit(1), 10_000).unref();
