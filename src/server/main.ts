@@ -80,11 +80,11 @@ async function main() {
     lines.push(`Demo kiosk code (to unlock a kiosk): ${seed.kioskCode}.`);
     writeFileSync(firstStartFile, `${lines.join('\n')}\n`, { mode: 0o600 });
     console.log(lines.join('\n'));
-  } else if (admin.created) {
-    // A new data directory beside an existing PostgreSQL database: a new token, nothing seeded.
-    console.log(tokenLine);
   } else {
-    console.log(`Admin token and first-start enrollment codes: ${existsSync(firstStartFile) ? firstStartFile : admin.file ?? 'ADMIN_TOKEN'}`);
+    if (sql.kind === 'pglite') console.log(PGLITE_PROMISE(process.env.PGLITE_FSYNC !== 'off'));
+    // A new data directory beside an existing database: a new token, nothing seeded.
+    if (admin.created) console.log(tokenLine);
+    else console.log(`Admin token and first-start enrollment codes: ${existsSync(firstStartFile) ? firstStartFile : admin.file ?? 'ADMIN_TOKEN'}`);
   }
 
   const { app, close } = createServer({
