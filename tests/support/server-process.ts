@@ -17,7 +17,7 @@ export async function startServerProcess(
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   await new Promise<void>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 120_000); // PGlite opens in 30 s and more on a loaded machine
     const check = () => {
       if (output.includes(`:${port} (`)) {
         clearTimeout(timer);

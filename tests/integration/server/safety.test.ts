@@ -83,7 +83,7 @@ describe('the embedded server process (PGlite)', () => {
       await first.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 240_000);
 
   it('tightens a data directory an older version left world-readable', async () => {
     const dataDir = tempDir();
@@ -98,7 +98,7 @@ describe('the embedded server process (PGlite)', () => {
       await proc.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 240_000);
 
   it('refuses pushes with a clear error when the disk is nearly full, and takes them again once there is room', async () => {
     const dataDir = tempDir();
@@ -135,7 +135,7 @@ describe('the embedded server process (PGlite)', () => {
       await proc.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 240_000);
 
   it('closes a connection whose headers never finish (HEADERS_TIMEOUT_MS)', async () => {
     const proc = await startServerProcess({ ADMIN_TOKEN, HEADERS_TIMEOUT_MS: '1000', REQUEST_TIMEOUT_MS: '2000' });
@@ -203,7 +203,7 @@ describe.each<Backend>(['pglite', 'postgres'])('crashes and backups on %s', (bac
       await proc.stop();
       rmSync(env.DATA_DIR, { recursive: true, force: true });
     }
-  }, 180_000);
+  }, 240_000);
 
   it('backup → wipe → restore: a tablet pulls the identical op log', async () => {
     const env = await envFor();
@@ -242,7 +242,7 @@ describe.each<Backend>(['pglite', 'postgres'])('crashes and backups on %s', (bac
       rmSync(env.DATA_DIR, { recursive: true, force: true });
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 240_000);
 });
 
 describe('PGlite restore refuses a running server', () => {
@@ -258,7 +258,7 @@ describe('PGlite restore refuses a running server', () => {
       await proc.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 240_000);
 });
 
 /** A wrong enrollment code sent through a proxy that says the request came from `client`. */
