@@ -125,6 +125,11 @@ export const MIGRATIONS: string[] = [
   UPDATE surveys SET excluded = 'burst' WHERE excluded IS NULL AND flags @> '["burst"]';
   UPDATE devices SET max_at = m.max_at FROM (SELECT device_id, max(CASE WHEN at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T' THEN at::timestamptz END) AS max_at FROM ops WHERE excluded IS NULL GROUP BY device_id) m WHERE m.device_id = devices.id;
   `,
+  // Eviction is never silent: each push may say the device's highest local deviceSeq, so the
+  // admin sees ops a tablet holds but never sent (a gap at the end of its sequence).
+  `
+  ALTER TABLE devices ADD COLUMN last_device_seq bigint;
+  `,
 ];
 
 /** Apply what is missing, under a lock, so several processes starting at once agree. */

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { addDaysToKey, isCleanText, isDateKey, MAX_BATCH_BYTES, vnDateKey } from '../../domain';
 import { CONFIG_PARTS, createCommune, editableConfig, getCommune, listCommunes, loadConfig, putConfigPart, zNewCommune, type ConfigPart } from '../communes';
+import { backupRoute } from '../backup';
 import { DEVICE_KINDS, issueEnrollmentCode, listDevices, revokeDevice, type DeviceKind } from '../devices';
 import { HttpError } from '../errors';
 import { isObject, limit, readJson, type ServerContext } from '../http';
@@ -43,6 +44,7 @@ export function adminRoutes(ctx: ServerContext) {
     return c.json(await issueEnrollmentCode(sql, body.communeId, body.kind as DeviceKind, now()), 201);
   });
 
+  routes.get('/backup', backupRoute(sql));
   routes.post('/devices/:id/revoke', async (c) => {
     const id = c.req.param('id');
     if (!UUID.test(id)) throw new HttpError(404, 'not-found', 'no such device');
@@ -55,7 +57,7 @@ export function adminRoutes(ctx: ServerContext) {
     return id;
   };
 
-  routes.get('/devices', async (c) => c.json(await listDevices(sql, await communeParam(c))));
+  routes.get('/devices', async (c) => c.json(await listDevices(sql, await communeParam(c), now())));
 
   routes.get('/reports', async (c) => {
     const communeId = await communeParam(c);
