@@ -12,7 +12,9 @@ import { errorBody, HttpError, sendError } from './errors';
 import { housekeeping } from './housekeeping';
 import { applyBatch, rowToOp, type StoredRow } from './push';
 import type { Sql } from './sql';
-import { safeEqual } from './tokens';
+import { audit } from './audit';
+import { accountRoutes, authRoutes } from './routes/auth';
+import { adminAuth, communesInScope, requireAdmin, requireCommune, requireDevice, type AdminVariables } from './scope';
 import { mountApp } from './web';
 
 export const PROTOCOL = 1;
@@ -32,7 +34,7 @@ export interface ServerOptions {
   housekeepingEveryOps?: number;
 }
 
-type Env = { Variables: { device: Device } };
+type Env = { Variables: { device: Device } & AdminVariables };
 
 async function readJson(c: Context): Promise<unknown> {
   const text = await c.req.text();
@@ -191,37 +193,45 @@ export function createServer(opts: ServerOptions) {
   });
 
   // ---- admin API ----
-  app.use('/api/v1/admin/*', limit(MAX_BATCH_BYTES), async (c, next) => {
-    const token = /^Bearer (.+)$/.exec(c.req.header('Authorization') ?? '')?.[1];
-    if (!token || !safeEqual(token, opts.adminToken)) throw new HttpError(401, 'unauthorized', 'the admin token is required');
-    await next();
-  });
+  // ADMIN_TOKEN or a central user's session (scope.ts); each route checks the scope it touches.
+  app.use('/api/v1/admin/*', limit(MAX_BATCH_BYTES), adminAuth({ sql, adminToken: opts.adminToken, now }));
+  app.route('/api/v1/auth', authRoutes({ sql, adminToken: opts.adminToken, now }));
+  app.route('/api/v1/admin', accountRoutes());
 
-  app.get('/api/v1/admin/communes', async (c) => {
-    const { rows } = await sql.query('SELECT id, code, name, province FROM communes ORDER BY name');
-    return c.json(rows);
-  });
+  app.get('/api/v1/admin/communes', async (c) => c.json(await communesInScope(c)));
 
   app.post('/api/v1/admin/communes', async (c) => {
+    requireAdmin(c);
     const parsed = zNewCommune.safeParse(await readJson(c));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new HttpError(400, 'invalid-body', `${issue.path.join('.') || 'body'}: ${issue.message}`);
     }
-    return c.json(await createCommune(sql, parsed.data), 201);
+    const commune = await createCommune(sql, parsed.data);
+    await audit(c, { communeId: commune.id, target: commune.id, summary: `created commune ${commune.code} (${commune.name}, ${commune.province})` });
+    return c.json(commune, 201);
   });
 
   app.post('/api/v1/admin/enrollments', async (c) => {
     const body = await readJson(c);
     if (!isObject(body) || typeof body.communeId !== 'string') throw new HttpError(400, 'invalid-body', 'communeId: a string is required');
     if (!DEVICE_KINDS.includes(body.kind as DeviceKind)) throw new HttpError(400, 'invalid-body', `kind: one of ${DEVICE_KINDS.join(', ')}`);
-    return c.json(await issueEnrollmentCode(sql, body.communeId, body.kind as DeviceKind, now()), 201);
+    await requireCommune(c, body.communeId);
+    const issued = await issueEnrollmentCode(sql, body.communeId, body.kind as DeviceKind, now());
+    await audit(c, { communeId: body.communeId, summary: `issued an enrollment code for a ${body.kind} tablet` }); // never the code itself
+    return c.json(issued, 201);
   });
 
-  app.post('/api/v1/admin/devices/:id/revoke', async (c) => c.json(await revokeDevice(sql, c.req.param('id'), now())));
+  app.post('/api/v1/admin/devices/:id/revoke', async (c) => {
+    const communeId = await requireDevice(c, c.req.param('id'));
+    const revoked = await revokeDevice(sql, c.req.param('id'), now());
+    await audit(c, { communeId, target: revoked.id, summary: 'revoked a tablet' });
+    return c.json(revoked);
+  });
 
-  const communeParam = async (c: Context) => {
+  const communeParam = async (c: Context<Env>) => {
     const id = c.req.query('communeId') ?? '';
+    await requireCommune(c, id);
     if (!id || id.length > 100 || !isCleanText(id) || !(await getCommune(sql, id))) throw new HttpError(404, 'not-found', 'communeId: no such commune');
     return id;
   };
@@ -238,7 +248,9 @@ export function createServer(opts: ServerOptions) {
   });
 
   app.put('/api/v1/admin/communes/:id/config/:part', async (c) => {
+    await requireCommune(c, c.req.param('id'));
     const version = await putConfigPart(sql, c.req.param('id'), c.req.param('part'), await readJson(c));
+    await audit(c, { communeId: c.req.param('id'), target: c.req.param('part'), summary: `saved config ${c.req.param('part')}, version ${version}` });
     return c.json({ version });
   });
 
