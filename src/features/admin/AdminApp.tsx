@@ -3,73 +3,143 @@ import { useTranslation } from 'react-i18next';
 import { formatVnDateTime, vnDateKey } from '../../domain';
 import { ApiError } from '../../sync';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
-import { adminApi, type Commune, type CommuneFigures, type DeviceRow } from './adminApi';
+import { adminApi, login, type AuditFilter, type AuditRow, type Commune, type CommuneFigures, type DeviceRow, type Me } from './adminApi';
 import { BarChart } from './BarChart';
 
 const TOKEN_KEY = 'friendly-desk.admin-token';
 const KINDS: DeviceRow['kind'][] = ['counter', 'kiosk', 'mobile'];
 const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
 
-/** The central dashboard: enroll and revoke tablets, see a commune's figures. Online only. */
-export default function AdminApp() {
-  const { t } = useTranslation();
-  const [token, setToken] = useState(() => sessionStorage.getItem(TOKEN_KEY) ?? '');
-  const [communes, setCommunes] = useState<Commune[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(
-    async (candidate: string) => {
-      setError(null);
-      try {
-        setCommunes(await adminApi(candidate).communes());
-        sessionStorage.setItem(TOKEN_KEY, candidate);
-      } catch (err) {
-        setCommunes(null);
-        setError(err instanceof ApiError && err.status === 401 ? t('admin.badToken') : t('admin.unreachable'));
-      }
-    },
-    [t],
-  );
-  useEffect(() => {
-    if (token) void load(token);
-    // Only on first render: a remembered token signs in by itself.
-  }, []);
-
-  if (!communes) {
-    const submit = (e: FormEvent) => {
-      e.preventDefault();
-      void load(token.trim());
-    };
-    return (
-      <main className="page admin" aria-labelledby="admin-title">
-        <LanguageSwitch />
-        <h1 id="admin-title">{t('admin.title')}</h1>
-        <form onSubmit={submit} className="admin-login">
-          <label className="field">
-            <span>{t('admin.token')}</span>
-            <input type="password" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" />
-          </label>
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
-          <button type="submit" className="primary big">
-            {t('admin.signIn')}
-          </button>
-        </form>
-        <p>
-          <a href="#/">{t('admin.back')}</a>
-        </p>
-      </main>
-    );
-  }
-  return <Dashboard token={token} communes={communes} onSignOut={() => { sessionStorage.removeItem(TOKEN_KEY); setCommunes(null); setToken(''); }} />;
+interface Session {
+  token: string;
+  me: Me;
+  communes: Commune[];
 }
 
-function Dashboard({ token, communes, onSignOut }: { token: string; communes: Commune[]; onSignOut: () => void }) {
+/**
+ * The central dashboard: sign in (a central user's username and password, or the root
+ * ADMIN_TOKEN), enroll and revoke tablets, see figures and the audit log within one's scope.
+ * Online only; the token lives in sessionStorage, so closing the tab forgets it.
+ */
+export default function AdminApp() {
   const { t } = useTranslation();
+  const [session, setSession] = useState<Session | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const open = useCallback(async (token: string, badCredentials = 'admin.badToken') => {
+    setError(null);
+    try {
+      const api = adminApi(token);
+      const [me, communes] = await Promise.all([api.me(), api.communes()]);
+      sessionStorage.setItem(TOKEN_KEY, token);
+      setSession({ token, me, communes });
+    } catch (err) {
+      sessionStorage.removeItem(TOKEN_KEY);
+      setSession(null);
+      setError(err instanceof ApiError && err.status === 401 ? t(badCredentials) : t('admin.unreachable'));
+    }
+  }, [t]);
+  useEffect(() => {
+    // Only on first render: a remembered token signs in by itself (an expired one asks again).
+    const remembered = sessionStorage.getItem(TOKEN_KEY);
+    if (remembered) void open(remembered, 'admin.sessionEnded');
+  }, []);
+
+  if (!session) return <SignIn error={error} setError={setError} open={open} />;
+  const signOut = async () => {
+    // A session ends on the server too; the ADMIN_TOKEN is only forgotten here.
+    if (session.me.username !== 'admin-token') await adminApi(session.token).logout().catch(() => undefined);
+    sessionStorage.removeItem(TOKEN_KEY);
+    setSession(null);
+  };
+  return <Dashboard session={session} onSignOut={() => void signOut()} onExpired={() => { sessionStorage.removeItem(TOKEN_KEY); setSession(null); setError(t('admin.sessionEnded')); }} />;
+}
+
+function SignIn({ error, setError, open }: { error: string | null; setError: (e: string | null) => void; open: (token: string) => Promise<void> }) {
+  const { t } = useTranslation();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [token, setToken] = useState('');
+  const signInWithPassword = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      const session = await login(username.trim(), password);
+      setPassword('');
+      await open(session.token);
+    } catch (err) {
+      const code = err instanceof ApiError ? err.code : '';
+      setError(code === 'too-many-attempts' ? t('admin.tooManyAttempts') : code === 'bad-credentials' || code === 'invalid-body' ? t('admin.badCredentials') : t('admin.unreachable'));
+    }
+  };
+  const signInWithToken = (e: FormEvent) => {
+    e.preventDefault();
+    void open(token.trim());
+  };
+  return (
+    <main className="page admin" aria-labelledby="admin-title">
+      <LanguageSwitch />
+      <h1 id="admin-title">{t('admin.title')}</h1>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <form onSubmit={(e) => void signInWithPassword(e)} className="admin-login" aria-labelledby="account-title">
+        <h2 id="account-title">{t('admin.accountSignIn')}</h2>
+        <label className="field">
+          <span>{t('admin.username')}</span>
+          <input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" autoCapitalize="none" required />
+        </label>
+        <label className="field">
+          <span>{t('admin.password')}</span>
+          <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
+        </label>
+        <button type="submit" className="primary big">
+          {t('admin.login')}
+        </button>
+      </form>
+      <form onSubmit={signInWithToken} className="admin-login" aria-labelledby="token-title">
+        <h2 id="token-title">{t('admin.tokenSignIn')}</h2>
+        <label className="field">
+          <span>{t('admin.token')}</span>
+          <input type="password" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" />
+        </label>
+        <button type="submit" className="big">
+          {t('admin.signIn')}
+        </button>
+      </form>
+      <p>
+        <a href="#/">{t('admin.back')}</a>
+      </p>
+    </main>
+  );
+}
+
+/** "Signed in as …": who, and what they may see. */
+function WhoAmI({ me, communes }: { me: Me; communes: Commune[] }) {
+  const { t } = useTranslation();
+  const scope =
+    me.username === 'admin-token'
+      ? t('admin.scopeRoot')
+      : me.role === 'admin'
+        ? t('admin.scopeAdmin')
+        : me.role === 'province'
+          ? t('admin.scopeProvince', { province: me.province })
+          : t('admin.scopeCommune', { commune: communes.find((c) => c.id === me.communeId)?.name ?? me.communeId });
+  return (
+    <p className="who" role="status" aria-label={t('admin.signedInAs')}>
+      {me.username === 'admin-token' ? t('admin.rootToken') : t('admin.signedIn', { username: me.username })} · {scope}
+      {me.expiresAt && <> · {t('admin.until', { time: formatVnDateTime(me.expiresAt) })}</>}
+    </p>
+  );
+}
+
+function Dashboard({ session, onSignOut, onExpired }: { session: Session; onSignOut: () => void; onExpired: () => void }) {
+  const { t } = useTranslation();
+  const { token, communes, me } = session;
   const api = adminApi(token);
+  const fail = (err: unknown) => (err instanceof ApiError && err.status === 401 ? onExpired() : setError(err instanceof ApiError && err.status === 403 ? t('admin.forbidden') : (err as Error).message));
   const [communeId, setCommuneId] = useState(communes[0]?.id ?? '');
   const [devices, setDevices] = useState<DeviceRow[]>([]);
   const [figures, setFigures] = useState<CommuneFigures | null>(null);
@@ -87,7 +157,7 @@ function Dashboard({ token, communes, onSignOut }: { token: string; communes: Co
       setDevices(d);
       setFigures(f);
     } catch (err) {
-      setError((err as Error).message);
+      fail(err);
     }
   }, [communeId, from, to, token]);
   useEffect(() => {
@@ -99,13 +169,12 @@ function Dashboard({ token, communes, onSignOut }: { token: string; communes: Co
       const { code, expiresAt } = await api.enroll(communeId, kind);
       setIssued({ kind, code, expiresAt });
     } catch (err) {
-      setError((err as Error).message);
+      fail(err);
     }
   }
   async function revoke(device: DeviceRow) {
     if (!window.confirm(t('admin.confirmRevoke', { no: device.deviceNo }))) return;
-    await api.revoke(device.id);
-    await refresh();
+    await api.revoke(device.id).then(refresh, fail);
   }
 
   return (
@@ -117,6 +186,7 @@ function Dashboard({ token, communes, onSignOut }: { token: string; communes: Co
           {t('admin.signOut')}
         </button>
       </div>
+      <WhoAmI me={me} communes={communes} />
       <label className="field inline">
         <span>{t('admin.commune')}</span>
         <select value={communeId} onChange={(e) => setCommuneId(e.target.value)}>
@@ -226,6 +296,87 @@ function Dashboard({ token, communes, onSignOut }: { token: string; communes: Co
           </tbody>
         </table>
       </section>
+
+      <AuditView token={token} communes={communes} onError={fail} />
     </main>
+  );
+}
+
+// The audit log names the route of each change; the dashboard says it in words.
+const AUDIT_ACTIONS: Record<string, string> = {
+  'POST /api/v1/admin/communes': 'createCommune',
+  'POST /api/v1/admin/users': 'createUser',
+  'POST /api/v1/admin/enrollments': 'issueCode',
+  'POST /api/v1/admin/devices/:id/revoke': 'revoke',
+  'PUT /api/v1/admin/communes/:id/config/:part': 'saveConfig',
+};
+
+/** The audit log within the caller's scope, newest first, filtered by commune, dates and who. */
+function AuditView({ token, communes, onError }: { token: string; communes: Commune[]; onError: (err: unknown) => void }) {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState<AuditFilter>({});
+  const [rows, setRows] = useState<AuditRow[] | null>(null);
+  useEffect(() => {
+    // Typing a name asks once the typing pauses, not per key.
+    const timer = setTimeout(() => void adminApi(token).audit(filter).then(setRows, onError), filter.actor ? 400 : 0);
+    return () => clearTimeout(timer);
+  }, [token, filter]);
+  const set = (key: keyof AuditFilter) => (e: { target: { value: string } }) => setFilter((f) => ({ ...f, [key]: e.target.value }));
+  const communeName = (id?: string) => (id ? (communes.find((c) => c.id === id)?.name ?? id) : '—');
+  const action = (route: string) => (AUDIT_ACTIONS[route] ? t(`admin.auditActions.${AUDIT_ACTIONS[route]}`) : route);
+  return (
+    <section aria-labelledby="audit-title">
+      <h2 id="audit-title">{t('admin.audit')}</h2>
+      <div className="choices-row">
+        <label className="field inline">
+          <span>{t('admin.auditCommune')}</span>
+          <select value={filter.communeId ?? ''} onChange={set('communeId')}>
+            <option value="">{t('admin.allCommunes')}</option>
+            {communes.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field inline">
+          <span>{t('admin.from')}</span>
+          <input type="date" value={filter.from ?? ''} onChange={set('from')} />
+        </label>
+        <label className="field inline">
+          <span>{t('admin.to')}</span>
+          <input type="date" value={filter.to ?? ''} onChange={set('to')} />
+        </label>
+        <label className="field inline">
+          <span>{t('admin.actor')}</span>
+          <input value={filter.actor ?? ''} onChange={set('actor')} autoCapitalize="none" />
+        </label>
+      </div>
+      {rows && rows.length === 0 && <p>{t('admin.auditEmpty')}</p>}
+      {rows && rows.length > 0 && (
+        <table className="dossier-table" aria-labelledby="audit-title">
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.when')}</th>
+              <th scope="col">{t('admin.actor')}</th>
+              <th scope="col">{t('admin.action')}</th>
+              <th scope="col">{t('admin.commune')}</th>
+              <th scope="col">{t('admin.details')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>{formatVnDateTime(r.at)}</td>
+                <td>{r.actor === 'admin-token' ? t('admin.rootToken') : r.actor}</td>
+                <td>{action(r.route)}</td>
+                <td>{communeName(r.communeId)}</td>
+                <td>{r.summary}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }

@@ -3,7 +3,7 @@ import { callApi } from '../../sync';
 
 export type { CommuneFigures };
 
-/** The central admin API (DESIGN.md), called with the admin token; the dashboard is online-only. */
+/** The central admin API (DESIGN.md), called with the admin token or a session token; the dashboard is online-only. */
 export interface Commune {
   id: string;
   code: string;
@@ -23,9 +23,46 @@ export interface DeviceRow {
   seqGaps: { from: number; to: number }[];
 }
 
+/** Who a token belongs to (GET /api/v1/auth/me): a central user, or 'admin-token' for the root token. */
+export interface Me {
+  username: string;
+  role: 'admin' | 'province' | 'commune';
+  province?: string;
+  communeId?: string;
+  expiresAt?: string;
+}
+
+export interface AuditRow {
+  id: string;
+  at: string;
+  actor: string;
+  route: string;
+  communeId?: string;
+  target?: string;
+  summary: string;
+}
+
+export interface AuditFilter {
+  communeId?: string;
+  from?: string;
+  to?: string;
+  actor?: string;
+}
+
+/** Sign in with a username and password: a session token and the user's scope. */
+export async function login(username: string, password: string, baseUrl = '') {
+  return (await callApi<Me & { token: string; expiresAt: string }>({ baseUrl }, 'POST', '/api/v1/auth/login', { username, password })).data;
+}
+
 export function adminApi(token: string, baseUrl = '') {
   const opts = { baseUrl, token };
   return {
+    me: async () => (await callApi<Me>(opts, 'GET', '/api/v1/auth/me')).data,
+    logout: async () => callApi(opts, 'POST', '/api/v1/auth/logout'),
+    audit: async (filter: AuditFilter) => {
+      const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => Boolean(e[1])));
+      return (await callApi<AuditRow[]>(opts, 'GET', `/api/v1/admin/audit?${query}`)).data;
+    },
     communes: async () => (await callApi<Commune[]>(opts, 'GET', '/api/v1/admin/communes')).data,
     devices: async (communeId: string) =>
       (await callApi<DeviceRow[]>(opts, 'GET', `/api/v1/admin/devices?communeId=${encodeURIComponent(communeId)}`)).data,
