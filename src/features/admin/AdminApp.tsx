@@ -145,6 +145,8 @@ function Dashboard({ session, onSignOut, onExpired }: { session: Session; onSign
   const [figures, setFigures] = useState<CommuneFigures | null>(null);
   const [issued, setIssued] = useState<{ kind: string; code: string; expiresAt: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Bumped after each change made here, so the change log shows it.
+  const [changes, setChanges] = useState(0);
   const today = vnDateKey(new Date());
   const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today);
@@ -168,6 +170,7 @@ function Dashboard({ session, onSignOut, onExpired }: { session: Session; onSign
     try {
       const { code, expiresAt } = await api.enroll(communeId, kind);
       setIssued({ kind, code, expiresAt });
+      setChanges((n) => n + 1);
     } catch (err) {
       fail(err);
     }
@@ -175,6 +178,7 @@ function Dashboard({ session, onSignOut, onExpired }: { session: Session; onSign
   async function revoke(device: DeviceRow) {
     if (!window.confirm(t('admin.confirmRevoke', { no: device.deviceNo }))) return;
     await api.revoke(device.id).then(refresh, fail);
+    setChanges((n) => n + 1);
   }
 
   return (
@@ -297,7 +301,7 @@ function Dashboard({ session, onSignOut, onExpired }: { session: Session; onSign
         </table>
       </section>
 
-      <AuditView token={token} communes={communes} onError={fail} />
+      <AuditView token={token} communes={communes} changes={changes} onError={fail} />
     </main>
   );
 }
@@ -312,7 +316,7 @@ const AUDIT_ACTIONS: Record<string, string> = {
 };
 
 /** The audit log within the caller's scope, newest first, filtered by commune, dates and who. */
-function AuditView({ token, communes, onError }: { token: string; communes: Commune[]; onError: (err: unknown) => void }) {
+function AuditView({ token, communes, changes, onError }: { token: string; communes: Commune[]; changes: number; onError: (err: unknown) => void }) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<AuditFilter>({});
   const [rows, setRows] = useState<AuditRow[] | null>(null);
@@ -320,7 +324,7 @@ function AuditView({ token, communes, onError }: { token: string; communes: Comm
     // Typing a name asks once the typing pauses, not per key.
     const timer = setTimeout(() => void adminApi(token).audit(filter).then(setRows, onError), filter.actor ? 400 : 0);
     return () => clearTimeout(timer);
-  }, [token, filter]);
+  }, [token, filter, changes]);
   const set = (key: keyof AuditFilter) => (e: { target: { value: string } }) => setFilter((f) => ({ ...f, [key]: e.target.value }));
   const communeName = (id?: string) => (id ? (communes.find((c) => c.id === id)?.name ?? id) : '—');
   const action = (route: string) => (AUDIT_ACTIONS[route] ? t(`admin.auditActions.${AUDIT_ACTIONS[route]}`) : route);
