@@ -51,13 +51,24 @@ describe('central dashboard', () => {
 });
 
 describe('central accounts in the dashboard', () => {
-  it('a commune user signs in with a username, sees its scope and its own changes in the log, and signs out', async () => {
+  it('the admin makes a commune account; that user signs in with a username, sees its scope and its own changes in the log, and signs out', async () => {
     const commune = await s.createCommune();
     const password = 'mật-khẩu-của-xã-2026';
-    expect((await s.admin('POST', '/api/v1/admin/users', { username: 'can.bo.xa', password, role: 'commune', communeId: commune.id })).status).toBe(201);
 
     const page = await browser.newPage({ viewport: { width: 800, height: 1280 } });
     await page.goto(`${s.url}/#/admin`);
+    await page.getByLabel('Mã quản trị (ADMIN_TOKEN)').fill(s.adminToken);
+    await page.getByRole('button', { name: 'Vào trang quản trị' }).click();
+    await page.getByRole('status', { name: 'Người đang đăng nhập' }).filter({ hasText: 'Mã quản trị gốc (ADMIN_TOKEN) · toàn quyền' }).waitFor();
+    const accounts = page.getByRole('region', { name: 'Tài khoản' });
+    await accounts.getByLabel('Tên đăng nhập').fill('can.bo.xa');
+    await accounts.getByLabel('Mật khẩu (ít nhất 10 ký tự)').fill(password);
+    await accounts.getByLabel('Vai trò').selectOption({ label: 'Cấp xã' });
+    await accounts.getByLabel('Xã của tài khoản').selectOption({ label: `${commune.name} — Tỉnh Thử` });
+    await accounts.getByRole('button', { name: 'Tạo tài khoản mới' }).click();
+    await accounts.getByRole('status').filter({ hasText: 'Đã tạo tài khoản can.bo.xa.' }).waitFor();
+    await page.getByRole('button', { name: 'Thoát' }).click();
+
     await page.getByLabel('Tên đăng nhập').fill('can.bo.xa');
     await page.getByLabel('Mật khẩu').fill('not the password');
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();

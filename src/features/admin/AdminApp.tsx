@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatVnDateTime, vnDateKey } from '../../domain';
 import { ApiError } from '../../sync';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
-import { adminApi, login, type AuditFilter, type AuditRow, type Commune, type CommuneFigures, type DeviceRow, type Me } from './adminApi';
+import { adminApi, login, type AuditFilter, type AuditRow, type Commune, type CommuneFigures, type DeviceRow, type Me, type NewUser } from './adminApi';
 import { BarChart } from './BarChart';
 
 const TOKEN_KEY = 'friendly-desk.admin-token';
@@ -301,8 +301,92 @@ function Dashboard({ session, onSignOut, onExpired }: { session: Session; onSign
         </table>
       </section>
 
+      {me.role === 'admin' && <NewAccount token={token} communes={communes} onCreated={() => setChanges((n) => n + 1)} onError={fail} />}
       <AuditView token={token} communes={communes} changes={changes} onError={fail} />
     </main>
+  );
+}
+
+/** Admins make the accounts of province and commune users (and other admins). */
+function NewAccount({ token, communes, onCreated, onError }: { token: string; communes: Commune[]; onCreated: () => void; onError: (err: unknown) => void }) {
+  const { t } = useTranslation();
+  const empty: NewUser = { username: '', password: '', role: 'commune', province: '', communeId: communes[0]?.id ?? '' };
+  const [user, setUser] = useState<NewUser>(empty);
+  const [made, setMade] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const provinces = [...new Set(communes.map((c) => c.province).filter(Boolean))];
+  const set = (key: keyof NewUser) => (e: { target: { value: string } }) => setUser((u) => ({ ...u, [key]: e.target.value }));
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setMade(null);
+    setProblem(null);
+    const { province, communeId, ...rest } = user;
+    try {
+      const created = await adminApi(token).createUser({ ...rest, ...(user.role === 'province' ? { province } : user.role === 'commune' ? { communeId } : {}) });
+      setMade(created.username);
+      setUser(empty);
+      onCreated();
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status === 401 || err.status === 403) return onError(err);
+      setProblem(err.code === 'username-taken' ? t('admin.usernameTaken') : t('admin.accountInvalid'));
+    }
+  };
+  return (
+    <section aria-labelledby="accounts-title">
+      <h2 id="accounts-title">{t('admin.newAccount')}</h2>
+      <form onSubmit={(e) => void submit(e)} className="choices-row">
+        <label className="field inline">
+          <span>{t('admin.username')}</span>
+          <input value={user.username} onChange={set('username')} autoComplete="off" autoCapitalize="none" required minLength={3} />
+        </label>
+        <label className="field inline">
+          <span>{t('admin.newPassword')}</span>
+          <input type="password" value={user.password} onChange={set('password')} autoComplete="new-password" required minLength={10} />
+        </label>
+        <label className="field inline">
+          <span>{t('admin.role')}</span>
+          <select value={user.role} onChange={set('role')}>
+            {(['commune', 'province', 'admin'] as const).map((role) => (
+              <option key={role} value={role}>
+                {t(`admin.roles.${role}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {user.role === 'province' && (
+          <label className="field inline">
+            <span>{t('admin.province')}</span>
+            <input value={user.province} onChange={set('province')} list="known-provinces" required />
+            <datalist id="known-provinces">
+              {provinces.map((p) => (
+                <option key={p} value={p} />
+              ))}
+            </datalist>
+          </label>
+        )}
+        {user.role === 'commune' && (
+          <label className="field inline">
+            <span>{t('admin.accountCommune')}</span>
+            <select value={user.communeId} onChange={set('communeId')} required>
+              {communes.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name} — {c.province}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <button type="submit" className="primary">
+          {t('admin.createAccount')}
+        </button>
+      </form>
+      {made && <p role="status">{t('admin.accountCreated', { username: made })}</p>}
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
+    </section>
   );
 }
 

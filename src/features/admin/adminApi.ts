@@ -32,6 +32,14 @@ export interface Me {
   expiresAt?: string;
 }
 
+export interface NewUser {
+  username: string;
+  password: string;
+  role: Me['role'];
+  province?: string;
+  communeId?: string;
+}
+
 export interface AuditRow {
   id: string;
   at: string;
@@ -58,6 +66,7 @@ export function adminApi(token: string, baseUrl = '') {
   const opts = { baseUrl, token };
   return {
     me: async () => (await callApi<Me>(opts, 'GET', '/api/v1/auth/me')).data,
+    createUser: async (user: NewUser) => (await callApi<Me & { id: string }>(opts, 'POST', '/api/v1/admin/users', user)).data,
     logout: async () => callApi(opts, 'POST', '/api/v1/auth/logout'),
     audit: async (filter: AuditFilter) => {
       const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => Boolean(e[1])));
