@@ -116,6 +116,23 @@ function SignIn({ error, setError, open }: { error: string | null; setError: (e:
   );
 }
 
+/** A choice among the communes in scope; `all`: the label of an extra "every commune" choice (value ''). */
+function CommuneSelect({ label, communes, value, onChange, all }: { label: string; communes: Commune[]; value: string; onChange: (id: string) => void; all?: string }) {
+  return (
+    <label className="field inline">
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        {all && <option value="">{all}</option>}
+        {communes.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name} — {c.province}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** "Signed in as …": who, and what they may see. */
 function WhoAmI({ me, communes }: { me: Me; communes: Commune[] }) {
   const { t } = useTranslation();
@@ -191,16 +208,7 @@ function Dashboard({ session, onSignOut, onExpired }: { session: Session; onSign
         </button>
       </div>
       <WhoAmI me={me} communes={communes} />
-      <label className="field inline">
-        <span>{t('admin.commune')}</span>
-        <select value={communeId} onChange={(e) => setCommuneId(e.target.value)}>
-          {communes.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name} — {c.province}
-            </option>
-          ))}
-        </select>
-      </label>
+      <CommuneSelect label={t('admin.commune')} communes={communes} value={communeId} onChange={setCommuneId} />
       {error && (
         <p role="alert" className="error">
           {error}
@@ -365,16 +373,7 @@ function NewAccount({ token, communes, onCreated, onError }: { token: string; co
           </label>
         )}
         {user.role === 'commune' && (
-          <label className="field inline">
-            <span>{t('admin.accountCommune')}</span>
-            <select value={user.communeId} onChange={set('communeId')} required>
-              {communes.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name} — {c.province}
-                </option>
-              ))}
-            </select>
-          </label>
+          <CommuneSelect label={t('admin.accountCommune')} communes={communes} value={user.communeId ?? ''} onChange={(communeId) => setUser((u) => ({ ...u, communeId }))} />
         )}
         <button type="submit" className="primary">
           {t('admin.createAccount')}
@@ -416,17 +415,7 @@ function AuditView({ token, communes, changes, onError }: { token: string; commu
     <section aria-labelledby="audit-title">
       <h2 id="audit-title">{t('admin.audit')}</h2>
       <div className="choices-row">
-        <label className="field inline">
-          <span>{t('admin.auditCommune')}</span>
-          <select value={filter.communeId ?? ''} onChange={set('communeId')}>
-            <option value="">{t('admin.allCommunes')}</option>
-            {communes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CommuneSelect label={t('admin.auditCommune')} communes={communes} value={filter.communeId ?? ''} onChange={(communeId) => setFilter((f) => ({ ...f, communeId }))} all={t('admin.allCommunes')} />
         <label className="field inline">
           <span>{t('admin.from')}</span>
           <input type="date" value={filter.from ?? ''} onChange={set('from')} />
