@@ -49,9 +49,12 @@ try {
   const admin = await context.newPage();
   await admin.setViewportSize({ width: 1280, height: 800 });
   await admin.goto(`${s.url}/#/admin`);
+  await admin.getByRole('heading', { name: 'Đăng nhập bằng tài khoản' }).waitFor();
+  await admin.screenshot({ path: 'docs/admin-sign-in.png' });
   await admin.getByLabel('Mã quản trị (ADMIN_TOKEN)').fill(s.adminToken);
   await admin.getByRole('button', { name: 'Vào trang quản trị' }).click();
   await admin.getByRole('img', { name: 'Hồ sơ theo tiến độ giải quyết' }).waitFor();
+  await admin.getByRole('table', { name: 'Nhật ký thay đổi' }).waitFor();
   await admin.screenshot({ path: 'docs/admin-dashboard.png', fullPage: true });
   // Every kiosk screen, portrait and landscape.
   for (const [orientation, viewport] of [

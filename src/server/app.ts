@@ -208,7 +208,7 @@ export function createServer(opts: ServerOptions) {
       throw new HttpError(400, 'invalid-body', `${issue.path.join('.') || 'body'}: ${issue.message}`);
     }
     const commune = await createCommune(sql, parsed.data);
-    await audit(c, { communeId: commune.id, target: commune.id, summary: `created commune ${commune.code} (${commune.name}, ${commune.province})` });
+    await audit(c, { communeId: commune.id, target: commune.id, summary: `created commune ${commune.code} (${commune.name}, ${commune.province})`, details: { code: commune.code } });
     return c.json(commune, 201);
   });
 
@@ -218,14 +218,14 @@ export function createServer(opts: ServerOptions) {
     if (!DEVICE_KINDS.includes(body.kind as DeviceKind)) throw new HttpError(400, 'invalid-body', `kind: one of ${DEVICE_KINDS.join(', ')}`);
     await requireCommune(c, body.communeId);
     const issued = await issueEnrollmentCode(sql, body.communeId, body.kind as DeviceKind, now());
-    await audit(c, { communeId: body.communeId, summary: `issued an enrollment code for a ${body.kind} tablet` }); // never the code itself
+    await audit(c, { communeId: body.communeId, summary: `issued an enrollment code for a ${body.kind} tablet`, details: { kind: body.kind as DeviceKind } }); // never the code itself
     return c.json(issued, 201);
   });
 
   app.post('/api/v1/admin/devices/:id/revoke', async (c) => {
-    const communeId = await requireDevice(c, c.req.param('id'));
+    const { communeId, deviceNo } = await requireDevice(c, c.req.param('id'));
     const revoked = await revokeDevice(sql, c.req.param('id'), now());
-    await audit(c, { communeId, target: revoked.id, summary: 'revoked a tablet' });
+    await audit(c, { communeId, target: revoked.id, summary: `revoked tablet no. ${deviceNo}`, details: { deviceNo: deviceNo! } });
     return c.json(revoked);
   });
 
@@ -250,7 +250,7 @@ export function createServer(opts: ServerOptions) {
   app.put('/api/v1/admin/communes/:id/config/:part', async (c) => {
     await requireCommune(c, c.req.param('id'));
     const version = await putConfigPart(sql, c.req.param('id'), c.req.param('part'), await readJson(c));
-    await audit(c, { communeId: c.req.param('id'), target: c.req.param('part'), summary: `saved config ${c.req.param('part')}, version ${version}` });
+    await audit(c, { communeId: c.req.param('id'), target: c.req.param('part'), summary: `saved config ${c.req.param('part')}, version ${version}`, details: { part: c.req.param('part'), version } });
     return c.json({ version });
   });
 

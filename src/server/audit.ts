@@ -12,14 +12,25 @@ export interface AuditEntry {
   /** What was changed: a device id, a user id, a config part. */
   target?: string;
   summary: string;
+  /** The same facts as named values, for the dashboard to say in the reader's language. */
+  details?: Record<string, string | number>;
 }
 
 /** Record a change made by this request's actor (the route is the request's). */
 export async function audit(c: { var: { admin: AdminScope }; req: { method: string; routePath: string } }, entry: AuditEntry): Promise<void> {
   const { actor, sql, now } = c.var.admin;
   await sql.query(
-    'INSERT INTO audit_log (at, actor_id, actor, route, commune_id, target, summary) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [now().toISOString(), actor.userId, actor.name, `${c.req.method} ${c.req.routePath}`, entry.communeId ?? null, entry.target ?? null, entry.summary],
+    'INSERT INTO audit_log (at, actor_id, actor, route, commune_id, target, summary, details) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+    [
+      now().toISOString(),
+      actor.userId,
+      actor.name,
+      `${c.req.method} ${c.req.routePath}`,
+      entry.communeId ?? null,
+      entry.target ?? null,
+      entry.summary,
+      entry.details ? JSON.stringify(entry.details) : null,
+    ],
   );
 }
 
@@ -64,8 +75,9 @@ export async function listAudit(sql: Sql, scope: AdminScope, q: AuditQuery) {
     commune_id: string | null;
     target: string | null;
     summary: string;
+    details: Record<string, string | number> | null;
   }>(
-    `SELECT id, at, actor, route, commune_id, target, summary FROM audit_log
+    `SELECT id, at, actor, route, commune_id, target, summary, details FROM audit_log
       WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT ${AUDIT_PAGE}`,
     params,
   );
@@ -77,5 +89,6 @@ export async function listAudit(sql: Sql, scope: AdminScope, q: AuditQuery) {
     ...(r.commune_id ? { communeId: r.commune_id } : {}),
     ...(r.target ? { target: r.target } : {}),
     summary: r.summary,
+    ...(r.details ? { details: r.details } : {}),
   }));
 }

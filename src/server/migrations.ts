@@ -142,7 +142,8 @@ export const MIGRATIONS: string[] = [
     route text NOT NULL,
     commune_id text,
     target text,
-    summary text NOT NULL
+    summary text NOT NULL,
+    details jsonb
   );
   CREATE INDEX audit_log_at ON audit_log (at);
   CREATE INDEX audit_log_commune_at ON audit_log (commune_id, at);

@@ -60,14 +60,14 @@ export function requireProvince(c: WithScope, province: string): void {
   if (actor.role !== 'admin' && !(actor.role === 'province' && actor.province === province)) throw forbidden();
 }
 
-/** The device's commune must be in scope; returns that commune (for the audit log), undefined for an unknown device. */
-export async function requireDevice(c: WithScope, deviceId: string): Promise<string | undefined> {
+/** The device's commune must be in scope; returns the device's commune and number (for the audit log), or {} for an unknown device. */
+export async function requireDevice(c: WithScope, deviceId: string): Promise<{ communeId?: string; deviceNo?: number }> {
   const { rows } = /^[0-9a-f-]{36}$/i.test(deviceId)
-    ? await c.var.admin.sql.query<{ commune_id: string }>('SELECT commune_id FROM devices WHERE id = $1', [deviceId])
+    ? await c.var.admin.sql.query<{ commune_id: string; device_no: number }>('SELECT commune_id, device_no FROM devices WHERE id = $1', [deviceId])
     : { rows: [] };
   // An unknown device is the route's 404 for an admin, and out of scope for anyone else.
   await requireCommune(c, rows[0]?.commune_id);
-  return rows[0]?.commune_id;
+  return rows[0] ? { communeId: rows[0].commune_id, deviceNo: Number(rows[0].device_no) } : {};
 }
 
 /** A SQL condition keeping rows whose commune column is in the actor's scope; parameters from $first. */

@@ -85,7 +85,7 @@ describe('central accounts in the dashboard', () => {
     await page.getByRole('button', { name: 'Cấp mã cho máy kiosk đánh giá' }).click();
     await page.getByRole('status').filter({ hasText: 'Mã đăng ký máy kiosk đánh giá' }).waitFor();
     const log = page.getByRole('table', { name: 'Nhật ký thay đổi' });
-    await log.getByRole('row').filter({ hasText: 'Cấp mã đăng ký máy' }).filter({ hasText: 'can.bo.xa' }).waitFor();
+    await log.getByRole('row').filter({ hasText: 'Cấp mã đăng ký máy' }).filter({ hasText: 'can.bo.xa' }).filter({ hasText: 'máy kiosk đánh giá' }).waitFor();
     // The commune's own account was made by the root token; filtered by who, only the user's changes stay.
     await log.getByRole('row').filter({ hasText: 'Tạo tài khoản' }).filter({ hasText: 'Mã quản trị gốc (ADMIN_TOKEN)' }).waitFor();
     await page.getByLabel('Người thực hiện').fill('can.bo.xa');

@@ -411,6 +411,17 @@ function AuditView({ token, communes, changes, onError }: { token: string; commu
   const set = (key: keyof AuditFilter) => (e: { target: { value: string } }) => setFilter((f) => ({ ...f, [key]: e.target.value }));
   const communeName = (id?: string) => (id ? (communes.find((c) => c.id === id)?.name ?? id) : '—');
   const action = (route: string) => (AUDIT_ACTIONS[route] ? t(`admin.auditActions.${AUDIT_ACTIONS[route]}`) : route);
+  const details = ({ route, details: d, summary }: AuditRow) => {
+    if (!AUDIT_ACTIONS[route] || !d) return summary;
+    // Words that are themselves translated: a role, a tablet kind, a config part.
+    const words = {
+      ...d,
+      ...(d.role ? { role: t(`admin.roles.${d.role}`) } : {}),
+      ...(d.kind ? { kind: t(`kinds.${d.kind}`) } : {}),
+      ...(d.part ? { part: t(`admin.configParts.${d.part}`, { defaultValue: String(d.part) }) } : {}),
+    };
+    return t(`admin.auditDetails.${AUDIT_ACTIONS[route]}`, words);
+  };
   return (
     <section aria-labelledby="audit-title">
       <h2 id="audit-title">{t('admin.audit')}</h2>
@@ -448,7 +459,7 @@ function AuditView({ token, communes, changes, onError }: { token: string; commu
                 <td>{r.actor === 'admin-token' ? t('admin.rootToken') : r.actor}</td>
                 <td>{action(r.route)}</td>
                 <td>{communeName(r.communeId)}</td>
-                <td>{r.summary}</td>
+                <td>{details(r)}</td>
               </tr>
             ))}
           </tbody>

@@ -47,7 +47,9 @@ export interface AuditRow {
   route: string;
   communeId?: string;
   target?: string;
+  /** English, for scripts; the dashboard words `details` in the reader's language. */
   summary: string;
+  details?: Record<string, string | number>;
 }
 
 export interface AuditFilter {

@@ -62,7 +62,7 @@ export function accountRoutes() {
     requireAdmin(c);
     const user = await createUser(c.var.admin.sql, await readBody(c, zNewUser), c.var.admin.now());
     const scope = user.province ? ` of province ${user.province}` : user.communeId ? ' of a commune' : '';
-    await audit(c, { communeId: user.communeId, target: user.id, summary: `created ${user.role} user ${user.username}${scope}` });
+    await audit(c, { communeId: user.communeId, target: user.id, summary: `created ${user.role} user ${user.username}${scope}`, details: { username: user.username, role: user.role } });
     return c.json(user, 201);
   });
   app.get('/audit', async (c) => {

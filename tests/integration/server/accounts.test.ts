@@ -148,7 +148,8 @@ describe.each<Backend>(['pglite', 'postgres'])('central accounts on %s', (backen
       route: 'POST /api/v1/admin/devices/:id/revoke',
       communeId: communes.B.id,
       target: device.deviceId,
-      summary: 'revoked a tablet',
+      summary: `revoked tablet no. ${device.deviceNo}`,
+      details: { deviceNo: device.deviceNo },
     });
     const all = (await json(await call(tokens['admin-token'], 'GET', '/api/v1/admin/audit'))).body as { actor: string; route: string; summary: string; communeId?: string }[];
     const routes = (actor: string) => new Set(all.filter((e) => e.actor === actor).map((e) => e.route));
@@ -163,7 +164,13 @@ describe.each<Backend>(['pglite', 'postgres'])('central accounts on %s', (backen
       ]),
     );
     expect(routes('xa.a')).toEqual(new Set(['POST /api/v1/admin/enrollments', 'POST /api/v1/admin/devices/:id/revoke', 'PUT /api/v1/admin/communes/:id/config/:part']));
-    expect(all.find((e) => e.actor === 'xa.a' && e.route.startsWith('PUT'))).toMatchObject({ communeId: communes.A.id, summary: expect.stringMatching(/^saved config staff, version \d+$/) });
+    expect(all.find((e) => e.actor === 'xa.a' && e.route.startsWith('PUT'))).toMatchObject({
+      communeId: communes.A.id,
+      target: 'staff',
+      summary: expect.stringMatching(/^saved config staff, version \d+$/),
+      details: { part: 'staff', version: expect.any(Number) },
+    });
+    expect(all.find((e) => e.actor === 'xa.a' && e.route === 'POST /api/v1/admin/enrollments')).toMatchObject({ details: { kind: 'counter' } });
     expect(all.find((e) => e.route === 'POST /api/v1/admin/users')?.summary).toMatch(/^created (admin|province|commune) user /);
     // Never a PIN, a password or an enrollment code.
     const text = JSON.stringify(all);
