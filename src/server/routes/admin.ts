@@ -51,9 +51,9 @@ export function adminRoutes(ctx: ServerContext) {
   });
 
   // The whole database: the root credential or an admin only.
-  routes.get('/backup', async (c, next) => {
+  routes.get('/backup', async (c) => {
     requireAdmin(c);
-    return backupRoute(sql)(c, next);
+    return backupRoute(sql)(c);
   });
   routes.post('/devices/:id/revoke', async (c) => {
     const id = c.req.param('id');
