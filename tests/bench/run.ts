@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { launchChromium, launchChromiumProfile } from '../support/browser';
 import { startTestServer } from '../support/test-server';
 import { runServerPushBench } from './server-push';
+import { runLighthouseBench } from './lighthouse';
 
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 100_000);
 
@@ -131,7 +132,7 @@ async function drainBench(browser: Browser, server: Server) {
   row('  of which pushing, until the last op was sent', d.pushedMs / 1000, 's');
 }
 
-/** BENCH_ONLY=drain,kiosk (any of dossiers, drain, kiosk, server) runs just those. */
+/** BENCH_ONLY=drain,kiosk (any of dossiers, drain, kiosk, lighthouse, server) runs just those. */
 const only = process.env.BENCH_ONLY?.split(',');
 const wanted = (name: string) => !only || only.includes(name);
 
@@ -148,6 +149,7 @@ async function main() {
     await browser.close();
     await server.close();
   }
+  if (wanted('lighthouse')) await runLighthouseBench();
   if (wanted('server')) await runServerPushBench();
 }
 
