@@ -10,6 +10,7 @@ import { startTestServer } from '../support/test-server';
 import { runServerPushBench } from './server-push';
 import { runLighthouseBench } from './lighthouse';
 import { startPouchServer } from './pouch-server';
+import { runNewTabletBench } from './new-tablet';
 
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 100_000);
 
@@ -159,7 +160,7 @@ async function pouchDrainBench(browser: Browser, oursMs: number) {
   }
 }
 
-/** BENCH_ONLY=drain,kiosk (any of dossiers, drain, kiosk, lighthouse, server) runs just those. */
+/** BENCH_ONLY=drain,kiosk (any of dossiers, drain, new-tablet, kiosk, lighthouse, server) runs just those. */
 const only = process.env.BENCH_ONLY?.split(',');
 const wanted = (name: string) => !only || only.includes(name);
 
@@ -176,6 +177,7 @@ async function main() {
     await browser.close();
     await server.close();
   }
+  if (wanted('new-tablet')) await runNewTabletBench(row);
   if (wanted('lighthouse')) await runLighthouseBench();
   if (wanted('server')) await runServerPushBench();
 }
