@@ -2,6 +2,8 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { constants } from 'node:zlib';
 
 export default defineConfig({
   plugins: [
@@ -38,6 +40,16 @@ export default defineConfig({
         ],
       },
     }),
+    // Every text asset also as .br and .gz beside it, made once at build at the highest levels,
+    // which the server (src/server/web.ts) sends as they are: no compression per request.
+    compression({
+      include: /\.(js|mjs|css|html|svg|json|webmanifest|wasm)$/,
+      algorithms: [
+        defineAlgorithm('brotliCompress', { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        defineAlgorithm('gzip', { level: 9 }),
+      ],
+      logLevel: 'silent',
+    }),
   ],
   build: { target: 'es2022', sourcemap: false, manifest: true },
   test: {
@@ -54,7 +66,14 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 120_000 },
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          // PGlite takes 15–25 s to open on a loaded 2-core machine; a 10 s hook limit failed setups, not assertions.
+          hookTimeout: 120_000,
+        },
       },
       {
         extends: true,

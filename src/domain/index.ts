@@ -2,6 +2,7 @@ export * from './time';
 export * from './calendar';
 export * from './text';
 export * from './validation';
+export * from './protocol';
 export * from './hlc';
 export * from './codes';
 export * from './devices';
@@ -9,6 +10,7 @@ export * from './ops';
 export * from './pin';
 export * from './entities';
 export * from './ids';
+export * from './privacy';
 // Capabilities: each folder owns its op schemas, enums and rules.
 export * from './dossiers';
 export * from './surveys';

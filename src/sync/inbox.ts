@@ -1,29 +1,21 @@
-import { hlcReceive, type HlcState, type Op } from '../domain';
-import { project, WRITE_TABLES, type FriendlyDeskDB, type StoredOp } from '../db';
+import { hlcReceive, MAX_PULL, type HlcState, type PullReply } from '../domain';
+import { markSynced, project, WRITE_TABLES, type FriendlyDeskDB, type StoredOp } from '../db';
 import { callApi, type ApiOptions } from './api';
 
-export const PULL_LIMIT = 1000;
-
-interface PullResponse {
-  ops: (Op & { deviceId: string; cursor: string })[];
-  cursor: string | null;
-  hasMore: boolean;
-  serverTime: string;
-}
 
 /** Store one page of the commune's ops and re-derive what they touch, in one transaction. */
-export async function applyPulledOps(db: FriendlyDeskDB, ops: PullResponse['ops'], cursor: string | null): Promise<number> {
+export async function applyPulledOps(db: FriendlyDeskDB, ops: PullReply['ops'], cursor: string | null): Promise<number> {
   return db.transaction('rw', WRITE_TABLES(db), async () => {
     const known = await db.ops.bulkGet(ops.map((o) => o.opId));
     const fresh: StoredOp[] = [];
-    const confirmed: string[] = [];
+    const confirmed: StoredOp[] = [];
     ops.forEach((op, i) => {
       const { cursor: _cursor, ...rest } = op;
-      if (!known[i]) fresh.push({ ...rest, state: 'synced' });
-      else if (known[i]!.state === 'pending') confirmed.push(op.opId); // our own op, whose push answer was lost
+      if (!known[i]) fresh.push({ ...rest, ...markSynced(rest), state: 'synced' });
+      else if (known[i]!.state === 'pending') confirmed.push(known[i]!); // our own op, whose push answer was lost
     });
     if (fresh.length) await db.ops.bulkAdd(fresh);
-    for (const opId of confirmed) await db.ops.update(opId, { state: 'synced' });
+    for (const op of confirmed) await db.ops.update(op.opId, markSynced(op));
     // Keep our clock ahead of everything we have seen, so our next op sorts after it.
     let clock = ((await db.meta.get('hlc'))?.value as HlcState | undefined) ?? { wall: 0, counter: 0 };
     for (const op of fresh) clock = hlcReceive(clock, op.hlc, Date.now());
@@ -44,8 +36,8 @@ export async function pullAll(db: FriendlyDeskDB, api: ApiOptions): Promise<{ re
   let serverTime: string | undefined;
   for (;;) {
     const after = (await db.meta.get('pullCursor'))?.value as string | undefined;
-    const query = new URLSearchParams({ limit: String(PULL_LIMIT), ...(after ? { after } : {}) });
-    const { data } = await callApi<PullResponse>(api, 'GET', `/api/v1/sync/pull?${query}`);
+    const query = new URLSearchParams({ limit: String(MAX_PULL), ...(after ? { after } : {}) });
+    const { data } = await callApi<PullReply>(api, 'GET', `/api/v1/sync/pull?${query}`);
     received += await applyPulledOps(db, data.ops, data.cursor);
     serverTime = data.serverTime;
     if (!data.hasMore || data.ops.length === 0) return { received, serverTime };

@@ -1,6 +1,7 @@
 import { isWorkingDay, nextWorkingDay, type CalendarData } from '../calendar';
 import { compareToDue } from '../figures/figures';
 import { addDaysToKey, vnDateKey } from '../time';
+import { currentDueAt, type DueDossier } from './due';
 import { HAND_OVER, IN_PROGRESS_STATUSES, type DossierState } from './lifecycle';
 
 // The one-stop rules of Decree 118/2025 that the counter enforces before an op is written. The
@@ -36,13 +37,15 @@ export type ApologySignal = 'apologise-now' | 'apology-late';
  * The list's signal for a dossier still owed and not yet extended: today is the last working day
  * before the due day → "apologise now" (the last day the decree allows); after it → late.
  */
-export function apologySignal(d: Pick<DossierState, 'status' | 'dueAt' | 'extended'>, cal: CalendarData, now: Date): ApologySignal | null {
+export function apologySignal(d: Pick<DossierState, 'status' | 'extended'> & DueDossier, cal: CalendarData, now: Date): ApologySignal | null {
   if (!inProgress(d) || d.extended || !d.dueAt) return null;
-  if (!isApologyTimely(cal, d.dueAt, now)) return 'apology-late';
-  return vnDateKey(d.dueAt) <= nextWorkingDay(cal, vnDateKey(now)) ? 'apologise-now' : null;
+  // The due date as it stands now: a wait for the citizen's supplement moves it back.
+  const due = currentDueAt(d, cal, now);
+  if (!isApologyTimely(cal, due, now)) return 'apology-late';
+  return vnDateKey(due) <= nextWorkingDay(cal, vnDateKey(now)) ? 'apologise-now' : null;
 }
 
-/** Returning before the appointment day: welcome, once the citizen has been told. */
+/** Returning before the appointment day (the due date as it stands): welcome, once the citizen has been told. */
 export function isEarlyReturn(d: Pick<DossierState, 'dueAt'>, now: Date): boolean {
   return vnDateKey(now) < vnDateKey(d.dueAt);
 }

@@ -1,3 +1,4 @@
 export * from './lifecycle';
 export * from './ops';
 export * from './decree';
+export * from './due';

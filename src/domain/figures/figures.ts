@@ -1,4 +1,5 @@
-import { addWorkingDays, workingDaysBetween, type CalendarData } from '../calendar';
+import { workingDaysBetween, type CalendarData } from '../calendar';
+import { currentDueAt } from '../dossiers/due';
 import { isOverdue, type DossierState } from '../dossiers/lifecycle';
 import { RATINGS, type Rating } from '../surveys/ratings';
 import { vnDateKey } from '../time';
@@ -7,11 +8,6 @@ export type Timeliness = 'early' | 'on-time' | 'late' | 'open' | 'withdrawn';
 
 type TimedDossier = Pick<DossierState, 'status' | 'dueAt' | 'processedAt' | 'supplementPeriods'> &
   Partial<Pick<DossierState, 'supplementRequests'>>;
-
-/** Whole days between two date keys. */
-function daysBetweenKeys(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
 
 /**
  * How a dossier was settled against its due date. The end of processing is the first of result
@@ -24,11 +20,7 @@ export function dossierTimeliness(d: TimedDossier, cal: CalendarData): Timelines
   if (!d.processedAt) return 'open';
   // Decree 118: one supplement request per dossier; a second one makes it late whatever the dates.
   if ((d.supplementRequests ?? 0) > 1) return 'late';
-  const paused = d.supplementPeriods.reduce((sum, p) => sum + workingDaysBetween(cal, p.from, p.to ?? d.processedAt!), 0);
-  const dueKey = vnDateKey(d.dueAt);
-  const shiftedKey = addWorkingDays(cal, dueKey, paused);
-  const due = new Date(Date.parse(d.dueAt) + daysBetweenKeys(dueKey, shiftedKey) * 86_400_000);
-  return compareToDue(cal, d.processedAt, due);
+  return compareToDue(cal, d.processedAt, currentDueAt(d, cal, d.processedAt));
 }
 
 /** Something done at `at` against a due instant: late after it, early a whole working day ahead. */
@@ -95,7 +87,7 @@ export function communeFigures(input: {
     const t = dossierTimeliness(d, input.calendar);
     if (t === 'open') {
       f.open++;
-      if (isOverdue(d, input.now)) f.overdueOpen++;
+      if (isOverdue(d, input.now, input.calendar)) f.overdueOpen++;
       continue;
     }
     f.settled++;

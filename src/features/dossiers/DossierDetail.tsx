@@ -10,6 +10,7 @@ import {
   isApologyTimely,
   isEarlyReturn,
   OPEN_STATUSES,
+  currentDueAt,
   dueTimeOfDay,
   formatVnDate,
   formatVnDateTime,
@@ -23,9 +24,21 @@ import {
 import { recordOp, type DossierRow } from '../../db';
 import { db } from '../../app/db';
 import { useSession } from '../../app/stores';
+import { navigate } from '../../app/router';
 import { StatusBadge } from './StatusBadge';
 import { PaperLinks, PaperOffer } from '../papers';
 import { DossierLetters } from '../letters';
+import { CorrectionForm } from './CorrectionForm';
+import { feeLabel } from './format';
+
+/** How the timeline names a corrected field. */
+const CHANGE_LABELS: Record<string, string> = {
+  'applicant.name': 'intake.name',
+  'applicant.idNumber': 'intake.idNumber',
+  'applicant.phone': 'intake.phone',
+  'applicant.address': 'intake.address',
+  documents: 'intake.documents',
+};
 
 export function DossierDetail({ id, config }: { id: string; config: CommuneConfig }) {
   const { t } = useTranslation();
@@ -33,6 +46,7 @@ export function DossierDetail({ id, config }: { id: string; config: CommuneConfi
   const [action, setAction] = useState<TransitionAction | null>(null);
   // The last action recorded here: its paper (form 02, 03, 04, 05) is offered at once.
   const [made, setMade] = useState<TransitionAction | null>(null);
+  const [correcting, setCorrecting] = useState(false);
 
   if (dossier === undefined) return <p role="status">{t('app.loading')}</p>;
   if (!dossier) return <p role="alert">{t('dossier.notFound')}</p>;
@@ -40,7 +54,8 @@ export function DossierDetail({ id, config }: { id: string; config: CommuneConfi
   const actions: TransitionAction[] = allowedActions(dossier.status);
   // A hand-over moves no status: offered while the dossier is open (form 06 shows each one).
   if ((OPEN_STATUSES as readonly string[]).includes(dossier.status)) actions.push(HAND_OVER);
-  const staffName = (id?: string) => config.staff.find((s) => s.id === id)?.name ?? id ?? '';
+  const now = new Date();
+  const staffName = (id?: string) => (id ? (config.staff.find((s) => s.id === id)?.name ?? id) : '');
 
   return (
     <article className="dossier-detail" aria-labelledby="dossier-title">
@@ -49,7 +64,7 @@ export function DossierDetail({ id, config }: { id: string; config: CommuneConfi
       </h1>
       <p>
         <StatusBadge status={dossier.status} />
-        {isOverdue(dossier, new Date()) && <span className="late-label"> {t('list.late')}</span>}
+        {isOverdue(dossier, now, config.calendar) && <span className="late-label"> {t('list.late')}</span>}
         {dossier.extended && <span className="hint"> · {t('dossier.extended')}</span>}
       </p>
       <dl className="facts">
@@ -67,23 +82,64 @@ export function DossierDetail({ id, config }: { id: string; config: CommuneConfi
             <dd>{dossier.applicant.phone}</dd>
           </>
         )}
+        {dossier.applicant?.address && (
+          <>
+            <dt>{t('intake.address')}</dt>
+            <dd>{dossier.applicant.address}</dd>
+          </>
+        )}
         <dt>{t('dossier.procedure')}</dt>
         <dd>{procedure?.name ?? dossier.procedureId}</dd>
+        {procedure && (
+          <>
+            <dt>{t('slip.fee')}</dt>
+            <dd>{feeLabel(t, procedure.fee)}</dd>
+          </>
+        )}
         <dt>{t('dossier.receivedAt')}</dt>
-        <dd>{formatVnDateTime(dossier.receivedAt)}</dd>
+        <dd>
+          {formatVnDateTime(dossier.receivedAt)} · {staffName(dossier.staffId)}
+        </dd>
         <dt>{t('dossier.dueAt')}</dt>
-        <dd>{formatVnDateTime(dossier.dueAt)}</dd>
+        <dd>{formatVnDateTime(currentDueAt(dossier, config.calendar, now))}</dd>
         <dt>{t('dossier.channel')}</dt>
         <dd>
           {t(`channel.${dossier.channel}`)}
           {dossier.writtenByStaff && ` · ${t('dossier.writtenByStaff')}`}
         </dd>
       </dl>
-      <p>
+      <section aria-labelledby="documents-title">
+        <h2 id="documents-title">{t('slip.documents')}</h2>
+        {dossier.documents.length === 0 ? (
+          <p>—</p>
+        ) : (
+          <ol className="slip-documents">
+            {dossier.documents.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <p className="no-print action-buttons">
         <a href={`#/d/${dossier.id}/slip`} className="button-link">
           {t('dossier.openSlip')}
         </a>
+        {dossier.status !== 'unknown' && (
+          <button type="button" aria-pressed={correcting} onClick={() => setCorrecting(!correcting)}>
+            {t('correction.open')}
+          </button>
+        )}
       </p>
+      {correcting && (
+        <CorrectionForm
+          dossier={dossier}
+          procedure={procedure}
+          onDone={() => {
+            setCorrecting(false);
+            navigate(`/d/${dossier.id}/slip`);
+          }}
+        />
+      )}
       <PaperLinks dossier={dossier} />
       <DossierLetters dossier={dossier} config={config} />
 
@@ -117,6 +173,7 @@ export function DossierDetail({ id, config }: { id: string; config: CommuneConfi
             key={action}
             action={action}
             dossier={dossier}
+            dueAt={currentDueAt(dossier, config.calendar, now)}
             config={config}
             documents={procedure?.documents.map((d) => d.name) ?? dossier.documents}
             onDone={(recorded) => {
@@ -134,6 +191,16 @@ export function DossierDetail({ id, config }: { id: string; config: CommuneConfi
             <li key={event.opId} className={event.flagged ? 'flagged' : undefined}>
               <time dateTime={event.at}>{formatVnDateTime(event.at)}</time>{' '}
               <strong>{event.action ? t(`actions.${event.action}`) : t(`events.${event.type}`)}</strong>
+              {event.staffId && <span className="officer"> · {t('dossier.byOfficer', { name: staffName(event.staffId) })}</span>}
+              {event.changes && (
+                <span>
+                  {' '}
+                  —{' '}
+                  {Object.entries(event.changes)
+                    .map(([field, value]) => `${t(CHANGE_LABELS[field] ?? field)}: ${Array.isArray(value) ? value.join('; ') : value}`)
+                    .join(' · ')}
+                </span>
+              )}
               {event.reason && <span> — {event.reason}</span>}
               {event.missingDocuments && <span> — {event.missingDocuments.join('; ')}</span>}
               {event.newDueAt && <span> — {t('dossier.newDue', { date: formatVnDate(event.newDueAt) })}</span>}
@@ -151,12 +218,15 @@ export function DossierDetail({ id, config }: { id: string; config: CommuneConfi
 function ActionForm({
   action,
   dossier,
+  dueAt,
   config,
   documents,
   onDone,
 }: {
   action: TransitionAction;
   dossier: DossierRow;
+  /** The due date the dossier has now: an extension must go past it. */
+  dueAt: string;
   config: CommuneConfig;
   documents: string[];
   /** Called with the action once it is recorded, without when cancelled. */
@@ -181,8 +251,8 @@ function ActionForm({
       : action === 'apologize-extend' && !canExtend(dossier)
         ? t('decree.extendOnce')
         : null;
-  const lateApology = action === 'apologize-extend' && !isApologyTimely(calendar, dossier.dueAt, new Date());
-  const early = action === 'return-result' && isEarlyReturn(dossier, new Date());
+  const lateApology = action === 'apologize-extend' && !isApologyTimely(calendar, dueAt, new Date());
+  const early = action === 'return-result' && isEarlyReturn({ dueAt }, new Date());
   const [informed, setInformed] = useState(false);
   const [toStaffId, setToStaffId] = useState('');
   const [toAgency, setToAgency] = useState('');
@@ -213,7 +283,7 @@ function ActionForm({
       data.missingDocuments = all;
     }
     if (needsNewDate) {
-      if (!newDate || newDate <= vnDateKey(dossier.dueAt)) return setError(t('actionForm.dateAfterDue'));
+      if (!newDate || newDate <= vnDateKey(dueAt)) return setError(t('actionForm.dateAfterDue'));
       data.newDueAt = vnDateTime(newDate, dueTimeOfDay(calendar)).toISOString();
     }
     try {
@@ -248,7 +318,7 @@ function ActionForm({
       {needsNewDate && !refusal && (
         <label className="field">
           <span>{t('actionForm.newDueDate')}</span>
-          <input type="date" value={newDate} min={vnDateKey(dossier.dueAt)} onChange={(e) => setNewDate(e.target.value)} />
+          <input type="date" value={newDate} min={vnDateKey(dueAt)} onChange={(e) => setNewDate(e.target.value)} />
         </label>
       )}
       {asksReason && !refusal && (
