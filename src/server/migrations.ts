@@ -170,6 +170,25 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX audit_log_at ON audit_log (at);
   CREATE INDEX audit_log_commune_at ON audit_log (commune_id, at);
   `,
+  // Letters (issue 14): the report rows of letter.issued / letter.delivered, without the recipient
+  // or the text (the figures need neither). A delivery may arrive before its letter, so every column
+  // but the id may wait. And the supplement requests a dossier had: more than one makes it late
+  // (Decree 118); rows folded before this count the supplement waits they hold.
+  `
+  CREATE TABLE letters (
+    id uuid PRIMARY KEY,
+    commune_id text NOT NULL,
+    kind text,
+    dossier_id uuid,
+    issued_at timestamptz,
+    delivered_at timestamptz,
+    delivery_method text
+  );
+  CREATE INDEX letters_commune_issued ON letters (commune_id, issued_at);
+  CREATE INDEX letters_dossier ON letters (dossier_id) WHERE dossier_id IS NOT NULL;
+  ALTER TABLE dossiers ADD COLUMN supplement_requests integer NOT NULL DEFAULT 0;
+  UPDATE dossiers SET supplement_requests = jsonb_array_length(supplement_periods);
+  `,
 ];
 
 /** Apply what is missing, under a lock, so several processes starting at once agree. */

@@ -1,14 +1,41 @@
-import { communeFigures, EXCLUSION_REASONS, vnDateTime, type CalendarData, type ExclusionReason, type FigureDossier, type FigureSurvey } from '../domain';
+import {
+  communeFigures,
+  EXCLUSION_REASONS,
+  letterFigures,
+  suggestedKinds,
+  triggeredKinds,
+  vnDateTime,
+  type CommuneConfig,
+  type ExclusionReason,
+  type FigureDossier,
+  type FigureSurvey,
+  type LetterKind,
+} from '../domain';
 import type { Sql } from './sql';
 
 const iso = (v: string | Date | null) => (v === null ? undefined : new Date(v).toISOString());
 
-/** The commune's figures for dossiers received and surveys answered between two Vietnam dates. */
-export async function communeReport(sql: Sql, communeId: string, calendar: CalendarData, from: string, to: string, now: Date) {
+/**
+ * The commune's figures for dossiers received, surveys answered and letters issued between two
+ * Vietnam dates. The procedures say which letter each registration calls for.
+ */
+export async function communeReport(
+  sql: Sql,
+  communeId: string,
+  config: Pick<CommuneConfig, 'calendar' | 'procedures'>,
+  from: string,
+  to: string,
+  now: Date,
+) {
+  const { calendar } = config;
   const start = vnDateTime(from, '00:00').toISOString();
   const end = new Date(vnDateTime(to, '00:00').getTime() + 86_400_000).toISOString();
-  const [dossiers, surveys, excluded] = await Promise.all([
+  const [dossiers, surveys, excluded, letters, dossierLetters] = await Promise.all([
     sql.query<{
+      id: string;
+      procedure_id: string | null;
+      extended: boolean;
+      supplement_requests: number;
       status: string;
       channel: string;
       received_at: string | Date;
@@ -16,7 +43,7 @@ export async function communeReport(sql: Sql, communeId: string, calendar: Calen
       processed_at: string | Date | null;
       supplement_periods: { from: string; to?: string }[];
     }>(
-      `SELECT status, channel, received_at, due_at, processed_at, supplement_periods FROM dossiers
+      `SELECT id, procedure_id, extended, supplement_requests, status, channel, received_at, due_at, processed_at, supplement_periods FROM dossiers
         WHERE commune_id = $1 AND received_at >= $2 AND received_at < $3`,
       [communeId, start, end],
     ),
@@ -39,6 +66,16 @@ export async function communeReport(sql: Sql, communeId: string, calendar: Calen
         GROUP BY excluded`,
       [communeId, start, end],
     ),
+    sql.query<{ kind: LetterKind; issued_at: string | Date; delivered_at: string | Date | null }>(
+      `SELECT kind, issued_at, delivered_at FROM letters WHERE commune_id = $1 AND issued_at >= $2 AND issued_at < $3`,
+      [communeId, start, end],
+    ),
+    // The letters the period's dossiers already had, whenever they were issued.
+    sql.query<{ dossier_id: string; kind: LetterKind }>(
+      `SELECT l.dossier_id, l.kind FROM letters l JOIN dossiers d ON d.id = l.dossier_id
+        WHERE d.commune_id = $1 AND l.commune_id = $1 AND d.received_at >= $2 AND d.received_at < $3 AND l.issued_at IS NOT NULL`,
+      [communeId, start, end],
+    ),
   ]);
   const figures = communeFigures({
     dossiers: dossiers.rows.map(
@@ -49,6 +86,7 @@ export async function communeReport(sql: Sql, communeId: string, calendar: Calen
         dueAt: iso(d.due_at)!,
         processedAt: iso(d.processed_at),
         supplementPeriods: d.supplement_periods ?? [],
+        supplementRequests: d.supplement_requests,
       }),
     ),
     surveys: surveys.rows.map((s) => ({ rating: s.rating, at: iso(s.at)! })),
@@ -57,12 +95,35 @@ export async function communeReport(sql: Sql, communeId: string, calendar: Calen
     to,
     now,
   });
+  // Letters the period's dossiers called for (their procedure, an extension, lateness) and never had.
+  const letterKindOf = new Map(config.procedures.map((p) => [p.id, p.letterKind]));
+  const issuedFor = new Map<string, LetterKind[]>();
+  for (const l of dossierLetters.rows) issuedFor.set(l.dossier_id, [...(issuedFor.get(l.dossier_id) ?? []), l.kind]);
+  const suggested = dossiers.rows.flatMap((d) => {
+    const state = {
+      status: d.status as FigureDossier['status'],
+      dueAt: iso(d.due_at)!,
+      extended: d.extended,
+      processedAt: iso(d.processed_at),
+      supplementPeriods: d.supplement_periods ?? [],
+      supplementRequests: d.supplement_requests,
+    };
+    const triggered = triggeredKinds(state, letterKindOf.get(d.procedure_id ?? ''), calendar, now);
+    return suggestedKinds(triggered, issuedFor.get(d.id) ?? []);
+  });
+  const letterBlock = letterFigures({
+    letters: letters.rows.map((l) => ({ kind: l.kind, issuedAt: iso(l.issued_at)!, deliveredAt: iso(l.delivered_at) })),
+    suggested,
+    from,
+    to,
+  });
   const left = Object.fromEntries(EXCLUSION_REASONS.map((r) => [r, excluded.rows.find((row) => row.excluded === r)?.n ?? 0]));
   return {
     communeId,
     from,
     to,
     ...figures,
+    letters: letterBlock,
     excluded: { rate: left.rate, burst: left.burst, backdated: left.backdated, clockAhead: left['clock-ahead'] },
   };
 }

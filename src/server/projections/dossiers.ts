@@ -17,6 +17,7 @@ export const DOSSIER_COLUMNS: Column<DossierState>[] = [
   { name: 'extended', type: 'boolean', of: (s) => s.extended },
   { name: 'flags', type: 'jsonb', of: (s) => JSON.stringify(s.flags) },
   { name: 'supplement_periods', type: 'jsonb', of: (s) => JSON.stringify(s.supplementPeriods) },
+  { name: 'supplement_requests', type: 'int', of: (s) => s.supplementRequests },
 ];
 
 /** A batch's dossier ops that count for the figures, by dossier. */

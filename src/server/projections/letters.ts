@@ -1,0 +1,71 @@
+import type { LetterDeliveredData, LetterIssuedData, Op } from '../../domain';
+import { Params, rowsFrom, type Column } from '../rows';
+import type { Sql } from '../sql';
+
+/** A letter's report row: what the figures need of letter.issued and letter.delivered, nothing personal. */
+interface LetterRow {
+  id: string;
+  kind: string | null;
+  dossierId: string | null;
+  issuedAt: string | null;
+  deliveredAt: string | null;
+  method: string | null;
+}
+
+const LETTER_COLUMNS: Column<LetterRow>[] = [
+  { name: 'id', type: 'uuid', of: (r) => r.id },
+  { name: 'kind', type: 'text', of: (r) => r.kind },
+  { name: 'dossier_id', type: 'uuid', of: (r) => r.dossierId },
+  { name: 'issued_at', type: 'timestamptz', of: (r) => r.issuedAt },
+  { name: 'delivered_at', type: 'timestamptz', of: (r) => r.deliveredAt },
+  { name: 'delivery_method', type: 'text', of: (r) => r.method },
+];
+
+/**
+ * One row per letter the batch touched (a row may be written once per statement): its issue, and
+ * its earliest delivery. A delivery names its letter by `letterId`, whatever its entity id.
+ */
+function lettersOf(ops: Op[]): LetterRow[] {
+  const rows = new Map<string, LetterRow>();
+  const row = (id: string) => {
+    let r = rows.get(id);
+    if (!r) rows.set(id, (r = { id, kind: null, dossierId: null, issuedAt: null, deliveredAt: null, method: null }));
+    return r;
+  };
+  for (const op of ops) {
+    if (op.type === 'letter.issued') {
+      const d = op.data as LetterIssuedData;
+      const r = row(op.entityId);
+      if (r.issuedAt === null || Date.parse(op.at) < Date.parse(r.issuedAt)) Object.assign(r, { kind: d.kind, dossierId: d.dossierId ?? null, issuedAt: op.at });
+    } else if (op.type === 'letter.delivered') {
+      const d = op.data as LetterDeliveredData;
+      const r = row(d.letterId);
+      if (r.deliveredAt === null || Date.parse(d.deliveredAt) < Date.parse(r.deliveredAt)) Object.assign(r, { deliveredAt: d.deliveredAt, method: d.method ?? null });
+    }
+  }
+  return [...rows.values()];
+}
+
+/**
+ * The letters report rows for the ops a push stored (and that count for the figures). The first
+ * issue stays; the earliest delivery wins (a second delivery, from another tablet, changes nothing);
+ * a delivery naming another commune's letter touches nothing.
+ */
+export async function projectLetters(tx: Sql, communeId: string, applied: Op[]): Promise<void> {
+  const rows = lettersOf(applied);
+  if (rows.length === 0) return;
+  const p = new Params(communeId);
+  const names = LETTER_COLUMNS.map((c) => c.name);
+  await tx.query(
+    `INSERT INTO letters (commune_id, ${names.join(', ')}) SELECT $1, l.* FROM ${rowsFrom(p, 'l', LETTER_COLUMNS, rows)}
+     ON CONFLICT (id) DO UPDATE SET
+       kind = COALESCE(letters.kind, EXCLUDED.kind),
+       dossier_id = CASE WHEN letters.issued_at IS NULL THEN EXCLUDED.dossier_id ELSE letters.dossier_id END,
+       issued_at = COALESCE(letters.issued_at, EXCLUDED.issued_at),
+       delivery_method = CASE WHEN letters.delivered_at IS NULL OR EXCLUDED.delivered_at < letters.delivered_at
+                              THEN EXCLUDED.delivery_method ELSE letters.delivery_method END,
+       delivered_at = LEAST(letters.delivered_at, EXCLUDED.delivered_at)
+     WHERE letters.commune_id = EXCLUDED.commune_id`,
+    p.values,
+  );
+}
