@@ -429,6 +429,7 @@ describe.each<Backend>(['pglite', 'postgres'])('wire contract on %s', (backend) 
           extended: state.extended,
           flags: state.flags,
           supplement_periods: state.supplementPeriods,
+          supplement_requests: state.supplementRequests,
         });
       }
       expect(rows.find((r) => r.id === c.entityId)!.supplement_periods).toEqual([{ from: expect.any(String) }]);
