@@ -1,2 +1,3 @@
 export * from './templates';
 export * from './ops';
+export * from './scoring';

@@ -22,7 +22,16 @@ export const zSurveyDefinition = z.object({
   version: z.int().check(z.nonnegative()),
   levels: z.array(z.enum(RATINGS)).check(z.minLength(2), z.maxLength(4)),
   criteria: z.array(z.object({ id: slug, label })).check(z.maxLength(10)),
-  questions: z.array(z.object({ id: slug, label })).check(z.maxLength(10)),
+  questions: z
+    .array(
+      z.object({
+        id: slug,
+        label,
+        /** The checklist item the question asks about, `<templateId>/<itemId>`: its yes/no answers count as citizens' checks. */
+        checklistItem: z.optional(z.string().check(z.regex(/^[^/]{1,64}\/[a-z0-9][a-z0-9_-]{0,63}$/))),
+      }),
+    )
+    .check(z.maxLength(10)),
   rules: z.optional(zSurveyRules),
 });
 export type SurveyDefinition = z.infer<typeof zSurveyDefinition>;
