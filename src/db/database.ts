@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import { nameWordPairs, type DeviceKind, type Op } from '../domain';
 import type { DossierRow } from './dossiers';
 import type { SurveyRow } from './surveys';
+import type { ChecklistRow } from './checklists';
 import { DB_NAME } from './name';
 
 export { DB_NAME };
@@ -40,6 +41,7 @@ export class FriendlyDeskDB extends Dexie {
   ops!: Table<StoredOp, string>;
   dossiers!: Table<DossierRow, string>;
   surveys!: Table<SurveyRow, string>;
+  checklistResults!: Table<ChecklistRow, string>;
   config!: Table<KeyValue, string>;
   meta!: Table<KeyValue, string>;
 

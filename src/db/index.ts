@@ -6,4 +6,5 @@ export * from './config';
 export * from './storage';
 export * from './attention';
 export * from './surveys';
+export * from './checklists';
 export * from './setup';

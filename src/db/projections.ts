@@ -3,6 +3,7 @@ import type { OpType } from '../domain';
 import type { FriendlyDeskDB, StoredOp } from './database';
 import { refreshDossier } from './dossiers';
 import { projectSurvey } from './surveys';
+import { projectChecklist } from './checklists';
 
 /** How one op type shows on this tablet: the tables it writes and how, inside the op's transaction. */
 interface Projector {
@@ -12,16 +13,18 @@ interface Projector {
 
 const dossier: Projector = { tables: (db) => [db.dossiers], project: (db, op) => refreshDossier(db, op.entityId) };
 const survey: Projector = { tables: (db) => [db.surveys], project: projectSurvey };
+const checklist: Projector = { tables: (db) => [db.checklistResults], project: projectChecklist };
 
 /**
- * The projector table: one line per op type that this tablet projects. Types not listed (checklists,
- * letters, home service) are kept in the op log only until their screens come with a projector.
+ * The projector table: one line per op type that this tablet projects. A type not listed is kept
+ * in the op log only, until its screens come with a projector.
  */
 export const PROJECTORS: Partial<Record<OpType, Projector>> = {
   'dossier.received': dossier,
   'dossier.transitioned': dossier,
   'dossier.updated': dossier,
   'survey.submitted': survey,
+  'checklist.recorded': checklist,
 };
 
 /** Keep the projection of an op's entity up to date; called inside the op's transaction. */
