@@ -25,9 +25,11 @@ export async function checklistRecordsBetween(db: FriendlyDeskDB, from: string, 
   return db.checklistResults.where('date').between(from, to, true, true).toArray();
 }
 
-/** Whether an officer already answered (or skipped) the quick check about this dossier. */
-export async function hasQuickCheck(db: FriendlyDeskDB, dossierId: string, staffId: string): Promise<boolean> {
-  const rows = await db.checklistResults.filter((r) => r.dossierId === dossierId && r.staffId === staffId && r.mode === 'self').count();
+/** Whether an officer answered (or skipped) the quick check about this dossier since `since` (the receipt, the return). */
+export async function hasQuickCheck(db: FriendlyDeskDB, dossierId: string, staffId: string, since = ''): Promise<boolean> {
+  const rows = await db.checklistResults
+    .filter((r) => r.dossierId === dossierId && r.staffId === staffId && r.mode === 'self' && r.at >= since)
+    .count();
   return rows > 0;
 }
 

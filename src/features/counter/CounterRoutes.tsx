@@ -4,11 +4,16 @@ import { navigate, useHashPath } from '../../app/router';
 import { renderRoute, type Route } from '../../app/routes';
 import { NeedsAttention } from '../../app/NeedsAttention';
 import { dossierRoutes, DossierList } from '../dossiers';
+import { checklistRoutes } from '../checklists';
 import { setSurveyMode } from '../../db';
 import { db } from '../../app/db';
 
 /** The counter's pages: each feature's route table, one line each, then the sync list. */
-const ROUTES: Route<CommuneConfig>[] = [...dossierRoutes, { pattern: '/attention', render: () => <NeedsAttention /> }];
+const ROUTES: Route<CommuneConfig>[] = [
+  ...dossierRoutes,
+  ...checklistRoutes,
+  { pattern: '/attention', render: () => <NeedsAttention /> },
+];
 
 export function CounterRoutes({ config }: { config: CommuneConfig }) {
   const { t } = useTranslation();
@@ -21,6 +26,9 @@ export function CounterRoutes({ config }: { config: CommuneConfig }) {
       <nav className="main-nav no-print" aria-label={t('nav.label')}>
         <a href="#/" aria-current={path === '/' ? 'page' : undefined}>
           {t('nav.dossiers')}
+        </a>
+        <a href="#/checklists" aria-current={path.startsWith('/checklists') ? 'page' : undefined}>
+          {t('checklists.nav')}
         </a>
         <button type="button" className="primary" onClick={() => navigate('/new')}>
           {t('nav.newDossier')}

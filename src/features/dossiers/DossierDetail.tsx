@@ -18,6 +18,7 @@ import { recordOp, type DossierRow } from '../../db';
 import { db } from '../../app/db';
 import { useSession } from '../../app/stores';
 import { StatusBadge } from './StatusBadge';
+import { QuickCheckPrompt } from '../checklists';
 
 export function DossierDetail({ id, config }: { id: string; config: CommuneConfig }) {
   const { t } = useTranslation();
@@ -107,6 +108,8 @@ export function DossierDetail({ id, config }: { id: string; config: CommuneConfi
           />
         )}
       </section>
+
+      <QuickCheckPrompt dossierId={dossier.id} config={config} />
 
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t('dossier.timeline')}</h2>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatVnDateTime, type CommuneConfig } from '../../domain';
 import { db } from '../../app/db';
 import { processingTimeLabel } from './format';
+import { QuickCheckPrompt } from '../checklists';
 
 /** The QR encoder is only needed on this page, so it loads here and not before the first screen. */
 function useQrSvg(text: string | undefined): string | null {
@@ -41,6 +42,7 @@ export function ReceiptSlip({ id, config }: { id: string; config: CommuneConfig 
           {t('slip.print')}
         </button>
       </div>
+      <QuickCheckPrompt dossierId={dossier.id} config={config} />
       <header className="slip-header">
         <div>
           <p className="agency">{config.commune.name}</p>
