@@ -53,7 +53,14 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 120_000 },
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          // PGlite takes 15–25 s to open on a loaded 2-core machine; a 10 s hook limit failed setups, not assertions.
+          hookTimeout: 120_000,
+        },
       },
       {
         extends: true,

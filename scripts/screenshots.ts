@@ -45,6 +45,15 @@ try {
   await page.getByLabel('Số điện thoại').fill('0212');
   await page.getByLabel('Địa chỉ').click();
   await page.screenshot({ path: 'docs/counter-intake-portrait.png' });
+  // The half-filled intake stays as a draft; the list in portrait starts on the first screen.
+  await page.getByRole('link', { name: 'Danh sách hồ sơ' }).click();
+  await page.getByRole('cell', { name: 'Phạm Văn Đức' }).waitFor();
+  const firstRow = await page.locator('.dossier-table tbody tr').first().boundingBox();
+  console.log(`portrait list: first dossier row at y = ${Math.round(firstRow!.y)} px of 1280`);
+  await page.screenshot({ path: 'docs/counter-list-portrait.png' });
+  await page.locator('.dossier-table td a').first().click();
+  await page.getByRole('heading', { name: 'Quá trình xử lý' }).waitFor();
+  await page.screenshot({ path: 'docs/counter-detail-portrait.png', fullPage: true });
 
   const admin = await context.newPage();
   await admin.setViewportSize({ width: 1280, height: 800 });
@@ -52,7 +61,12 @@ try {
   await admin.getByLabel('Mã quản trị (ADMIN_TOKEN)').fill(s.adminToken);
   await admin.getByRole('button', { name: 'Vào trang quản trị' }).click();
   await admin.getByRole('img', { name: 'Hồ sơ theo tiến độ giải quyết' }).waitFor();
+  await admin.getByRole('button', { name: 'Cấp mã cho máy quầy' }).click();
+  await admin.getByRole('img', { name: /Mã QR đăng ký/ }).waitFor();
   await admin.screenshot({ path: 'docs/admin-dashboard.png', fullPage: true });
+  await admin.setViewportSize({ width: 800, height: 1280 });
+  await admin.getByRole('heading', { name: 'Máy tính bảng' }).scrollIntoViewIfNeeded();
+  await admin.screenshot({ path: 'docs/admin-devices-portrait.png' });
   // Every kiosk screen, portrait and landscape.
   for (const [orientation, viewport] of [
     ['portrait', { width: 800, height: 1280 }],
@@ -67,27 +81,31 @@ try {
     const shot = (name: string) => kiosk.screenshot({ path: `docs/kiosk-${name}-${orientation}.png` });
     await shot('1-rating');
     await kiosk.getByRole('button', { name: 'Rất hài lòng' }).click();
-    await shot('2-criterion');
-    while (!(await kiosk.getByRole('button', { name: 'Có', exact: true }).isVisible())) await kiosk.getByRole('button', { name: 'Bỏ qua' }).click();
+    // The default short survey: the receipt code first (its last digits are enough), two questions, the comment.
+    await kiosk.getByRole('button', { name: 'Nhập mã hồ sơ' }).click();
+    await kiosk.getByLabel('Mã hồ sơ trên giấy hẹn').fill('01005');
+    await kiosk.getByRole('button', { name: 'Dùng mã này' }).click();
+    await kiosk.getByText(/Đã nhận mã hồ sơ/).waitFor();
+    await shot('2-dossier');
+    await kiosk.getByRole('button', { name: 'Tiếp tục' }).click();
+    await kiosk.getByRole('button', { name: 'Có', exact: true }).waitFor();
     await shot('3-question');
-    while (!(await kiosk.getByRole('textbox').isVisible())) await kiosk.getByRole('button', { name: 'Bỏ qua' }).click();
+    while (!(await kiosk.getByRole('textbox').isVisible())) await kiosk.getByRole('button', { name: 'Có', exact: true }).click();
     await kiosk.getByRole('textbox').fill('Cán bộ hướng dẫn rất tận tình, cảm ơn!');
     await shot('4-comment');
-    await kiosk.getByRole('button', { name: 'Tiếp tục' }).click();
-    await shot('5-dossier');
     await kiosk.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await kiosk.getByRole('heading', { name: 'Cảm ơn ông/bà đã đánh giá!' }).waitFor();
-    await shot('6-thanks');
+    await shot('5-thanks');
     await kiosk.getByRole('button', { name: 'Người tiếp theo' }).click();
     await kiosk.getByRole('button', { name: 'Cán bộ' }).click();
-    await shot('7-staff-pin');
+    await shot('6-staff-pin');
     // Walked away mid-survey: the countdown before the reset (a fake clock skips the minute).
     await kiosk.clock.install();
     await kiosk.reload();
     await kiosk.getByRole('button', { name: 'Hài lòng', exact: true }).click();
     await kiosk.clock.fastForward(61_000);
     await kiosk.getByRole('alertdialog').waitFor();
-    await shot('8-reset-countdown');
+    await shot('7-reset-countdown');
     await kioskContext.close();
   }
   console.log('docs/*.png written');

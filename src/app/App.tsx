@@ -52,7 +52,7 @@ export function App({ initialSetup }: { initialSetup?: Setup }) {
       {!setup ? (
         loading
       ) : setup.revoked ? (
-        <Locked />
+        <Locked device={setup.device} config={setup.config} />
       ) : !setup.device || !setup.config ? (
         <FirstRun />
       ) : setup.device.kind === 'kiosk' ? (

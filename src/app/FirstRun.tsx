@@ -99,7 +99,7 @@ export function FirstRun() {
         {t('firstRun.useDemo')}
       </button>
       <p className="admin-link">
-        <a href="#/admin">{t('admin.link')}</a>
+        <a href="#/admin">{t('firstRun.adminLink')}</a>
       </p>
     </main>
   );

@@ -2,7 +2,7 @@ import { Suspense, useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { CommuneConfig } from '../domain';
-import { isSurveyMode, type DeviceInfo } from '../db';
+import { isSurveyMode, runPrivacyUpkeep, type DeviceInfo } from '../db';
 import { SignIn } from './SignIn';
 import { StaffRoutes, SurveyMode } from './staffScreens';
 import { useSession } from './stores';
@@ -11,13 +11,18 @@ import { StatusBar } from './StatusBar';
 import { UpdatePrompt } from './UpdatePrompt';
 import { startSync } from './sync';
 import { db } from './db';
+import { idleLockMinutes, useIdleLock } from './useIdleLock';
 
 export default function Shell({ device, config }: { device: DeviceInfo; config: CommuneConfig }) {
   const { t } = useTranslation();
   const staff = useSession((s) => s.staff);
   const signOut = useSession((s) => s.signOut);
   useEffect(() => (device.mode === 'enrolled' ? startSync() : undefined), [device.mode]);
+  // At start as well as after each sync: a tablet that stayed offline still lets old data go.
+  useEffect(() => void runPrivacyUpkeep(db), []);
   const surveyMode = useLiveQuery(() => isSurveyMode(db), [], false);
+  // Survey mode has its own lock (a staff PIN to leave it); the idle lock guards the staff screens.
+  useIdleLock(Boolean(staff) && !surveyMode, idleLockMinutes(config), signOut);
   if (surveyMode) {
     return (
       <Suspense fallback={<p role="status">{t('app.loading')}</p>}>

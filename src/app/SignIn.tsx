@@ -2,42 +2,33 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { verifyPin, type Staff } from '../domain';
 import { useSession } from './stores';
+import { usePinLockout } from './pinLockout';
+import { PinAlert } from './PinDialog';
 
-const MAX_TRIES = 5;
-const LOCK_MS = 30_000;
-
-/** Staff pick their name and type their PIN; the check runs offline against the salted hash from config. */
+/**
+ * Staff pick their name and type their PIN; the check runs offline against the salted hash from
+ * config. Wrong PINs count toward the tablet's lockout, kept in IndexedDB (a reload does not reset it).
+ */
 export function SignIn({ staff }: { staff: Staff[] }) {
   const { t } = useTranslation();
   const signIn = useSession((s) => s.signIn);
+  const { seconds, attempt } = usePinLockout();
   const active = staff.filter((s) => s.active);
   const [staffId, setStaffId] = useState(active.length === 1 ? active[0].id : '');
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [failures, setFailures] = useState(0);
-  const [lockedUntil, setLockedUntil] = useState(0);
   const [checking, setChecking] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const member = active.find((s) => s.id === staffId);
     if (!member) return setError(t('signIn.pickName'));
-    if (Date.now() < lockedUntil) return setError(t('signIn.locked', { seconds: Math.ceil(LOCK_MS / 1000) }));
     setChecking(true);
-    const ok = await verifyPin(pin, member.pinSalt, member.pinHash);
+    const result = await attempt(() => verifyPin(pin, member.pinSalt, member.pinHash));
     setChecking(false);
-    if (ok) {
-      signIn({ id: member.id, name: member.name, title: member.title });
-      return;
-    }
-    const tries = failures + 1;
-    setFailures(tries);
+    if (result === 'ok') return signIn({ id: member.id, name: member.name, title: member.title });
     setPin('');
-    if (tries >= MAX_TRIES) {
-      setLockedUntil(Date.now() + LOCK_MS);
-      setFailures(0);
-      setError(t('signIn.locked', { seconds: LOCK_MS / 1000 }));
-    } else setError(t('signIn.wrongPin'));
+    setError(result === 'wrong' ? t('signIn.wrongPin') : null);
   }
 
   if (active.length === 0) {
@@ -80,15 +71,15 @@ export function SignIn({ staff }: { staff: Staff[] }) {
             autoComplete="off"
             maxLength={8}
             value={pin}
+            aria-describedby="pin-hint"
             onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
           />
         </label>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <button type="submit" className="primary big" disabled={checking || pin.length < 4}>
+        <small id="pin-hint" className="hint">
+          {t('signIn.pinHint')}
+        </small>
+        <PinAlert seconds={seconds} error={error} />
+        <button type="submit" className="primary big" disabled={checking || seconds > 0 || pin.length < 4}>
           {t('signIn.submit')}
         </button>
       </form>

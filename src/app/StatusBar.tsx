@@ -2,7 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { formatVnDateTime } from '../domain';
-import { countPending, listNeedsAttention, storageEstimate, type DeviceInfo } from '../db';
+import { countPending, listNeedsAttention, requestPersistence, storageEstimate, type DeviceInfo } from '../db';
 import { CLOCK_SKEW_WARNING_MS } from '../sync';
 import { useSyncStatus } from './useSyncStatus';
 import { db } from './db';
@@ -20,16 +20,36 @@ function subscribeOnline(onChange: () => void) {
 }
 const useOnline = () => useSyncExternalStore(subscribeOnline, () => navigator.onLine);
 
-const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+const UNITS = ['KB', 'MB', 'GB'] as const;
+
+/**
+ * Storage in words a clerk reads: "2,5 MB" in Vietnamese, "2.5 MB" in English, the unit chosen to
+ * fit (never "10242.3 MB"). The quota is left out: browsers report a share of the disk, not a promise.
+ */
+export function formatBytes(bytes: number, language: string): string {
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const number = new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
+  return `${number} ${UNITS[unit]}`;
+}
 
 /** What everyone should read at a glance: connection, what waits to be sent, last success, trouble. */
 export function StatusBar({ device }: { device: DeviceInfo }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const online = useOnline();
   const sync = useSyncStatus();
   const pending = useLiveQuery(() => countPending(db), [], 0);
   const attention = useLiveQuery(async () => (await listNeedsAttention(db)).length, [], 0);
   const [storage, setStorage] = useState<{ usage: number; quota: number }>();
+  // Refused persistence means the browser may evict pending ops silently: say so, and how to fix it.
+  const [notPersisted, setNotPersisted] = useState(false);
+  useEffect(() => {
+    void requestPersistence().then((granted) => setNotPersisted(granted === false));
+  }, []);
   useEffect(() => {
     void storageEstimate().then(setStorage);
   }, [pending]);
@@ -52,11 +72,16 @@ export function StatusBar({ device }: { device: DeviceInfo }) {
           </span>
         )}
         {device.mode === 'demo' && <span className="demo-badge">{t('syncBar.demo')}</span>}
-        {storage && <span>{t('syncBar.storage', { used: megabytes(storage.usage), quota: megabytes(storage.quota) })}</span>}
+        {storage && <span className="storage">{t('syncBar.storage', { used: formatBytes(storage.usage, i18n.language) })}</span>}
       </div>
       {sync.phase === 'error' && sync.lastError && (
         <p role="alert" className="sync-error">
           {t(`syncErrors.${sync.lastError.code}`, { defaultValue: t('syncErrors.other', { message: sync.lastError.message }) })}
+        </p>
+      )}
+      {notPersisted && (
+        <p role="alert" className="sync-error">
+          {t('syncBar.notPersisted')}
         </p>
       )}
       {skewed && (

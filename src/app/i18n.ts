@@ -52,10 +52,12 @@ export async function initI18n(lng: Language = rememberedLanguage(), parts: Stri
   return i18next;
 }
 
-export async function setLanguage(lng: Language) {
+/** Switch language; `remember` keeps the choice for the next start (a kiosk never keeps it). */
+export async function setLanguage(lng: Language, remember = true) {
   await Promise.all([...wantedParts].map((p) => load(lng, p)));
   await i18next.changeLanguage(lng);
   document.documentElement.lang = lng;
+  if (!remember) return;
   try {
     localStorage.setItem(STORAGE_KEY, lng);
   } catch {

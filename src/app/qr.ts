@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react';
+
 export interface QrDetector {
   detect(source: HTMLVideoElement | HTMLCanvasElement | ImageBitmap): Promise<{ rawValue: string }[]>;
 }
@@ -18,4 +20,24 @@ export async function createQrDetector(): Promise<QrDetector> {
     overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? wasmUrl : prefix + path) },
   });
   return new BarcodeDetector({ formats: ['qr_code'] });
+}
+
+/**
+ * The QR code of `text` as SVG markup (null until drawn). The encoder loads only when a screen
+ * draws one (a receipt slip, an enrollment code), never before the first screen.
+ */
+export function useQrSvg(text: string | undefined): string | null {
+  const [svg, setSvg] = useState<string | null>(null);
+  useEffect(() => {
+    setSvg(null);
+    if (!text) return;
+    let live = true;
+    void import('qrcode').then((qr) =>
+      qr.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }).then((s) => live && setSvg(s)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [text]);
+  return svg;
 }

@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import { nameWordPairs, type DeviceKind, type Op } from '../domain';
+import { nameWordPairs, personalClosedAt, type DeviceKind, type Op } from '../domain';
 import type { DossierRow } from './dossiers';
 import type { SurveyRow } from './surveys';
 import type { ChecklistRow } from './checklists';
@@ -72,5 +72,25 @@ export class FriendlyDeskDB extends Dexie {
             row.namePairs = nameWordPairs(row.applicant?.name);
           }),
       );
+    // Retention (issue 12): closed dossiers lose their personal fields after settings.retentionDays,
+    // and survey comments leave as soon as they are synced (from now on when they become synced).
+    this.version(3)
+      .stores({ dossiers: 'id, code, status, [open+dueAt], receivedAt, *words, *namePairs, personalClosedAt' })
+      .upgrade(async (tx) => {
+        await tx
+          .table<DossierRow>('dossiers')
+          .toCollection()
+          .modify((row) => {
+            const closedAt = personalClosedAt(row);
+            if (closedAt) row.personalClosedAt = closedAt;
+          });
+        await tx
+          .table<StoredOp>('ops')
+          .where('type')
+          .equals('survey.submitted')
+          .modify((op) => {
+            if (op.state === 'synced') delete (op.data as { comment?: string }).comment;
+          });
+      });
   }
 }

@@ -1,14 +1,17 @@
 import Dexie from 'dexie';
 import {
+  currentDueAt,
   dueTimeOfDay,
   foldDossier,
   foldVietnamese,
   formatDossierCode,
+  isOverdue,
   nameWordPairs,
   namePairQuery,
   newId,
   nextWorkingDay,
   OPEN_STATUSES,
+  personalClosedAt,
   searchTokens,
   vnDateKey,
   vnDateTime,
@@ -30,10 +33,17 @@ export interface DossierRow extends DossierState {
   words: string[];
   /** Ordered pairs of the applicant's name words, so a name search reads few index entries. */
   namePairs: string[];
+  /**
+   * Only on closed dossiers that still hold an ID number, phone or address: when they were closed.
+   * The retention sweep reads this index, so it never walks the dossiers it has already stripped.
+   */
+  personalClosedAt?: string;
 }
 
 export function toDossierRow(state: DossierState): DossierRow {
+  const closedAt = personalClosedAt(state);
   return {
+    ...(closedAt ? { personalClosedAt: closedAt } : {}),
     ...state,
     open: (OPEN_STATUSES as readonly string[]).includes(state.status) ? 1 : 0,
     words: searchTokens(state.applicant?.name, state.code, state.applicant?.idNumber, state.applicant?.phone),
@@ -98,8 +108,10 @@ export interface DossierQuery {
   filter: DossierFilter;
   status?: DossierStatus;
   search?: string;
+  /** Procedures whose name matches the search (the caller holds the catalog): their dossiers match too. */
+  procedureIds?: string[];
   limit?: number;
-  /** The calendar decides what "within one working day" means. */
+  /** The commune calendar: the due date a dossier has now (supplement waits) and "one working day". */
   calendar?: CalendarData;
   now?: Date;
 }
@@ -109,76 +121,86 @@ function endOfDay(dateKey: string, calendar?: CalendarData): string {
 }
 
 /**
- * One page of the dossier list. Each filter walks an index (open dossiers by due date,
- * all by receipt time), so the first page costs the same with 100 or 100,000 dossiers.
+ * One page of the dossier list. Each filter walks an index (open dossiers by their set due date,
+ * all by receipt time), so the first page costs the same with 100 or 100,000 dossiers. The due
+ * date a dossier has now (currentDueAt) is never earlier than the set one, so a due-date filter
+ * reads the set due dates up to its end and keeps those whose current due date falls inside.
  */
 export async function listDossiers(db: FriendlyDeskDB, q: DossierQuery): Promise<DossierRow[]> {
   const limit = q.limit ?? 50;
   const now = q.now ?? new Date();
   const today = vnDateKey(now);
   const nowIso = now.toISOString();
-  const dayStart = vnDateTime(today, '00:00').toISOString();
-
-  let collection;
-  switch (q.filter) {
-    case 'open':
-      collection = db.dossiers.where('[open+dueAt]').between([1, Dexie.minKey], [1, Dexie.maxKey]);
-      break;
-    case 'overdue':
-      collection = db.dossiers.where('[open+dueAt]').between([1, Dexie.minKey], [1, nowIso]);
-      break;
-    case 'due-today':
-      collection = db.dossiers.where('[open+dueAt]').between([1, dayStart], [1, vnDateTime(today, '23:59').toISOString()], true, true);
-      break;
-    case 'due-soon': {
-      // Not yet late, and due by the end of the next working day.
-      const until = q.calendar ? endOfDay(nextWorkingDay(q.calendar, today), q.calendar) : endOfDay(today);
-      collection = db.dossiers.where('[open+dueAt]').between([1, nowIso], [1, until], true, true);
-      break;
-    }
-    default:
-      collection = db.dossiers.orderBy('receivedAt').reverse();
-  }
+  const wanted = inFilter(q);
 
   const search = q.search ? foldVietnamese(q.search) : '';
   if (search) {
-    const passes = filterPredicate(q.filter, nowIso, dayStart, today, q.calendar);
-    const wanted = (row: DossierRow) => passes(row) && (!q.status || row.status === q.status);
     const matches = await findMatches(db, search);
-    if ('ids' in matches && matches.ids.size <= BULK_GET_MAX) {
+    const procedures = new Set(q.procedureIds ?? []);
+    if ('ids' in matches && matches.ids.size <= BULK_GET_MAX && procedures.size === 0) {
       const rows = (await db.dossiers.bulkGet([...matches.ids])).filter((r): r is DossierRow => Boolean(r) && wanted(r!));
       return rows.sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : -1)).slice(0, limit);
     }
-    // Many matches: newest first, stopping as soon as the page is full.
+    // Many matches, or whole procedures: newest first, stopping as soon as the page is full.
     const matching = 'ids' in matches ? (row: DossierRow) => matches.ids.has(row.id) : matches.test;
     return db.dossiers
       .orderBy('receivedAt')
       .reverse()
-      .filter((row) => matching(row) && wanted(row))
+      .filter((row) => (matching(row) || procedures.has(row.procedureId)) && wanted(row))
       .limit(limit)
       .toArray();
   }
-  if (q.status) collection = collection.filter((row) => row.status === q.status);
-  return collection.limit(limit).toArray();
+
+  const openUpTo = (until: string) => db.dossiers.where('[open+dueAt]').between([1, Dexie.minKey], [1, until], true, true);
+  let collection;
+  switch (q.filter) {
+    case 'open':
+      collection = openUpTo(Dexie.maxKey as unknown as string);
+      break;
+    case 'overdue':
+      collection = openUpTo(nowIso);
+      break;
+    case 'due-today':
+      collection = openUpTo(endOfDay(today));
+      break;
+    case 'due-soon':
+      collection = openUpTo(dueSoonUntil(today, q.calendar));
+      break;
+    default:
+      collection = db.dossiers.orderBy('receivedAt').reverse();
+  }
+  // The open and all ranges hold exactly their dossiers: read them without a cursor filter (faster).
+  const exact = (q.filter === 'open' || q.filter === 'all') && !q.status;
+  return (exact ? collection : collection.filter(wanted)).limit(limit).toArray();
 }
 
-function filterPredicate(
-  filter: DossierFilter,
-  nowIso: string,
-  dayStart: string,
-  today: string,
-  calendar?: CalendarData,
-): (row: DossierRow) => boolean {
+/** Whether a dossier passes the query's filter chip and status (the search aside). */
+export function inFilter(q: Pick<DossierQuery, 'filter' | 'status' | 'calendar' | 'now'>): (row: DossierRow) => boolean {
+  const now = q.now ?? new Date();
+  const passes = filterPredicate(q.filter, now, vnDateKey(now), q.calendar);
+  return (row) => passes(row) && (!q.status || row.status === q.status);
+}
+
+/** Not yet late, and due by the end of the next working day. */
+function dueSoonUntil(today: string, calendar?: CalendarData): string {
+  return calendar ? endOfDay(nextWorkingDay(calendar, today), calendar) : endOfDay(today);
+}
+
+function filterPredicate(filter: DossierFilter, now: Date, today: string, calendar?: CalendarData): (row: DossierRow) => boolean {
+  const nowIso = now.toISOString();
+  const due = (r: DossierRow) => (calendar ? currentDueAt(r, calendar, now) : r.dueAt);
   switch (filter) {
     case 'open':
       return (r) => r.open === 1;
     case 'overdue':
-      return (r) => r.open === 1 && r.dueAt < nowIso;
-    case 'due-today':
-      return (r) => r.open === 1 && r.dueAt >= dayStart && vnDateKey(r.dueAt) === today;
+      return (r) => isOverdue(r, now, calendar);
+    case 'due-today': {
+      const dayStart = vnDateTime(today, '00:00').toISOString();
+      return (r) => r.open === 1 && due(r) >= dayStart && vnDateKey(due(r)) === today;
+    }
     case 'due-soon': {
-      const until = calendar ? endOfDay(nextWorkingDay(calendar, today), calendar) : endOfDay(today);
-      return (r) => r.open === 1 && r.dueAt >= nowIso && r.dueAt <= until;
+      const until = dueSoonUntil(today, calendar);
+      return (r) => r.open === 1 && due(r) >= nowIso && due(r) <= until;
     }
     default:
       return () => true;

@@ -8,3 +8,6 @@ export * from './attention';
 export * from './surveys';
 export * from './checklists';
 export * from './setup';
+export * from './privacy';
+export * from './lockout';
+export * from './drafts';

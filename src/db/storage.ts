@@ -1,12 +1,23 @@
 import type { FriendlyDeskDB } from './database';
 
-/** Ask the browser not to evict our data under storage pressure; returns whether it agreed. */
-export async function requestPersistence(): Promise<boolean> {
+type PersistableStorage = StorageManager & { persist?: () => Promise<boolean> };
+/** One question per page (the start asks, the status bar reads the answer); Firefox would ask the user twice. */
+const asked = new WeakMap<PersistableStorage, Promise<boolean | undefined>>();
+
+/**
+ * Ask the browser not to evict our data under storage pressure, once per page; resolves whether it
+ * agreed, or undefined where the browser cannot say (no Storage API here).
+ */
+export function requestPersistence(): Promise<boolean | undefined> {
   // Not in every TypeScript DOM lib version, nor in every browser.
-  const storage = navigator.storage as StorageManager & { persist?: () => Promise<boolean> };
-  if (!storage?.persist) return false;
-  if (await storage.persisted?.()) return true;
-  return storage.persist();
+  const storage = navigator.storage as PersistableStorage | undefined;
+  if (!storage?.persist) return Promise.resolve(undefined);
+  let answer = asked.get(storage);
+  if (!answer) {
+    answer = (async () => (await storage.persisted?.()) || storage.persist!())().catch(() => undefined);
+    asked.set(storage, answer);
+  }
+  return answer;
 }
 
 export async function storageEstimate(): Promise<{ usage: number; quota: number } | undefined> {

@@ -38,3 +38,17 @@ export function parseDossierCode(code: string): DossierCodeParts | null {
   if (!isDateKey(dateKey) || deviceNo < 1 || counter < 1) return null;
   return { communeCode: m[1], dateKey, deviceNo, counter };
 }
+
+/**
+ * What a citizen types at the kiosk, made a whole code: with the commune's code known, the digits
+ * after the last dash ("01005") get it and today's Vietnam date, "yymmdd-sequence" gets it; a whole
+ * code stays as it is. Null when the result is not a code this app issues.
+ */
+export function completeDossierCode(typed: string, today: Date, communeCode?: string): string | null {
+  const text = typed.replace(/\s+/g, '').toUpperCase();
+  const yymmdd = vnDateKey(today).slice(2).replace(/-/g, '');
+  let whole = text;
+  if (communeCode && /^\d{5,17}$/.test(text)) whole = `${communeCode}-${yymmdd}-${text}`;
+  else if (communeCode && /^\d{6}-\d{5,17}$/.test(text)) whole = `${communeCode}-${text}`;
+  return parseDossierCode(whole) ? whole : null;
+}

@@ -76,6 +76,18 @@ export const zCommune = z.object({
 export type Commune = z.infer<typeof zCommune>;
 
 
+/** Central settings for counter and mobile tablets (config part `settings`). */
+export const zCommuneSettings = z.object({
+  /** Days after closing before a dossier's ID number, phone and address leave the tablets. */
+  retentionDays: z._default(z.int().check(z.gte(1), z.lte(3650)), 90),
+  /** Idle minutes before a tablet asks for the PIN again. */
+  idleLockMinutes: z._default(z.int().check(z.gte(1), z.lte(120)), 5),
+});
+export type CommuneSettings = z.infer<typeof zCommuneSettings>;
+
+/** A kiosk code as tablets receive it: salted PBKDF2, like staff PINs (src/domain/pin.ts). */
+export const zKioskCode = z.object({ salt: z.string().check(z.minLength(8), z.maxLength(128)), hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)) });
+
 /** Everything a counter or mobile tablet keeps to work offline (a kiosk gets commune and survey only). */
 export const zCommuneConfig = z.object({
   version: z.int().check(z.nonnegative()),
@@ -86,7 +98,10 @@ export const zCommuneConfig = z.object({
   letterTemplates: z.array(zLetterTemplate).check(z.maxLength(50)),
   staff: z.array(zStaff).check(z.maxLength(500)),
   survey: z.nullable(zSurveyDefinition),
-  /** Kiosks get no staff list, only these salted PIN hashes, so staff can leave kiosk mode. */
+  settings: z.optional(zCommuneSettings),
+  /** A kiosk's staff panel opens with this code (contract 1.1); kiosks get no staff PIN hashes. */
+  kioskCode: z.optional(zKioskCode),
+  /** Sent to kiosks by 1.0 servers only; no longer used to unlock anything. */
   staffPins: z.optional(z.array(z.object({ pinSalt: z.string(), pinHash: z.string() })).check(z.maxLength(500))),
 });
 export type CommuneConfig = z.infer<typeof zCommuneConfig>;

@@ -9,6 +9,7 @@ export * from './ops';
 export * from './pin';
 export * from './entities';
 export * from './ids';
+export * from './privacy';
 // Capabilities: each folder owns its op schemas, enums and rules.
 export * from './dossiers';
 export * from './surveys';

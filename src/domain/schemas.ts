@@ -1,4 +1,5 @@
 import { z } from './zod';
+import { PHONE_NUMBER } from './validation';
 
 // The zod building blocks every capability's op and config schemas share, written once. This
 // module loads with zod (first write or config check), never on a first screen.
@@ -26,7 +27,8 @@ export const atLeastOneChange = z.refine(
   'at least one change',
 );
 export const idNumber = z.string().check(z.regex(/^\d{9,12}$/));
-export const phone = z.string().check(z.regex(/^0\d{9}$/));
+/** Normalised (digits only, leading 0): the one rule of validation.ts, mobiles and landlines. */
+export const phone = z.string().check(z.regex(PHONE_NUMBER));
 /** A commune code (up to 60) + date + sequence; trimmed, no line breaks. Dossiers carry it, surveys may name it. */
 export const dossierCode = z.string().check(z.trim(), z.minLength(3), z.maxLength(100), z.regex(/^[^\n\r\t]+$/));
 /** A text shown in both languages of the app (config written centrally). */

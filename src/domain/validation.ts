@@ -118,11 +118,20 @@ export function normalizePhone(raw: string): string {
   return s;
 }
 
-/** Vietnamese mobile numbers: 10 digits starting 03, 05, 07, 08 or 09. */
+/**
+ * The one phone rule (DESIGN.md 1.1), used by the op schemas and the forms: a mobile is 10 digits
+ * from 03, 05, 07, 08 or 09; a landline is 10–11 digits from 02, area code first ("024 3826 1234"
+ * is the only number many elderly households have). Checked after normalizePhone.
+ */
+export const PHONE_NUMBER = /^(?:0[35789]\d{8}|02\d{8,9})$/;
+
+/** Vietnamese mobile and landline numbers; `value` is the normalised form that goes into ops. */
 export function validatePhone(raw: string): ValidationResult {
   const s = normalizePhone(raw);
   if (!/^\d*$/.test(s)) return { ok: false, code: 'phone-not-digits' };
-  if (s.length !== 10) return { ok: false, code: 'phone-not-10-digits' };
-  if (!/^0[35789]/.test(s)) return { ok: false, code: 'phone-bad-prefix' };
+  if (s.startsWith('02')) {
+    if (s.length !== 10 && s.length !== 11) return { ok: false, code: 'phone-landline-length' };
+  } else if (s.length !== 10) return { ok: false, code: 'phone-not-10-digits' };
+  if (!PHONE_NUMBER.test(s)) return { ok: false, code: 'phone-bad-prefix' };
   return { ok: true, value: s };
 }

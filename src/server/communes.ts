@@ -6,6 +6,7 @@ import {
   newSalt,
   zCalendarData,
   zChecklistTemplate,
+  zCommuneSettings,
   zLetterTemplate,
   zProcedure,
   zStaff,
@@ -16,7 +17,7 @@ import seed from '../domain/demo/demo-commune.json';
 import { HttpError } from './errors';
 import type { Sql } from './sql';
 
-export const CONFIG_PARTS = ['procedures', 'calendar', 'checklistTemplates', 'letterTemplates', 'staff', 'survey'] as const;
+export const CONFIG_PARTS = ['procedures', 'calendar', 'checklistTemplates', 'letterTemplates', 'staff', 'survey', 'settings'] as const;
 export type ConfigPart = (typeof CONFIG_PARTS)[number];
 
 /** Staff sent by an admin may carry a plain PIN, which is hashed here and never stored. */
@@ -38,7 +39,11 @@ const PART_SCHEMAS: Record<ConfigPart, z.ZodType> = {
   letterTemplates: z.array(zLetterTemplate).check(z.maxLength(50)),
   staff: z.array(zStaffInput).check(z.maxLength(500)),
   survey: zSurveyDefinition,
+  settings: zCommuneSettings,
 };
+
+/** Communes made before the `settings` part existed read these (DESIGN.md: retention 90 days, idle lock 5 minutes). */
+const defaultSettings = () => zCommuneSettings.parse({});
 
 /** What every new commune starts with: the default catalogue and calendar, no staff. */
 export function defaultParts(): Record<ConfigPart, unknown> {
@@ -49,6 +54,7 @@ export function defaultParts(): Record<ConfigPart, unknown> {
     letterTemplates: seed.letterTemplates,
     staff: [],
     survey: seed.survey,
+    settings: defaultSettings(),
   };
 }
 
@@ -109,6 +115,7 @@ export async function loadConfig(sql: Sql, communeId: string): Promise<CommuneCo
     letterTemplates: parts.letterTemplates ?? [],
     staff: parts.staff ?? [],
     survey: parts.survey ?? null,
+    settings: parts.settings ?? defaultSettings(),
   } as CommuneConfig;
 }
 

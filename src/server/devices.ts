@@ -98,10 +98,25 @@ function tokenHash(authorization: string | undefined): string {
   return sha256(token);
 }
 
+/** How often a device's last contact is written: a tablet pulling every few seconds writes once a minute. */
+const LAST_CONTACT_EVERY = '1 minute';
+
+/**
+ * The device behind a token hash. The same statement notes the contact (`last_sync_at`, shown as
+ * "last contact" on the dashboard): a tablet that only pulls or fetches config is alive too. It
+ * writes only when the stored time is over a minute old, so most requests only read.
+ */
 async function deviceByTokenHash(sql: Sql, hash: string): Promise<Device> {
   const { rows } = await sql.query<Device>(
-    `SELECT d.id, d.commune_id, d.kind, d.device_no, d.revoked_at, c.config_version
-       FROM devices d JOIN communes c ON c.id = d.commune_id WHERE d.token_hash = $1`,
+    `WITH found AS (
+       SELECT d.id, d.commune_id, d.kind, d.device_no, d.revoked_at, d.last_sync_at, c.config_version
+         FROM devices d JOIN communes c ON c.id = d.commune_id WHERE d.token_hash = $1
+     ), contact AS (
+       UPDATE devices SET last_sync_at = now()
+        WHERE id IN (SELECT id FROM found WHERE revoked_at IS NULL
+                       AND (last_sync_at IS NULL OR last_sync_at < now() - interval '${LAST_CONTACT_EVERY}'))
+     )
+     SELECT id, commune_id, kind, device_no, revoked_at, config_version FROM found`,
     [hash],
   );
   const device = rows[0];
@@ -145,7 +160,7 @@ export async function revokeDevice(sql: Sql, id: string, now: Date) {
   return { id: rows[0].id, revokedAt: new Date(rows[0].revoked_at).toISOString() };
 }
 
-/** Every tablet of a commune with its last sync and the deviceSeq numbers the server never got. */
+/** Every tablet of a commune with its last contact (`lastSyncAt`) and the deviceSeq numbers the server never got. */
 export async function listDevices(sql: Sql, communeId: string) {
   const { rows: devices } = await sql.query<{
     id: string;

@@ -1,4 +1,4 @@
-import { getDevice, getCommuneConfig, saveCommuneConfig, type FriendlyDeskDB } from '../db';
+import { getDevice, getCommuneConfig, runPrivacyUpkeep, saveCommuneConfig, wipeSentData, type FriendlyDeskDB } from '../db';
 import { ApiError, callApi, NetworkError, type ApiOptions } from './api';
 import { pullAll } from './inbox';
 import { pushOutbox } from './outbox';
@@ -50,6 +50,8 @@ export async function syncOnce(db: FriendlyDeskDB, baseUrl = '', fetchImpl?: typ
         ...(serverTime ? { clockSkewMs: Date.parse(serverTime) - Date.now() } : {}),
       });
       if (serverTime) await db.meta.put({ key: 'clockSkewMs', value: Date.parse(serverTime) - Date.now() });
+      // What was just pulled or sent may now fall under the retention rules.
+      await runPrivacyUpkeep(db);
       return { ok: true, pushed: pushed.sent, pulled: pulled.received };
     } catch (err) {
       await handleFailure(db, err);
@@ -67,7 +69,11 @@ export async function syncOnce(db: FriendlyDeskDB, baseUrl = '', fetchImpl?: typ
 
 async function handleFailure(db: FriendlyDeskDB, err: unknown) {
   if (err instanceof ApiError) {
-    if (err.code === 'device-revoked') await db.meta.put({ key: 'revoked', value: new Date().toISOString() });
+    if (err.code === 'device-revoked') {
+      // Marked first: a wipe cut short by a reload resumes at the next start (runPrivacyUpkeep).
+      await db.meta.put({ key: 'revoked', value: new Date().toISOString() });
+      await wipeSentData(db);
+    }
     if (err.status === 426) await db.meta.put({ key: 'protocolMismatch', value: err.code });
     syncStatus.setState({ phase: 'error', lastError: { code: err.code, message: err.message }, progress: undefined });
   } else if (err instanceof NetworkError) {

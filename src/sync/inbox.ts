@@ -1,5 +1,5 @@
 import { hlcReceive, type HlcState, type Op } from '../domain';
-import { project, WRITE_TABLES, type FriendlyDeskDB, type StoredOp } from '../db';
+import { markSynced, project, WRITE_TABLES, type FriendlyDeskDB, type StoredOp } from '../db';
 import { callApi, type ApiOptions } from './api';
 
 export const PULL_LIMIT = 1000;
@@ -16,14 +16,14 @@ export async function applyPulledOps(db: FriendlyDeskDB, ops: PullResponse['ops'
   return db.transaction('rw', WRITE_TABLES(db), async () => {
     const known = await db.ops.bulkGet(ops.map((o) => o.opId));
     const fresh: StoredOp[] = [];
-    const confirmed: string[] = [];
+    const confirmed: StoredOp[] = [];
     ops.forEach((op, i) => {
       const { cursor: _cursor, ...rest } = op;
-      if (!known[i]) fresh.push({ ...rest, state: 'synced' });
-      else if (known[i]!.state === 'pending') confirmed.push(op.opId); // our own op, whose push answer was lost
+      if (!known[i]) fresh.push({ ...rest, ...markSynced(rest), state: 'synced' });
+      else if (known[i]!.state === 'pending') confirmed.push(known[i]!); // our own op, whose push answer was lost
     });
     if (fresh.length) await db.ops.bulkAdd(fresh);
-    for (const opId of confirmed) await db.ops.update(opId, { state: 'synced' });
+    for (const op of confirmed) await db.ops.update(op.opId, markSynced(op));
     // Keep our clock ahead of everything we have seen, so our next op sorts after it.
     let clock = ((await db.meta.get('hlc'))?.value as HlcState | undefined) ?? { wall: 0, counter: 0 };
     for (const op of fresh) clock = hlcReceive(clock, op.hlc, Date.now());

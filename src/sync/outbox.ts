@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import type { Op } from '../domain';
-import { getDevice, type FriendlyDeskDB, type StoredOp } from '../db';
+import { getDevice, markSynced, type FriendlyDeskDB, type StoredOp } from '../db';
 import { callApi, type ApiOptions } from './api';
 
 export const PROTOCOL = 1;
@@ -69,7 +69,7 @@ export async function pushOutbox(db: FriendlyDeskDB, api: ApiOptions, onProgress
     const changes = batch.flatMap((op): { key: string; changes: Partial<StoredOp> }[] => {
       const result = byId.get(op.opId);
       if (!result) return []; // not answered: stays pending and goes in the next sync round
-      if (result.status !== 'rejected') return [{ key: op.opId, changes: { state: 'synced' } }];
+      if (result.status !== 'rejected') return [{ key: op.opId, changes: markSynced(op) }];
       outcome.rejected++;
       return [{ key: op.opId, changes: { state: 'rejected', error: result.error ?? { code: 'rejected', message: '' } } }];
     });

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchChromium, launchChromiumProfile } from '../support/browser';
 import { startTestServer } from '../support/test-server';
+import { longFlowSurvey } from '../support/fixtures';
 import { runServerPushBench } from './server-push';
 
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 100_000);
@@ -25,6 +26,8 @@ async function kioskTapBench(browser: Browser) {
   const dist = resolve(import.meta.dirname, '../../dist');
   const app = await startTestServer({ db: 'pglite', distDir: dist });
   try {
+    // The long flow (every criterion and yes/no question): ten screens a tap each, to time.
+    await app.admin('PUT', `/api/v1/admin/communes/${app.demoCommuneId}/config/survey`, longFlowSurvey);
     const page = await browser.newPage({ viewport: { width: 800, height: 1280 } });
     await page.goto(app.url);
     await page.getByLabel('Mã đăng ký thiết bị').fill(await app.enrollmentCode(app.demoCommuneId, 'kiosk'));

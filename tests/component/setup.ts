@@ -8,6 +8,7 @@ import { db } from '../../src/app/db';
 await initI18n('vi', ['counter', 'kiosk', 'admin']);
 
 beforeEach(async () => {
+  localStorage.clear(); // the kiosk's survey in progress and the language choice live there
   await db.open();
   await Promise.all(db.tables.map((t) => t.clear()));
   window.location.hash = '';

@@ -23,6 +23,8 @@ describe('central dashboard', () => {
     const a = receivedOp(1, { data: { receivedAt: today } });
     await push(s.url, device.token, device.deviceId, [a, receivedOp(2, { data: { receivedAt: today } }), transitionOp(5, a.entityId, 'start-processing')]);
     await push(s.url, kiosk.token, kiosk.deviceId, [surveyOp(1, 'very-satisfied', {}), surveyOp(2, 'not-satisfied')]);
+    const onlyPulls = await s.newDevice(s.demoCommuneId, 'kiosk');
+    await fetch(`${s.url}/api/v1/config`, { headers: { Authorization: `Bearer ${onlyPulls.token}` } });
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${s.url}/#/admin`);
@@ -37,11 +39,30 @@ describe('central dashboard', () => {
     const issued = await page.getByRole('status').filter({ hasText: 'Mã đăng ký máy quầy' }).locator('.code').innerText();
     expect(issued).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{2}$/);
     expect((await s.enroll(issued)).kind).toBe('counter');
+    // The same code as a QR for a tablet's camera: the encoder's own picture of that text.
+    const qr = page.getByRole('img', { name: 'Mã QR đăng ký ' + issued });
+    await qr.waitFor();
+    expect((await qr.boundingBox())!.width).toBeGreaterThanOrEqual(200);
+    const { toString } = await import('qrcode');
+    const expectedSvg = await toString(issued, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+    expect(decodeURIComponent((await qr.getAttribute('src'))!.replace('data:image/svg+xml;utf8,', ''))).toBe(expectedSvg);
 
     const row = page.getByRole('row', { name: new RegExp(`^${device.deviceNo} `) });
     await row.getByRole('cell', { name: '3–4' }).waitFor(); // the deviceSeq numbers never received
     await page.getByRole('img', { name: 'Hồ sơ theo tiến độ giải quyết' }).waitFor();
     await page.getByText('50%').waitFor(); // satisfaction: 1 of 2
+
+    // A tablet that only fetched its config has been in contact too.
+    const kioskRow = page.getByRole('row', { name: new RegExp(`^${onlyPulls.deviceNo} `) });
+    expect(await kioskRow.getByRole('cell').nth(2).innerText()).not.toBe('Chưa liên lạc');
+
+    // Portrait: rows stack, and every cell still shows its header; nothing runs off the screen.
+    await page.setViewportSize({ width: 800, height: 1280 });
+    const labels = await row.getByRole('cell').evaluateAll((cells) => cells.map((c) => getComputedStyle(c, '::before').content));
+    expect(labels.slice(0, 5)).toEqual(['"Số máy" / ""', '"Loại máy" / ""', '"Liên lạc lần cuối" / ""', '"Số thao tác" / ""', '"Thao tác bị thiếu" / ""']);
+    await page.getByRole('columnheader', { name: 'Liên lạc lần cuối' }).waitFor({ state: 'attached' });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     page.once('dialog', (d) => void d.accept());
     await row.getByRole('button', { name: `Thu hồi máy số ${device.deviceNo}` }).click();

@@ -8,6 +8,7 @@ import { expectAccessible } from '../support/axe';
 import { writeY4m } from '../support/fake-camera';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { enrollAndSignIn, receiveDossier } from '../support/counter-page';
+import { demoConfig, longFlowSurvey } from '../support/fixtures';
 
 let s: TestServer;
 let counterBrowser: Browser;
@@ -58,9 +59,13 @@ async function receiveAndReadQr(page: Page, name: string) {
 
 describe('survey kiosk', () => {
   it('takes 20 answers offline (some linked by scanning the receipt QR), survives a reload, and syncs them; it cannot read dossiers', async () => {
-    // The commune's survey: quick repeat window so the test's citizens are not mistaken for double taps.
+    // The commune's survey in its long flow (every criterion and question, the receipt code last),
+    // with a quick repeat window so the test's citizens are not mistaken for double taps.
     const config = await (await fetch(`${s.url}/api/v1/config`, { headers: { Authorization: `Bearer ${(await s.newDevice(s.demoCommuneId)).token}` } })).json();
-    await s.admin('PUT', `/api/v1/admin/communes/${s.demoCommuneId}/config/survey`, { ...config.survey, rules: { repeatWindowSeconds: 1, burstLimit: 100 } });
+    await s.admin('PUT', `/api/v1/admin/communes/${s.demoCommuneId}/config/survey`, { ...longFlowSurvey, version: config.survey.version, rules: { repeatWindowSeconds: 1, burstLimit: 100 } });
+    // Staff open the kiosk's panel with the commune's kiosk code (issue 12 part 6), never a staff PIN.
+    const kioskCode = 'KioskE2E2026';
+    expect((await s.admin('PUT', `/api/v1/admin/communes/${s.demoCommuneId}/config/kioskCode`, { code: kioskCode })).status).toBe(200);
 
     // A counter tablet receives two dossiers; the first slip's QR goes in front of the kiosk camera.
     const counter = await counterBrowser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -162,10 +167,13 @@ describe('survey kiosk', () => {
     });
     expect(pullStatus).toEqual({ status: 403, dossiers: 0 });
 
-    // Staff screens behind the PIN, audited too.
+    // Staff screens behind the kiosk code, audited too.
     await kiosk.getByRole('button', { name: 'Cán bộ' }).click();
-    await audit(kiosk, 'staff PIN');
-    await kiosk.getByLabel('Mã PIN').fill('1234');
+    await audit(kiosk, 'kiosk code');
+    await kiosk.getByLabel('Mã mở khóa máy đánh giá').fill('12341234');
+    await kiosk.getByRole('button', { name: 'Mở khóa' }).click();
+    await kiosk.getByRole('alert').filter({ hasText: 'Mã mở khóa không đúng' }).waitFor();
+    await kiosk.getByLabel('Mã mở khóa máy đánh giá').fill(kioskCode);
     await kiosk.getByRole('button', { name: 'Mở khóa' }).click();
     await kiosk.getByRole('heading', { name: 'Máy đánh giá — cán bộ' }).waitFor();
     await audit(kiosk, 'staff panel');
@@ -183,5 +191,46 @@ describe('survey kiosk', () => {
     await countdown.waitFor({ state: 'detached' });
     await kiosk.getByRole('heading', { name: /Ông\/bà có hài lòng/ }).waitFor();
     expect(await kiosk.getByRole('button', { name: 'Bỏ qua' }).count()).toBe(0);
+  });
+
+  it('records a survey the citizen walked away from, with what was answered, and sends it after the reset; the next citizen is asked in Vietnamese', async () => {
+    // The commune's default short survey, starting over after 2 s without a touch.
+    await s.admin('PUT', `/api/v1/admin/communes/${s.demoCommuneId}/config/survey`, { ...demoConfig.survey, version: 7, rules: { inactivitySeconds: 2, countdownSeconds: 1 } });
+    kioskBrowser ??= await launchChromium();
+    const context = await kioskBrowser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const kiosk = await context.newPage();
+    await kiosk.goto(s.url);
+    await kiosk.getByLabel('Mã đăng ký thiết bị').fill(await s.enrollmentCode(s.demoCommuneId, 'kiosk'));
+    await kiosk.getByRole('button', { name: 'Đăng ký máy' }).click();
+    await kiosk.getByRole('heading', { name: /Ông\/bà có hài lòng/ }).waitFor();
+    const kioskRow = await s.sql.query<{ id: string }>("SELECT id FROM devices WHERE kind = 'kiosk' ORDER BY enrolled_at DESC LIMIT 1");
+    const deviceId = kioskRow.rows[0].id;
+
+    // A citizen reads in English, taps a face, gives the receipt's last digits, answers one question, and leaves.
+    await kiosk.getByRole('button', { name: 'English' }).click();
+    await kiosk.getByRole('button', { name: 'Satisfied', exact: true }).click();
+    await kiosk.getByRole('heading', { name: /receipt|slip/i }).waitFor();
+    await audit(kiosk, 'receipt code first (landscape)');
+    await kiosk.getByRole('button', { name: 'Type the dossier code' }).click();
+    await kiosk.getByLabel('Dossier code on the slip').fill('01005');
+    await audit(kiosk, 'typing the last digits');
+    await kiosk.getByRole('button', { name: 'Use this code' }).click();
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()).slice(2).replace(/-/g, '');
+    const code = `${demoConfig.commune.code}-${today}-01005`;
+    await kiosk.getByText(`Dossier code ${code} received.`).waitFor();
+    await kiosk.getByRole('button', { name: 'Continue' }).click();
+    await kiosk.getByRole('button', { name: 'Yes', exact: true }).click();
+
+    // Nobody touches it: it starts over, in Vietnamese, and the answer goes to the server flagged partial.
+    await kiosk.getByRole('heading', { name: /Ông\/bà có hài lòng/ }).waitFor({ timeout: 15_000 });
+    expect(await kiosk.getByRole('button', { name: 'Tiếng Việt' }).getAttribute('aria-pressed')).toBe('true');
+    await expect
+      .poll(async () => (await s.sql.query<{ data: unknown }>(`SELECT data FROM ops WHERE device_id = $1 AND type = 'survey.submitted'`, [deviceId])).rows.map((r) => r.data), {
+        timeout: 30_000,
+      })
+      .toEqual([{ rating: 'satisfied', answers: { [demoConfig.survey!.questions[0].id]: true }, dossierCode: code, surveyVersion: 7, flags: ['partial'] }]);
+    const { rows } = await s.sql.query<{ rating: string; dossier_code: string }>('SELECT rating, dossier_code FROM surveys WHERE device_id = $1', [deviceId]);
+    expect(rows).toEqual([{ rating: 'satisfied', dossier_code: code }]);
+    await context.close();
   });
 });

@@ -107,7 +107,7 @@ describe('counter tablet, offline', () => {
     expect(await apply.isDisabled()).toBe(true);
     expect(await page.getByLabel('Họ và tên').inputValue()).toBe('Lê Thị Chưa Lưu');
 
-    await page.getByRole('button', { name: 'Xóa nội dung' }).click();
+    await page.getByRole('button', { name: 'Bỏ bản nháp' }).click();
     expect(await apply.isEnabled()).toBe(true);
     await Promise.all([page.waitForEvent('load'), apply.click()]);
     await page.getByRole('heading', { name: 'Đăng nhập cán bộ' }).waitFor();

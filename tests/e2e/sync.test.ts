@@ -88,7 +88,10 @@ describe('tablets and the real server', () => {
     await s.admin('POST', `/api/v1/admin/devices/${newest.id}/revoke`);
     await t.context.setOffline(false);
     await t.page.getByRole('heading', { name: 'Máy tính bảng này đã bị thu hồi' }).waitFor({ timeout: 30_000 });
-    const [download] = await Promise.all([t.page.waitForEvent('download'), t.page.getByRole('button', { name: 'Xuất các thay đổi chưa gửi' }).click()]);
+    // The file holds citizens' data: a staff PIN first (issue 12 part 5).
+    await t.page.getByRole('button', { name: 'Xuất các thay đổi chưa gửi' }).click();
+    await t.page.getByRole('dialog').getByLabel('Mã PIN').fill('1234');
+    const [download] = await Promise.all([t.page.waitForEvent('download'), t.page.getByRole('button', { name: 'Mở khóa' }).click()]);
     const file = JSON.parse(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
     expect(file.ops).toHaveLength(1);
     expect(file.ops[0].data.applicant.name).toBe('Ngô Văn Phúc');

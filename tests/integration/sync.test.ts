@@ -117,23 +117,33 @@ describe('the app’s sync module against the real server', () => {
     expect(after.staff.map((m) => m.name)).toContain('Đỗ Thị Mai');
   });
 
-  it('locks a revoked tablet but keeps its data', async () => {
+  it('locks a revoked tablet, keeping only what it has not sent', async () => {
     const { db, device } = await tablet(s.demoCommuneId);
+    await receive(db, 'Lý Văn Đã Gửi');
+    expect((await syncOnce(db, s.url)).ok).toBe(true);
+    expect(await db.dossiers.count()).toBeGreaterThan(1); // its own and the commune's, pulled
     await receive(db, 'Hồ Thị Em');
     await s.admin('POST', `/api/v1/admin/devices/${device.deviceId}/revoke`);
     expect((await syncOnce(db, s.url)).ok).toBe(false);
     expect((await db.meta.get('revoked'))?.value).toEqual(expect.any(String));
     expect(syncStatus.getState().lastError?.code).toBe('device-revoked');
     expect(await db.ops.count()).toBe(1);
+    expect((await db.ops.toArray())[0]).toMatchObject({ state: 'pending', data: { applicant: { name: 'Hồ Thị Em' } } });
+    expect(await db.dossiers.count()).toBe(0);
   });
 
-  it('lets a kiosk push surveys but never pull', async () => {
+  it('lets a kiosk push surveys but never pull, and keeps no comment once sent', async () => {
     const { db } = await tablet(s.demoCommuneId, 'kiosk');
     expect((await getCommuneConfig(db))?.procedures).toEqual([]);
-    await recordOp(db, 'survey.submitted', crypto.randomUUID(), { rating: 'very-satisfied' });
+    const op = await recordOp(db, 'survey.submitted', crypto.randomUUID(), { rating: 'very-satisfied', comment: 'Chị Hoa rất tận tình' });
     const result = await syncOnce(db, s.url);
     expect(result).toMatchObject({ ok: true, pushed: 1, pulled: 0 });
     expect(await db.dossiers.count()).toBe(0);
+    // The comment is on the server now; the kiosk keeps none (issue 12 part 4).
+    expect((await db.ops.get(op.opId))?.data).toEqual({ rating: 'very-satisfied' });
+    const counter = await tablet(s.demoCommuneId);
+    await syncOnce(counter.db, s.url);
+    expect((await counter.db.ops.get(op.opId))?.data).toEqual({ rating: 'very-satisfied' });
   });
 
   it('records the tablet’s clock skew from the server’s time', async () => {

@@ -2,9 +2,25 @@ import seed from '../../src/domain/demo/demo-commune.json';
 import { configFromSeed, type CommuneSeed } from '../../src/app/demo';
 import type { DeviceInfo, FriendlyDeskDB } from '../../src/db';
 import { setUpDevice } from '../../src/db';
+import type { SurveyDefinition } from '../../src/domain';
 
 /** The bundled demo commune as a tablet keeps it (no readable PINs). */
 export const demoConfig = configFromSeed(seed as CommuneSeed);
+
+/**
+ * The demo survey as a commune that configured the long flow of before: every criterion by its
+ * label, every yes/no question, the comment, then the receipt code.
+ */
+export const longFlowSurvey: SurveyDefinition = {
+  ...demoConfig.survey!,
+  criteria: demoConfig.survey!.criteria.map(({ id, label }) => ({ id, label })),
+  flow: [
+    ...demoConfig.survey!.criteria.map((c) => ({ kind: 'criterion' as const, id: c.id })),
+    ...demoConfig.survey!.questions.map((q) => ({ kind: 'question' as const, id: q.id })),
+    { kind: 'comment' as const },
+    { kind: 'dossier' as const },
+  ],
+};
 
 export const demoPins: Record<string, string> = Object.fromEntries(seed.staff.map((s) => [s.id, s.pin]));
 

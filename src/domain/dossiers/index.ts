@@ -1,2 +1,3 @@
 export * from './lifecycle';
 export * from './ops';
+export * from './due';

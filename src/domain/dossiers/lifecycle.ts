@@ -1,4 +1,6 @@
+import type { CalendarData } from '../calendar';
 import type { Op } from '../ops';
+import { currentDueAt, type DueDossier } from './due';
 import type { DossierReceivedData, DossierTransitionedData, DossierUpdatedData } from './ops';
 
 // What staff can do to a dossier and what each action asks for; no zod here: the detail form
@@ -188,6 +190,7 @@ function eventOf(op: FoldOp): DossierEvent {
     if (isStringArray(d.missingDocuments)) event.missingDocuments = [...d.missingDocuments];
     if (typeof d.newDueAt === 'string') event.newDueAt = d.newDueAt;
   }
+  if (op.type === 'dossier.updated' && typeof d.reason === 'string') event.reason = d.reason;
   if (op.type === 'dossier.updated' && isObject(d.changes)) {
     const changes: Record<string, unknown> = {};
     for (const f of UPDATABLE) if (d.changes[f] !== undefined) changes[f] = f === 'documents' && isStringArray(d.changes[f]) ? [...d.changes[f]] : d.changes[f];
@@ -285,9 +288,12 @@ export function foldDossier(entityId: string, ops: FoldOp[]): DossierState {
   return state;
 }
 
-/** Still owed to the citizen and past its (possibly extended) due date. */
-export function isOverdue(state: Pick<DossierState, 'status' | 'dueAt'>, now: Date): boolean {
+/**
+ * Still owed to the citizen and past the due date it has now (currentDueAt: extended, and moved
+ * back by supplement waits when the commune calendar is given).
+ */
+export function isOverdue(state: Pick<DossierState, 'status'> & DueDossier, now: Date, calendar?: CalendarData): boolean {
   if (!(IN_PROGRESS_STATUSES as readonly string[]).includes(state.status) || !state.dueAt) return false;
-  const due = Date.parse(state.dueAt);
+  const due = Date.parse(calendar ? currentDueAt(state, calendar, now) : state.dueAt);
   return Number.isFinite(due) && due < now.getTime();
 }

@@ -48,6 +48,8 @@ export const zDossierTransitioned = z
 
 export const zDossierUpdated = z.object({
   staffId: id,
+  /** 1.1, optional: why the receipt was corrected (the counter always asks for one). */
+  reason: z.optional(filled(2000)),
   changes: z
     .object({
       'applicant.name': z.optional(filled(200)),

@@ -1,4 +1,5 @@
-import { addWorkingDays, workingDaysBetween, type CalendarData } from '../calendar';
+import { workingDaysBetween, type CalendarData } from '../calendar';
+import { currentDueAt } from '../dossiers/due';
 import { isOverdue, type DossierState } from '../dossiers/lifecycle';
 import { RATINGS, type Rating } from '../surveys/ratings';
 import { vnDateKey } from '../time';
@@ -6,11 +7,6 @@ import { vnDateKey } from '../time';
 export type Timeliness = 'early' | 'on-time' | 'late' | 'open' | 'withdrawn';
 
 type TimedDossier = Pick<DossierState, 'status' | 'dueAt' | 'processedAt' | 'supplementPeriods'>;
-
-/** Whole days between two date keys. */
-function daysBetweenKeys(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
 
 /**
  * How a dossier was settled against its due date. The end of processing is the first of result
@@ -21,10 +17,7 @@ function daysBetweenKeys(a: string, b: string): number {
 export function dossierTimeliness(d: TimedDossier, cal: CalendarData): Timeliness {
   if (d.status === 'withdrawn') return 'withdrawn';
   if (!d.processedAt) return 'open';
-  const paused = d.supplementPeriods.reduce((sum, p) => sum + workingDaysBetween(cal, p.from, p.to ?? d.processedAt!), 0);
-  const dueKey = vnDateKey(d.dueAt);
-  const shiftedKey = addWorkingDays(cal, dueKey, paused);
-  const due = new Date(Date.parse(d.dueAt) + daysBetweenKeys(dueKey, shiftedKey) * 86_400_000);
+  const due = new Date(currentDueAt(d, cal, d.processedAt));
   if (Date.parse(d.processedAt) > due.getTime()) return 'late';
   return workingDaysBetween(cal, d.processedAt, due) >= 1 ? 'early' : 'on-time';
 }
@@ -87,7 +80,7 @@ export function communeFigures(input: {
     const t = dossierTimeliness(d, input.calendar);
     if (t === 'open') {
       f.open++;
-      if (isOverdue(d, input.now)) f.overdueOpen++;
+      if (isOverdue(d, input.now, input.calendar)) f.overdueOpen++;
       continue;
     }
     f.settled++;

@@ -17,11 +17,20 @@ export const zSurveyRules = z.object({
   countdownSeconds: z.optional(seconds(120)),
 });
 
-/** The commune's survey as the kiosk shows it: levels, SIPAS criteria, yes/no questions, misuse rules. */
+/** One screen after the faces. Criteria and questions are named by id; unknown ids are left out. */
+const zSurveyFlowStep = z.union([
+  z.object({ kind: z.literal('dossier') }),
+  z.object({ kind: z.literal('comment') }),
+  z.object({ kind: z.literal('criterion'), id: slug }),
+  z.object({ kind: z.literal('question'), id: slug }),
+]);
+
+/** The commune's survey as the kiosk shows it: levels, SIPAS criteria, yes/no questions, flow, misuse rules. */
 export const zSurveyDefinition = z.object({
   version: z.int().check(z.nonnegative()),
   levels: z.array(z.enum(RATINGS)).check(z.minLength(2), z.maxLength(4)),
-  criteria: z.array(z.object({ id: slug, label })).check(z.maxLength(10)),
+  /** `label` names the SIPAS factor in reports; `question` asks it in plain words at the kiosk. */
+  criteria: z.array(z.object({ id: slug, label, question: z.optional(label) })).check(z.maxLength(10)),
   questions: z
     .array(
       z.object({
@@ -32,6 +41,8 @@ export const zSurveyDefinition = z.object({
       }),
     )
     .check(z.maxLength(10)),
+  /** The screens after the faces, in order; absent: the short default of surveySteps(). */
+  flow: z.optional(z.array(zSurveyFlowStep).check(z.maxLength(25))),
   rules: z.optional(zSurveyRules),
 });
 export type SurveyDefinition = z.infer<typeof zSurveyDefinition>;

@@ -24,7 +24,7 @@ export function surveyRules(def: Pick<SurveyDefinition, 'rules'> | null | undefi
   return { ...DEFAULT_SURVEY_RULES, ...Object.fromEntries(Object.entries(def?.rules ?? {}).filter(([, v]) => v !== undefined)) };
 }
 
-/** One question per screen, in this order. Everything after the overall rating can be skipped. */
+/** One question per screen. The faces always come first; everything after them can be skipped. */
 export type SurveyStep =
   | { kind: 'rating' }
   | { kind: 'criterion'; id: string }
@@ -32,14 +32,33 @@ export type SurveyStep =
   | { kind: 'comment' }
   | { kind: 'dossier' };
 
-export function surveySteps(def: SurveyDefinition): SurveyStep[] {
-  return [
-    { kind: 'rating' },
-    ...def.criteria.map((c) => ({ kind: 'criterion' as const, id: c.id })),
+/**
+ * Without a configured `flow`, a citizen answers at most three short screens after the face: the
+ * receipt code, then the first two questions in plain words (yes/no questions, else criteria that
+ * carry a `question`), and ends on the optional comment. Elderly people stop early: ask little.
+ */
+function defaultFlow(def: SurveyDefinition): SurveyStep[] {
+  const plain: SurveyStep[] = [
     ...def.questions.map((q) => ({ kind: 'question' as const, id: q.id })),
-    { kind: 'comment' },
-    { kind: 'dossier' },
+    ...def.criteria.filter((c) => c.question).map((c) => ({ kind: 'criterion' as const, id: c.id })),
   ];
+  return [{ kind: 'dossier' }, ...plain.slice(0, 2), { kind: 'comment' }];
+}
+
+export function surveySteps(def: SurveyDefinition): SurveyStep[] {
+  // A flow may name a criterion or question removed since: that screen is simply not shown.
+  const exists = (s: SurveyStep) =>
+    s.kind === 'criterion' ? def.criteria.some((c) => c.id === s.id) : s.kind === 'question' ? def.questions.some((q) => q.id === s.id) : true;
+  return [{ kind: 'rating' }, ...(def.flow ?? defaultFlow(def)).filter(exists)];
+}
+
+/** The words a step asks, in the citizen's language: a criterion's plain question before its label. */
+export function stepQuestion(def: SurveyDefinition, step: SurveyStep & { id: string }, lang: 'vi' | 'en'): string {
+  if (step.kind === 'criterion') {
+    const c = def.criteria.find((x) => x.id === step.id);
+    return (c?.question ?? c?.label)?.[lang] ?? step.id;
+  }
+  return def.questions.find((q) => q.id === step.id)?.label[lang] ?? step.id;
 }
 
 export interface SurveyAnswers {
@@ -51,6 +70,9 @@ export interface SurveyAnswers {
 }
 
 export const emptyAnswers = (): SurveyAnswers => ({ criteria: {}, answers: {}, comment: '' });
+
+/** Marks an answer the citizen left before sending: recorded when the kiosk starts over, and counted. */
+export const PARTIAL_FLAG = 'partial';
 
 /** The `survey.submitted` data, exactly as DESIGN.md shapes it, with the survey's version. */
 export function buildSurveyData(a: SurveyAnswers, def: SurveyDefinition, flags: string[] = []): SurveySubmittedData {

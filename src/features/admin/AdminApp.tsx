@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DEVICE_KINDS, formatVnDateTime, vnDateKey } from '../../domain';
 import { ApiError } from '../../sync';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { useQrSvg } from '../../app/qr';
 import { adminApi, type Commune, type CommuneFigures, type DeviceRow } from './adminApi';
 import { BarChart } from './BarChart';
 
@@ -182,13 +183,8 @@ function Dashboard({ token, communes, onSignOut }: { token: string; communes: Co
             </button>
           ))}
         </div>
-        {issued && (
-          <p role="status" className="issued-code">
-            {t('admin.codeIssued', { kind: t(`kinds.${issued.kind}`), expires: formatVnDateTime(issued.expiresAt) })}{' '}
-            <strong className="code">{issued.code}</strong>
-          </p>
-        )}
-        <table className="dossier-table">
+        {issued && <IssuedCode {...issued} />}
+        <table className="dossier-table labelled">
           <thead>
             <tr>
               <th scope="col">{t('admin.deviceNo')}</th>
@@ -204,11 +200,11 @@ function Dashboard({ token, communes, onSignOut }: { token: string; communes: Co
           <tbody>
             {devices.map((d) => (
               <tr key={d.id}>
-                <td>{d.deviceNo}</td>
-                <td>{t(`kinds.${d.kind}`)}</td>
-                <td>{d.lastSyncAt ? formatVnDateTime(d.lastSyncAt) : t('admin.never')}</td>
-                <td>{d.opCount}</td>
-                <td className={d.seqGaps.length ? 'late-label' : undefined}>
+                <td data-label={t('admin.deviceNo')}>{d.deviceNo}</td>
+                <td data-label={t('admin.kind')}>{t(`kinds.${d.kind}`)}</td>
+                <td data-label={t('admin.lastSync')}>{d.lastSyncAt ? formatVnDateTime(d.lastSyncAt) : t('admin.never')}</td>
+                <td data-label={t('admin.ops')}>{d.opCount}</td>
+                <td data-label={t('admin.gaps')} className={d.seqGaps.length ? 'late-label' : undefined}>
                   {d.seqGaps.length ? d.seqGaps.map((g) => (g.from === g.to ? g.from : `${g.from}–${g.to}`)).join(', ') : t('admin.noGaps')}
                 </td>
                 <td>
@@ -226,5 +222,20 @@ function Dashboard({ token, communes, onSignOut }: { token: string; communes: Co
         </table>
       </section>
     </main>
+  );
+}
+
+/** A new enrollment code, as text to type and as a QR for a tablet's camera ("Quét mã QR" on its first screen). */
+function IssuedCode({ kind, code, expiresAt }: { kind: string; code: string; expiresAt: string }) {
+  const { t } = useTranslation();
+  const qr = useQrSvg(code);
+  return (
+    <div role="status" className="issued-code">
+      <p>
+        {t('admin.codeIssued', { kind: t(`kinds.${kind}`), expires: formatVnDateTime(expiresAt) })} <strong className="code">{code}</strong>
+      </p>
+      {qr && <img className="enroll-qr" alt={t('admin.codeQr', { code })} src={`data:image/svg+xml;utf8,${encodeURIComponent(qr)}`} />}
+      <p className="hint">{t('admin.codeQrHint')}</p>
+    </div>
   );
 }

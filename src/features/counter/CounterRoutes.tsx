@@ -7,6 +7,13 @@ import { dossierRoutes, DossierList } from '../dossiers';
 import { checklistRoutes } from '../checklists';
 import { setSurveyMode } from '../../db';
 import { db } from '../../app/db';
+import { useSession } from '../../app/stores';
+
+/** Hand the tablet to the citizen: the officer is signed out, so the tablet never comes back signed in. */
+async function enterSurveyMode() {
+  await setSurveyMode(db, true);
+  useSession.getState().signOut();
+}
 
 /** The counter's pages: each feature's route table, one line each, then the sync list. */
 const ROUTES: Route<CommuneConfig>[] = [
@@ -34,7 +41,7 @@ export function CounterRoutes({ config }: { config: CommuneConfig }) {
           {t('nav.newDossier')}
         </button>
         {config.survey && (
-          <button type="button" onClick={() => void setSurveyMode(db, true)}>
+          <button type="button" onClick={() => void enterSurveyMode()}>
             {t('nav.surveyMode')}
           </button>
         )}

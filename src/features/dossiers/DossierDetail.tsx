@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import {
   actionNeeds,
   allowedActions,
+  currentDueAt,
   dueTimeOfDay,
   formatVnDate,
   formatVnDateTime,
@@ -17,18 +18,33 @@ import {
 import { recordOp, type DossierRow } from '../../db';
 import { db } from '../../app/db';
 import { useSession } from '../../app/stores';
+import { navigate } from '../../app/router';
 import { StatusBadge } from './StatusBadge';
 import { QuickCheckPrompt } from '../checklists';
+import { CorrectionForm } from './CorrectionForm';
+import { feeLabel } from './format';
+
+/** How the timeline names a corrected field. */
+const CHANGE_LABELS: Record<string, string> = {
+  'applicant.name': 'intake.name',
+  'applicant.idNumber': 'intake.idNumber',
+  'applicant.phone': 'intake.phone',
+  'applicant.address': 'intake.address',
+  documents: 'intake.documents',
+};
 
 export function DossierDetail({ id, config }: { id: string; config: CommuneConfig }) {
   const { t } = useTranslation();
   const dossier = useLiveQuery(() => db.dossiers.get(id), [id]);
   const [action, setAction] = useState<DossierAction | null>(null);
+  const [correcting, setCorrecting] = useState(false);
 
   if (dossier === undefined) return <p role="status">{t('app.loading')}</p>;
   if (!dossier) return <p role="alert">{t('dossier.notFound')}</p>;
   const procedure = config.procedures.find((p) => p.id === dossier.procedureId);
   const actions = allowedActions(dossier.status);
+  const now = new Date();
+  const staffName = (id?: string) => (id ? (config.staff.find((s) => s.id === id)?.name ?? id) : '');
 
   return (
     <article className="dossier-detail" aria-labelledby="dossier-title">
@@ -37,7 +53,7 @@ export function DossierDetail({ id, config }: { id: string; config: CommuneConfi
       </h1>
       <p>
         <StatusBadge status={dossier.status} />
-        {isOverdue(dossier, new Date()) && <span className="late-label"> {t('list.late')}</span>}
+        {isOverdue(dossier, now, config.calendar) && <span className="late-label"> {t('list.late')}</span>}
         {dossier.extended && <span className="hint"> · {t('dossier.extended')}</span>}
       </p>
       <dl className="facts">
@@ -55,23 +71,64 @@ export function DossierDetail({ id, config }: { id: string; config: CommuneConfi
             <dd>{dossier.applicant.phone}</dd>
           </>
         )}
+        {dossier.applicant?.address && (
+          <>
+            <dt>{t('intake.address')}</dt>
+            <dd>{dossier.applicant.address}</dd>
+          </>
+        )}
         <dt>{t('dossier.procedure')}</dt>
         <dd>{procedure?.name ?? dossier.procedureId}</dd>
+        {procedure && (
+          <>
+            <dt>{t('slip.fee')}</dt>
+            <dd>{feeLabel(t, procedure.fee)}</dd>
+          </>
+        )}
         <dt>{t('dossier.receivedAt')}</dt>
-        <dd>{formatVnDateTime(dossier.receivedAt)}</dd>
+        <dd>
+          {formatVnDateTime(dossier.receivedAt)} · {staffName(dossier.staffId)}
+        </dd>
         <dt>{t('dossier.dueAt')}</dt>
-        <dd>{formatVnDateTime(dossier.dueAt)}</dd>
+        <dd>{formatVnDateTime(currentDueAt(dossier, config.calendar, now))}</dd>
         <dt>{t('dossier.channel')}</dt>
         <dd>
           {t(`channel.${dossier.channel}`)}
           {dossier.writtenByStaff && ` · ${t('dossier.writtenByStaff')}`}
         </dd>
       </dl>
-      <p>
+      <section aria-labelledby="documents-title">
+        <h2 id="documents-title">{t('slip.documents')}</h2>
+        {dossier.documents.length === 0 ? (
+          <p>—</p>
+        ) : (
+          <ol className="slip-documents">
+            {dossier.documents.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <p className="no-print action-buttons">
         <a href={`#/d/${dossier.id}/slip`} className="button-link">
           {t('dossier.openSlip')}
         </a>
+        {dossier.status !== 'unknown' && (
+          <button type="button" aria-pressed={correcting} onClick={() => setCorrecting(!correcting)}>
+            {t('correction.open')}
+          </button>
+        )}
       </p>
+      {correcting && (
+        <CorrectionForm
+          dossier={dossier}
+          procedure={procedure}
+          onDone={() => {
+            setCorrecting(false);
+            navigate(`/d/${dossier.id}/slip`);
+          }}
+        />
+      )}
 
       {dossier.flags.length > 0 && (
         <div role="alert" className="flags">
@@ -102,6 +159,7 @@ export function DossierDetail({ id, config }: { id: string; config: CommuneConfi
             key={action}
             action={action}
             dossier={dossier}
+            dueAt={currentDueAt(dossier, config.calendar, now)}
             calendar={config.calendar}
             documents={procedure?.documents.map((d) => d.name) ?? dossier.documents}
             onDone={() => setAction(null)}
@@ -118,6 +176,16 @@ export function DossierDetail({ id, config }: { id: string; config: CommuneConfi
             <li key={event.opId} className={event.flagged ? 'flagged' : undefined}>
               <time dateTime={event.at}>{formatVnDateTime(event.at)}</time>{' '}
               <strong>{event.action ? t(`actions.${event.action}`) : t(`events.${event.type}`)}</strong>
+              {event.staffId && <span className="officer"> · {t('dossier.byOfficer', { name: staffName(event.staffId) })}</span>}
+              {event.changes && (
+                <span>
+                  {' '}
+                  —{' '}
+                  {Object.entries(event.changes)
+                    .map(([field, value]) => `${t(CHANGE_LABELS[field] ?? field)}: ${Array.isArray(value) ? value.join('; ') : value}`)
+                    .join(' · ')}
+                </span>
+              )}
               {event.reason && <span> — {event.reason}</span>}
               {event.missingDocuments && <span> — {event.missingDocuments.join('; ')}</span>}
               {event.newDueAt && <span> — {t('dossier.newDue', { date: formatVnDate(event.newDueAt) })}</span>}
@@ -133,12 +201,15 @@ export function DossierDetail({ id, config }: { id: string; config: CommuneConfi
 function ActionForm({
   action,
   dossier,
+  dueAt,
   calendar,
   documents,
   onDone,
 }: {
   action: DossierAction;
   dossier: DossierRow;
+  /** The due date the dossier has now: an extension must go past it. */
+  dueAt: string;
   calendar: CalendarData;
   documents: string[];
   onDone: () => void;
@@ -168,7 +239,7 @@ function ActionForm({
       data.missingDocuments = all;
     }
     if (needsNewDate) {
-      if (!newDate || newDate <= vnDateKey(dossier.dueAt)) return setError(t('actionForm.dateAfterDue'));
+      if (!newDate || newDate <= vnDateKey(dueAt)) return setError(t('actionForm.dateAfterDue'));
       data.newDueAt = vnDateTime(newDate, dueTimeOfDay(calendar)).toISOString();
     }
     try {
@@ -203,7 +274,7 @@ function ActionForm({
       {needsNewDate && (
         <label className="field">
           <span>{t('actionForm.newDueDate')}</span>
-          <input type="date" value={newDate} min={vnDateKey(dossier.dueAt)} onChange={(e) => setNewDate(e.target.value)} />
+          <input type="date" value={newDate} min={vnDateKey(dueAt)} onChange={(e) => setNewDate(e.target.value)} />
         </label>
       )}
       {needsReason && (

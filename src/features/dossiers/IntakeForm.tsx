@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { computeDueAt, formatVnDateTime, type CommuneConfig } from '../../domain';
-import { receiveDossier } from '../../db';
+import { discardDraft, loadDraft, receiveDossier, saveDraft } from '../../db';
 import { db } from '../../app/db';
 import { navigate } from '../../app/router';
 import { useSession, useUnsaved } from '../../app/stores';
@@ -12,11 +12,30 @@ import { applicantFromDraft, checkIntake, emptyDraft, missingRequiredDocuments, 
 const FORM = 'intake';
 type TextField = 'name' | 'idNumber' | 'phone' | 'address';
 
-export function IntakeForm({ config, now = () => new Date() }: { config: CommuneConfig; now?: () => Date }) {
+type Props = { config: CommuneConfig; now?: () => Date };
+
+/** Opens the officer's draft, if one was left, before the form shows (typing never races the load). */
+export function IntakeForm(props: Props) {
+  const { t } = useTranslation();
+  const staff = useSession((s) => s.staff)!;
+  const [saved, setSaved] = useState<IntakeDraft | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    void loadDraft<IntakeDraft>(db, FORM, staff.id).then((d) => live && setSaved(d ? { ...emptyDraft, ...d } : null));
+    return () => {
+      live = false;
+    };
+  }, [staff.id]);
+  if (saved === undefined) return <p role="status">{t('app.loading')}</p>;
+  return <IntakeFormBody key={staff.id} {...props} initial={saved} />;
+}
+
+function IntakeFormBody({ config, now = () => new Date(), initial }: Props & { initial: IntakeDraft | null }) {
   const { t } = useTranslation();
   const staff = useSession((s) => s.staff)!;
   const setDirty = useUnsaved((s) => s.setDirty);
-  const [draft, setDraft] = useState<IntakeDraft>(emptyDraft);
+  const [draft, setDraft] = useState<IntakeDraft>(initial ?? emptyDraft);
+  const [restored, setRestored] = useState(initial !== null);
   const [errors, setErrors] = useState<IntakeErrors>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -27,12 +46,16 @@ export function IntakeForm({ config, now = () => new Date() }: { config: Commune
     setDirty(FORM, dirty);
   }, [dirty, setDirty]);
   useEffect(() => () => setDirty(FORM, false), [setDirty]);
+  // Every change is kept as the officer's draft: navigating away or reloading loses nothing.
   useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+    if (saving) return;
+    void (dirty ? saveDraft(db, FORM, staff.id, draft) : discardDraft(db, FORM, staff.id));
+  }, [draft, dirty, saving, staff.id]);
+  const discard = () => {
+    setDraft(emptyDraft);
+    setErrors({});
+    setRestored(false);
+  };
 
   const update = (patch: Partial<IntakeDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const pickProcedure = (procedureId: string) => {
@@ -73,6 +96,7 @@ export function IntakeForm({ config, now = () => new Date() }: { config: Commune
         },
         receivedAt,
       );
+      await discardDraft(db, FORM, staff.id);
       setDirty(FORM, false);
       navigate(`/d/${row.id}/slip`);
     } catch (err) {
@@ -82,7 +106,7 @@ export function IntakeForm({ config, now = () => new Date() }: { config: Commune
     }
   }
 
-  const textField = (field: TextField, props: { required?: boolean; inputMode?: 'numeric' | 'tel' | 'text'; autoComplete?: string } = {}) => (
+  const textField = (field: TextField, props: { required?: boolean; inputMode?: 'numeric' | 'tel' | 'text'; autoComplete?: string; hint?: string } = {}) => (
     <div className="field">
       <label htmlFor={`intake-${field}`}>
         {t(`intake.${field}`)}
@@ -95,10 +119,15 @@ export function IntakeForm({ config, now = () => new Date() }: { config: Commune
         inputMode={props.inputMode}
         autoComplete={props.autoComplete ?? 'off'}
         aria-invalid={Boolean(errors[field])}
-        aria-describedby={errors[field] ? `intake-${field}-error` : undefined}
+        aria-describedby={[errors[field] && `intake-${field}-error`, props.hint && `intake-${field}-hint`].filter(Boolean).join(' ') || undefined}
         onChange={(e) => update({ [field]: e.target.value })}
         onBlur={() => checkField(field)}
       />
+      {props.hint && (
+        <span id={`intake-${field}-hint`} className="hint">
+          {props.hint}
+        </span>
+      )}
       {errors[field] && (
         <span id={`intake-${field}-error`} className="error">
           {t(errors[field]!)}
@@ -113,6 +142,11 @@ export function IntakeForm({ config, now = () => new Date() }: { config: Commune
   return (
     <form className="intake" onSubmit={submit} noValidate aria-labelledby="intake-title">
       <h1 id="intake-title">{t('intake.title')}</h1>
+      {restored && dirty && (
+        <p role="status" className="hint">
+          {t('intake.draftRestored')}
+        </p>
+      )}
       <ProcedurePicker
         procedures={config.procedures}
         value={draft.procedureId}
@@ -125,7 +159,7 @@ export function IntakeForm({ config, now = () => new Date() }: { config: Commune
         <div className="grid-2">
           {textField('name', { required: true, autoComplete: 'name' })}
           {textField('idNumber', { inputMode: 'numeric' })}
-          {textField('phone', { inputMode: 'tel' })}
+          {textField('phone', { inputMode: 'tel', hint: t('intake.phoneHint') })}
           {textField('address')}
         </div>
       </fieldset>
@@ -193,8 +227,8 @@ export function IntakeForm({ config, now = () => new Date() }: { config: Commune
         </p>
       )}
       <div className="form-actions">
-        <button type="button" onClick={() => { setDraft(emptyDraft); setErrors({}); }} disabled={!dirty || saving}>
-          {t('intake.clear')}
+        <button type="button" onClick={discard} disabled={!dirty || saving}>
+          {t('intake.discardDraft')}
         </button>
         <button type="submit" className="primary big" disabled={saving}>
           {t('intake.submit')}

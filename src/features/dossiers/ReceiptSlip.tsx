@@ -1,48 +1,41 @@
-import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { formatVnDateTime, type CommuneConfig } from '../../domain';
+import { currentDueAt, formatVnDate, formatVnDateTime, type CommuneConfig } from '../../domain';
 import { db } from '../../app/db';
-import { processingTimeLabel } from './format';
+import { useQrSvg } from '../../app/qr';
+import { feeLabel, processingTimeLabel } from './format';
 import { QuickCheckPrompt } from '../checklists';
 
-/** The QR encoder is only needed on this page, so it loads here and not before the first screen. */
-function useQrSvg(text: string | undefined): string | null {
-  const [svg, setSvg] = useState<string | null>(null);
-  useEffect(() => {
-    if (!text) return;
-    let live = true;
-    void import('qrcode').then((qr) =>
-      qr.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }).then((s) => live && setSvg(s)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [text]);
-  return svg;
-}
-
-/** "Giấy tiếp nhận hồ sơ và hẹn trả kết quả": the A5 slip the citizen takes home. */
+/**
+ * "Giấy tiếp nhận hồ sơ và hẹn trả kết quả": the A5 slip the citizen takes home. An official paper
+ * is always Vietnamese whatever the clerk's UI language: the paper reads a fixed Vietnamese `t`
+ * (Vietnamese strings are always loaded, as the fallback); only the buttons around it follow the UI.
+ */
 export function ReceiptSlip({ id, config }: { id: string; config: CommuneConfig }) {
-  const { t } = useTranslation();
+  const { t: ui, i18n } = useTranslation();
+  const t = i18n.getFixedT('vi');
   const dossier = useLiveQuery(() => db.dossiers.get(id), [id]);
   const qr = useQrSvg(dossier?.code);
-  if (dossier === undefined) return <p role="status">{t('app.loading')}</p>;
-  if (!dossier) return <p role="alert">{t('dossier.notFound')}</p>;
+  if (dossier === undefined) return <p role="status">{ui('app.loading')}</p>;
+  if (!dossier) return <p role="alert">{ui('dossier.notFound')}</p>;
   const procedure = config.procedures.find((p) => p.id === dossier.procedureId);
   const officer = config.staff.find((s) => s.id === dossier.staffId);
+  // A slip reprinted after a correction says so (the old one may still be in the citizen's hands).
+  const lastCorrection = dossier.history.filter((e) => e.type === 'dossier.updated' && !e.flagged).at(-1);
 
   return (
-    <article className="receipt-slip" aria-labelledby="slip-title">
-      <div className="no-print slip-actions">
+    <article className="receipt-slip" aria-labelledby="slip-title" lang="vi">
+      <div className="no-print slip-actions" lang={i18n.language}>
         <a href={`#/d/${dossier.id}`} className="button-link">
-          {t('slip.back')}
+          {ui('slip.back')}
         </a>
         <button type="button" className="primary" onClick={() => window.print()}>
-          {t('slip.print')}
+          {ui('slip.print')}
         </button>
       </div>
-      <QuickCheckPrompt dossierId={dossier.id} config={config} />
+      <div lang={i18n.language}>
+        <QuickCheckPrompt dossierId={dossier.id} config={config} />
+      </div>
       <header className="slip-header">
         <div>
           <p className="agency">{config.commune.name}</p>
@@ -68,10 +61,12 @@ export function ReceiptSlip({ id, config }: { id: string; config: CommuneConfig 
           <dd>{procedure?.name ?? dossier.procedureId}</dd>
           <dt>{t('slip.processingTime')}</dt>
           <dd>{procedure ? processingTimeLabel(t, procedure.processingTime) : '—'}</dd>
+          <dt>{t('slip.fee')}</dt>
+          <dd>{procedure ? feeLabel(t, procedure.fee) : '—'}</dd>
           <dt>{t('slip.receivedAt')}</dt>
           <dd>{formatVnDateTime(dossier.receivedAt)}</dd>
           <dt>{t('slip.returnAt')}</dt>
-          <dd className="due">{formatVnDateTime(dossier.dueAt)}</dd>
+          <dd className="due">{formatVnDateTime(currentDueAt(dossier, config.calendar, new Date()))}</dd>
           <dt>{t('slip.resultPlace')}</dt>
           <dd>{procedure?.resultPlace ?? t('slip.defaultResultPlace')}</dd>
         </dl>
@@ -88,6 +83,7 @@ export function ReceiptSlip({ id, config }: { id: string; config: CommuneConfig 
         ))}
       </ol>
       {dossier.writtenByStaff && <p className="note">{t('slip.writtenByStaff')}</p>}
+      {lastCorrection && <p className="note">{t('slip.corrected', { date: formatVnDate(lastCorrection.at) })}</p>}
       <div className="signatures">
         <div>
           <p className="sig-title">{t('slip.applicantSignature')}</p>

@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   buildSurveyData,
+  completeDossierCode,
   emptyAnswers,
   judgeSubmission,
   newId,
-  parseDossierCode,
+  PARTIAL_FLAG,
+  stepQuestion,
   surveyRules,
   surveySteps,
   type Rating,
@@ -17,15 +19,29 @@ import { RatingChoices } from './Faces';
 import { ReadAloud } from './ReadAloud';
 import { useInactivity } from './useInactivity';
 import { surveyStore } from './surveyStore';
+import { saveDraft, takeDraft, type SurveyDraft } from './surveyDraft';
 
 const THANKS_SECONDS = 8;
 type Phase = 'asking' | 'thanks' | 'repeat';
 
 /**
- * The citizen's survey: one question per screen, big faces with words, everything after the
- * overall rating optional. Ends with a thank-you and starts over by itself for the next person.
+ * The citizen's survey: the faces first, then one short question per screen, everything after the
+ * face optional. The first tap counts: a citizen who walks away is recorded with what they answered
+ * (flagged `partial`) when the kiosk starts over, or after a reload. Ends with a thank-you and
+ * starts over by itself for the next person, calling `onNewCitizen` each time.
  */
-export function SurveyFlow({ definition, now = () => new Date() }: { definition: SurveyDefinition; now?: () => Date }) {
+export function SurveyFlow({
+  definition,
+  communeCode,
+  onNewCitizen,
+  now = () => new Date(),
+}: {
+  definition: SurveyDefinition;
+  /** Lets a citizen type only the last digits of the receipt's code. */
+  communeCode?: string;
+  onNewCitizen?: () => void;
+  now?: () => Date;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   const steps = useMemo(() => surveySteps(definition), [definition]);
@@ -34,15 +50,61 @@ export function SurveyFlow({ definition, now = () => new Date() }: { definition:
   const [answers, setAnswers] = useState<SurveyAnswers>(emptyAnswers);
   const [phase, setPhase] = useState<Phase>('asking');
   const [busy, setBusy] = useState(false);
+  // The same draft as in localStorage, for when storage refuses to keep it.
+  const draft = useRef<SurveyDraft | null>(null);
   const step = steps[index];
+  const last = index === steps.length - 1;
+  const clock = useRef(now);
+  clock.current = now;
 
+  /** Store one answer (state, memory and localStorage at once) and return the answers with it. */
+  const answer = (change: Partial<SurveyAnswers>): SurveyAnswers => {
+    const next = { ...(draft.current?.answers ?? answers), ...change };
+    draft.current = { answers: next, at: clock.current().toISOString() };
+    saveDraft(draft.current);
+    setAnswers(next);
+    return next;
+  };
+
+  /** Record answers as one survey.submitted, unless the rules see a repeat tap. */
+  const record = useCallback(
+    async (final: SurveyAnswers, at: Date, flags: string[]) => {
+      const { db, recentSurveyTimes, hasSurveyForDossier, recordOp } = await surveyStore();
+      const previous = await recentSurveyTimes(db, at.getTime() - rules.burstWindowSeconds * 1000);
+      const decision = judgeSubmission(previous, at.getTime(), rules);
+      if (!decision.accept) return false;
+      const dossierCode = final.dossierCode && !(await hasSurveyForDossier(db, final.dossierCode)) ? final.dossierCode : undefined;
+      await recordOp(db, 'survey.submitted', newId(), buildSurveyData({ ...final, dossierCode }, definition, [...flags, ...decision.flags]), at);
+      return true;
+    },
+    [definition, rules],
+  );
+
+  /** Whatever the last citizen answered but did not send counts, flagged partial. */
+  const recordAbandoned = useCallback(() => {
+    const left = takeDraft() ?? draft.current;
+    draft.current = null;
+    // Storage not ready (a tablet being set up again): keep the draft for the next start to record.
+    if (left?.answers.rating) record(left.answers, new Date(left.at), [PARTIAL_FLAG]).catch(() => saveDraft(left));
+  }, [record]);
+
+  const newCitizen = useRef(onNewCitizen);
+  newCitizen.current = onNewCitizen;
   const restart = useCallback(() => {
+    recordAbandoned();
     setIndex(0);
     setAnswers(emptyAnswers());
     setPhase('asking');
+    newCitizen.current?.();
+  }, [recordAbandoned]);
+  // Load the storage now, not at the first answer; and a survey cut short by a reload counts now
+  // (on mount only: a config update arriving mid-survey must not cut the citizen short).
+  const atMount = useRef(recordAbandoned);
+  useEffect(() => {
+    void surveyStore();
+    atMount.current();
   }, []);
-  useEffect(() => void surveyStore(), []); // load the storage now, not at the first answer
-  const countdown = useInactivity(phase === 'asking' && index > 0, rules.inactivitySeconds, rules.countdownSeconds, restart);
+  const countdown = useInactivity(phase === 'asking' && answers.rating !== undefined, rules.inactivitySeconds, rules.countdownSeconds, restart);
   useEffect(() => {
     if (phase === 'asking') return;
     const timer = setTimeout(restart, THANKS_SECONDS * 1000);
@@ -51,22 +113,16 @@ export function SurveyFlow({ definition, now = () => new Date() }: { definition:
 
   const next = () => setIndex((i) => Math.min(i + 1, steps.length - 1));
   const back = () => setIndex((i) => Math.max(i - 1, 0));
+  /** After an answer: the next screen, or sending when this was the last one. */
+  const advance = (final: SurveyAnswers) => (last ? void submit(final) : next());
 
   async function submit(final: SurveyAnswers) {
     if (busy) return;
     setBusy(true);
     try {
-      const { db, recentSurveyTimes, hasSurveyForDossier, recordOp } = await surveyStore();
-      const at = now();
-      const previous = await recentSurveyTimes(db, at.getTime() - rules.burstWindowSeconds * 1000);
-      const decision = judgeSubmission(previous, at.getTime(), rules);
-      if (!decision.accept) {
-        setPhase('repeat');
-        return;
-      }
-      const dossierCode = final.dossierCode && !(await hasSurveyForDossier(db, final.dossierCode)) ? final.dossierCode : undefined;
-      await recordOp(db, 'survey.submitted', newId(), buildSurveyData({ ...final, dossierCode }, definition, decision.flags), at);
-      setPhase('thanks');
+      takeDraft();
+      draft.current = null;
+      setPhase((await record(final, clock.current(), [])) ? 'thanks' : 'repeat');
     } finally {
       setBusy(false);
     }
@@ -84,42 +140,38 @@ export function SurveyFlow({ definition, now = () => new Date() }: { definition:
     );
   }
 
-  const labelOf = (list: { id: string; label: { vi: string; en: string } }[], id: string) => list.find((x) => x.id === id)?.label[lang] ?? id;
+  const sendOrContinue = (
+    <button type="button" className="kiosk-big primary send" disabled={busy} onClick={() => advance(answers)}>
+      {last ? t('kiosk.send') : t('kiosk.continue')}
+    </button>
+  );
   let question = '';
   let body: React.ReactNode = null;
-  let canSkip = index > 0;
   switch (step.kind) {
     case 'rating':
       question = t('kiosk.ratingQuestion');
-      canSkip = false;
       body = (
         <RatingChoices
           label={question}
           levels={definition.levels as Rating[]}
           value={answers.rating}
-          onPick={(rating) => {
-            setAnswers((a) => ({ ...a, rating }));
-            next();
-          }}
+          onPick={(rating) => advance(answer({ rating }))}
         />
       );
       break;
     case 'criterion':
-      question = labelOf(definition.criteria, step.id);
+      question = stepQuestion(definition, step, lang);
       body = (
         <RatingChoices
           label={question}
           levels={definition.levels as Rating[]}
           value={answers.criteria[step.id]}
-          onPick={(rating) => {
-            setAnswers((a) => ({ ...a, criteria: { ...a.criteria, [step.id]: rating } }));
-            next();
-          }}
+          onPick={(rating) => advance(answer({ criteria: { ...answers.criteria, [step.id]: rating } }))}
         />
       );
       break;
     case 'question':
-      question = labelOf(definition.questions, step.id);
+      question = stepQuestion(definition, step, lang);
       body = (
         <div role="group" aria-label={question} className="yes-no">
           {([true, false] as const).map((yes) => (
@@ -128,10 +180,7 @@ export function SurveyFlow({ definition, now = () => new Date() }: { definition:
               type="button"
               className={`kiosk-big ${yes ? 'yes' : 'no'}`}
               aria-pressed={answers.answers[step.id] === yes}
-              onClick={() => {
-                setAnswers((a) => ({ ...a, answers: { ...a.answers, [step.id]: yes } }));
-                next();
-              }}
+              onClick={() => advance(answer({ answers: { ...answers.answers, [step.id]: yes } }))}
             >
               {yes ? t('kiosk.yes') : t('kiosk.no')}
             </button>
@@ -146,28 +195,24 @@ export function SurveyFlow({ definition, now = () => new Date() }: { definition:
           <label htmlFor="kiosk-comment" className="sr-only">
             {question}
           </label>
-          <textarea
-            id="kiosk-comment"
-            maxLength={1000}
-            rows={5}
-            value={answers.comment}
-            onChange={(e) => setAnswers((a) => ({ ...a, comment: e.target.value }))}
-          />
+          <textarea id="kiosk-comment" maxLength={1000} rows={5} value={answers.comment} onChange={(e) => answer({ comment: e.target.value })} />
           <p className="hint" aria-live="polite">
             {t('kiosk.charsLeft', { count: 1000 - answers.comment.length })}
           </p>
-          <button type="button" className="kiosk-big primary" onClick={next}>
-            {t('kiosk.continue')}
-          </button>
+          {sendOrContinue}
         </div>
       );
       break;
     case 'dossier':
       question = t('kiosk.dossierQuestion');
-      canSkip = false;
-      body = <DossierLink answers={answers} onSubmit={(code) => void submit({ ...answers, dossierCode: code })} busy={busy} />;
+      body = (
+        <DossierLink code={answers.dossierCode} communeCode={communeCode} now={now} onCode={(dossierCode) => answer({ dossierCode })}>
+          {(last || answers.dossierCode) && sendOrContinue}
+        </DossierLink>
+      );
       break;
   }
+  const canSkip = index > 0 && !last;
 
   return (
     <section className="kiosk-screen" aria-labelledby="kiosk-question">
@@ -200,28 +245,43 @@ export function SurveyFlow({ definition, now = () => new Date() }: { definition:
   );
 }
 
-/** Optionally link the answer to a dossier: scan the QR on the receipt, or type its code. */
-function DossierLink({ answers, onSubmit, busy }: { answers: SurveyAnswers; onSubmit: (code?: string) => void; busy: boolean }) {
+/**
+ * Optionally link the answer to a dossier: scan the QR on the receipt, or type its code — the last
+ * digits are enough, the kiosk adds its commune's code and today's date.
+ */
+function DossierLink({
+  code,
+  communeCode,
+  now,
+  onCode,
+  children,
+}: {
+  code?: string;
+  communeCode?: string;
+  now: () => Date;
+  onCode: (code: string | undefined) => void;
+  children: React.ReactNode;
+}) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'choose' | 'scan' | 'type'>('choose');
-  const [typed, setTyped] = useState(answers.dossierCode ?? '');
-  const [message, setMessage] = useState<string | null>(null);
-  const [code, setCode] = useState<string | undefined>(answers.dossierCode);
+  const [typed, setTyped] = useState('');
+  const [message, setMessage] = useState<string | null>(code ? t('kiosk.dossierLinked', { code }) : null);
 
   const accept = useCallback(
     async (raw: string) => {
-      const candidate = raw.trim().toUpperCase();
       setMode('choose');
-      if (!parseDossierCode(candidate)) return setMessage(t('kiosk.codeNotRecognised'));
+      const candidate = completeDossierCode(raw, now(), communeCode);
+      if (!candidate) return setMessage(t('kiosk.codeNotRecognised'));
       const { db, hasSurveyForDossier } = await surveyStore();
       if (await hasSurveyForDossier(db, candidate)) {
-        setCode(undefined);
+        onCode(undefined);
         return setMessage(t('kiosk.dossierAlreadyRated'));
       }
-      setCode(candidate);
+      onCode(candidate);
+      setTyped(''); // a wrong code stays to be corrected; a good one is done with
       setMessage(t('kiosk.dossierLinked', { code: candidate }));
     },
-    [t],
+    [t, communeCode, now, onCode],
   );
 
   return (
@@ -236,8 +296,20 @@ function DossierLink({ answers, onSubmit, busy }: { answers: SurveyAnswers; onSu
         >
           <label className="field">
             <span>{t('kiosk.typeCodeLabel')}</span>
-            <input value={typed} onChange={(e) => setTyped(e.target.value)} autoCapitalize="characters" maxLength={60} />
+            <input
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              autoCapitalize="characters"
+              inputMode={communeCode ? 'numeric' : undefined}
+              maxLength={60}
+              aria-describedby={communeCode ? 'kiosk-code-hint' : undefined}
+            />
           </label>
+          {communeCode && (
+            <p id="kiosk-code-hint" className="hint">
+              {t('kiosk.typeCodeHint')}
+            </p>
+          )}
           <button type="submit" className="kiosk-big">
             {t('kiosk.useCode')}
           </button>
@@ -260,9 +332,7 @@ function DossierLink({ answers, onSubmit, busy }: { answers: SurveyAnswers; onSu
           {message}
         </p>
       )}
-      <button type="button" className="kiosk-big primary send" disabled={busy} onClick={() => onSubmit(code)}>
-        {t('kiosk.send')}
-      </button>
+      {children}
     </div>
   );
 }

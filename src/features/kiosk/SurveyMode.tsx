@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommuneConfig } from '../../domain';
-import { PinExit } from './PinExit';
+import { isAnyStaffPin, type CommuneConfig } from '../../domain';
+import { PinDialog } from '../../app/PinDialog';
+import { StaffButton } from './StaffButton';
 import { SurveyFlow } from './SurveyFlow';
 import { setSurveyMode } from '../../db';
 import { db } from '../../app/db';
@@ -18,14 +19,22 @@ export default function SurveyMode({ config }: { config: CommuneConfig }) {
     <div className="kiosk survey-mode">
       <header className="kiosk-header">
         <span className="commune-name">{config.commune.name}</span>
-        <button type="button" className="kiosk-staff" onClick={() => setAsking(true)}>
-          {t('kiosk.staffButton')}
-        </button>
       </header>
-      {asking && <PinExit pins={config.staff.filter((s) => s.active)} onOk={() => void setSurveyMode(db, false)} onCancel={() => setAsking(false)} />}
+      {asking && (
+        // The officer was signed out on the way in: leaving goes back to the sign-in screen.
+        <PinDialog
+          big
+          kind="pin"
+          title={t('kiosk.staffOnly')}
+          check={(pin) => isAnyStaffPin(pin, config.staff)}
+          onOk={() => void setSurveyMode(db, false)}
+          onCancel={() => setAsking(false)}
+        />
+      )}
       <main className="kiosk-main">
-        <SurveyFlow definition={config.survey} />
+        <SurveyFlow definition={config.survey} communeCode={config.commune.code} />
       </main>
+      <StaffButton onClick={() => setAsking(true)} />
     </div>
   );
 }

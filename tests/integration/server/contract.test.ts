@@ -50,11 +50,26 @@ describe.each<Backend>(['pglite', 'postgres'])('wire contract on %s', (backend) 
   });
 
   describe('GET /api/v1/config', () => {
+    it('delivers the commune settings (retention, idle lock) to counter and mobile tablets, not to kiosks', async () => {
+      const commune = await s.createCommune();
+      const mobile = await s.newDevice(commune.id, 'mobile');
+      const kiosk = await s.newDevice(commune.id, 'kiosk');
+      const config = async (token: string) => (await fetch(`${s.url}/api/v1/config`, { headers: { Authorization: `Bearer ${token}` } })).json();
+      expect((await config(mobile.token)).settings).toEqual({ retentionDays: 90, idleLockMinutes: 5 });
+      expect(await json(await s.admin('PUT', `/api/v1/admin/communes/${commune.id}/config/settings`, { retentionDays: 30 }))).toMatchObject({ status: 200 });
+      expect((await config(mobile.token)).settings).toEqual({ retentionDays: 30, idleLockMinutes: 5 });
+      expect(await config(kiosk.token)).not.toHaveProperty('settings');
+      for (const bad of [{ retentionDays: 0 }, { retentionDays: 3651 }, { idleLockMinutes: 121 }, { retentionDays: 1.5 }]) {
+        const res = await json(await s.admin('PUT', `/api/v1/admin/communes/${commune.id}/config/settings`, bad));
+        expect(res, JSON.stringify(bad)).toMatchObject({ status: 400, body: { error: { code: 'invalid-body' } } });
+      }
+    });
+
     it('gives a counter everything, with an ETag, and 304 when unchanged', async () => {
       const res = await fetch(`${s.url}/api/v1/config`, { headers: { Authorization: `Bearer ${counter.token}` } });
       expect(res.status).toBe(200);
       const body = await res.json();
-      expect(Object.keys(body).sort()).toEqual(['calendar', 'checklistTemplates', 'commune', 'letterTemplates', 'procedures', 'staff', 'survey', 'version']);
+      expect(Object.keys(body).sort()).toEqual(['calendar', 'checklistTemplates', 'commune', 'letterTemplates', 'procedures', 'settings', 'staff', 'survey', 'version']);
       expect(body.procedures.length).toBeGreaterThanOrEqual(15);
       expect(body.staff[0]).not.toHaveProperty('pin');
       const etag = res.headers.get('ETag')!;
@@ -320,6 +335,22 @@ describe.each<Backend>(['pglite', 'postgres'])('wire contract on %s', (backend) 
       expect(upper.body.results[0]).toEqual({ opId: a.opId.toUpperCase(), status: 'duplicate' });
     });
 
+    it('takes landline phones (1.1) and a correction with its reason, and serves the reason back', async () => {
+      const device = await s.newDevice(s.demoCommuneId);
+      const landline = receivedOp(1, { data: { applicant: { name: 'Bà Năm', phone: '02438261234' } } });
+      const badPhone = receivedOp(2, { data: { applicant: { name: 'Ông Sáu', phone: '0112345678' } } });
+      const correction = {
+        ...transitionOp(3, landline.entityId, 'start-processing'),
+        type: 'dossier.updated',
+        data: { staffId: 'staff-lan', reason: 'Ghi sai tên', changes: { 'applicant.name': 'Bà Năm Lành', 'applicant.phone': '0912345678' } },
+      };
+      const res = await json(await push(s.url, device.token, device.deviceId, [landline, badPhone, correction]));
+      expect(res.body.results.map((r: { status: string; error?: { code: string } }) => r.error?.code ?? r.status)).toEqual(['applied', 'invalid-op', 'applied']);
+      expect(res.body.results[1].error.message).toMatch(/data\.applicant\.phone/);
+      const pulled = (await (await pull(s.url, device.token)).json()).ops as { opId: string; data: unknown }[];
+      expect(pulled.find((op) => op.opId === correction.opId)?.data).toEqual(correction.data);
+    });
+
     it('keeps the report projection current as later ops of a dossier arrive', async () => {
       const device = await s.newDevice(s.demoCommuneId);
       const other = await s.newDevice(s.demoCommuneId);
@@ -475,7 +506,7 @@ describe.each<Backend>(['pglite', 'postgres'])('wire contract on %s', (backend) 
       const device = await s.newDevice(commune.id);
       const config = await (await fetch(`${s.url}/api/v1/config`, { headers: auth(device.token) })).json();
       let version = config.version;
-      for (const part of ['procedures', 'calendar', 'checklistTemplates', 'letterTemplates', 'staff', 'survey'] as const) {
+      for (const part of ['procedures', 'calendar', 'checklistTemplates', 'letterTemplates', 'staff', 'survey', 'settings'] as const) {
         const res = await json(await s.admin('PUT', `/api/v1/admin/communes/${commune.id}/config/${part}`, config[part]));
         expect(res, part).toMatchObject({ status: 200, body: { version: version + 1 } });
         version = res.body.version;

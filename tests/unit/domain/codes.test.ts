@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDossierCode, parseDossierCode, vnDateTime } from '../../../src/domain';
+import { completeDossierCode, formatDossierCode, parseDossierCode, vnDateTime } from '../../../src/domain';
 import { seededRandom } from '../../support/random';
 
 const COMMUNE = '000.00.01.H29';
@@ -102,5 +102,21 @@ describe('dossier codes', () => {
     expect(() => formatDossierCode('', morning, 1, 1)).toThrow(RangeError);
     expect(() => formatDossierCode(' ', morning, 1, 1)).toThrow(RangeError);
     expect(() => formatDossierCode('H29', 'not a date', 1, 1)).toThrow(RangeError);
+  });
+});
+
+describe('a code typed at the kiosk', () => {
+  const today = new Date('2026-12-01T17:30:00Z'); // 02/12/2026 in Vietnam
+
+  it('completes the last digits with the commune code and today’s Vietnam date', () => {
+    expect(completeDossierCode('01005', today, 'H29')).toBe('H29-261202-01005');
+    expect(completeDossierCode(' 02 1234 ', today, '000.00.12.H26')).toBe('000.00.12.H26-261202-021234');
+    expect(completeDossierCode('261130-01005', today, 'H29')).toBe('H29-261130-01005');
+  });
+
+  it('keeps a whole code, and refuses what cannot be one', () => {
+    expect(completeDossierCode('h29-261101-01009', today, 'X1')).toBe('H29-261101-01009');
+    expect(completeDossierCode('01005', today)).toBeNull(); // no commune known: digits are not a code
+    for (const typed of ['1005', '00005', '', 'xin chao', '261340-01005']) expect(completeDossierCode(typed, today, 'H29'), typed).toBeNull();
   });
 });

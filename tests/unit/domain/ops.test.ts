@@ -243,6 +243,12 @@ describe('dossier.updated', () => {
     expect(r.ok && r.op.data.changes).toEqual({ 'applicant.name': 'An' });
   });
 
+  it('takes an optional reason (1.1) and landline phones', () => {
+    const r = check('dossier.updated', { staffId: 's', reason: 'Ghi sai tên', changes: { 'applicant.phone': '02438261234' } });
+    expect(r.ok && r.op.data).toEqual({ staffId: 's', reason: 'Ghi sai tên', changes: { 'applicant.phone': '02438261234' } });
+    expect(check('dossier.updated', { staffId: 's', reason: '', changes: { 'applicant.name': 'An' } }).ok).toBe(false);
+  });
+
   it('checks the values', () => {
     expect(u({ 'applicant.phone': '12' }).ok).toBe(false);
     expect(u({ 'applicant.name': '' }).ok).toBe(false);

@@ -70,7 +70,17 @@ describe('phone numbers', () => {
     expect(validatePhone('')).toEqual({ ok: false, code: 'phone-not-10-digits' });
     expect(validatePhone('09123x5678')).toEqual({ ok: false, code: 'phone-not-digits' });
     expect(validatePhone('+1 212 555 0100')).toEqual({ ok: false, code: 'phone-not-digits' });
-    for (const prefix of ['00', '01', '02', '04', '06']) expect(validatePhone(`${prefix}12345678`)).toEqual({ ok: false, code: 'phone-bad-prefix' });
+    // 02 opens a landline now (DESIGN.md 1.1), so it is no longer a bad prefix.
+    for (const prefix of ['00', '01', '04', '06']) expect(validatePhone(`${prefix}12345678`)).toEqual({ ok: false, code: 'phone-bad-prefix' });
     expect(validatePhone('1912345678')).toEqual({ ok: false, code: 'phone-bad-prefix' });
+  });
+
+  it('accepts landlines: 10 or 11 digits from 02, area code first, as DESIGN.md 1.1 says', () => {
+    expect(validatePhone('024 3826 1234')).toEqual({ ok: true, value: '02438261234' });
+    expect(validatePhone('+84 24 3826 1234')).toEqual({ ok: true, value: '02438261234' });
+    expect(validatePhone('0236.382.1234')).toEqual({ ok: true, value: '02363821234' });
+    expect(validatePhone('0212345678')).toEqual({ ok: true, value: '0212345678' });
+    expect(validatePhone('024 3826 12')).toEqual({ ok: false, code: 'phone-landline-length' });
+    expect(validatePhone('024 3826 123456')).toEqual({ ok: false, code: 'phone-landline-length' });
   });
 });

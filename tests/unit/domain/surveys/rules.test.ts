@@ -1,16 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { buildSurveyData, DEFAULT_SURVEY_RULES, emptyAnswers, judgeSubmission, surveyRules, surveySteps, validateOp } from '../../../../src/domain';
-import { demoConfig } from '../../../support/fixtures';
+import { buildSurveyData, DEFAULT_SURVEY_RULES, emptyAnswers, judgeSubmission, PARTIAL_FLAG, stepQuestion, surveyRules, surveySteps, validateOp } from '../../../../src/domain';
+import { demoConfig, longFlowSurvey } from '../../../support/fixtures';
 import { makeOp } from '../../../support/ops';
 
 const def = demoConfig.survey!;
 
 describe('survey rules', () => {
-  it('lays out one question per screen: rating, criteria, questions, comment, dossier', () => {
-    const steps = surveySteps(def);
+  it('lays out one question per screen as the commune configured it: rating, criteria, questions, comment, dossier', () => {
+    const steps = surveySteps(longFlowSurvey);
     expect(steps[0]).toEqual({ kind: 'rating' });
     expect(steps.filter((s) => s.kind === 'criterion')).toHaveLength(def.criteria.length);
     expect(steps.slice(-2)).toEqual([{ kind: 'comment' }, { kind: 'dossier' }]);
+  });
+
+  it('by default asks at most three short screens after the faces, then the optional comment', () => {
+    expect(surveySteps(def)).toEqual([
+      { kind: 'rating' },
+      { kind: 'dossier' },
+      { kind: 'question', id: def.questions[0].id },
+      { kind: 'question', id: def.questions[1].id },
+      { kind: 'comment' },
+    ]);
+    // A commune with no yes/no question: criteria that carry a plain question are asked instead.
+    expect(surveySteps({ ...def, questions: [] }).slice(2, 4)).toEqual([
+      { kind: 'criterion', id: def.criteria[0].id },
+      { kind: 'criterion', id: def.criteria[1].id },
+    ]);
+    expect(stepQuestion(def, { kind: 'criterion', id: 'attitude' }, 'en')).toBe('How did you find the way the officer treated you?');
+    expect(stepQuestion(longFlowSurvey, { kind: 'criterion', id: 'attitude' }, 'vi')).toBe('Thái độ, tinh thần phục vụ của cán bộ');
+  });
+
+  it('marks an answer left before sending as partial, counted with its rating', () => {
+    const data = buildSurveyData({ ...emptyAnswers(), rating: 'very-satisfied', answers: { listened: true } }, def, [PARTIAL_FLAG]);
+    expect(data).toEqual({ rating: 'very-satisfied', answers: { listened: true }, surveyVersion: def.version, flags: ['partial'] });
+    expect(validateOp({ opId: crypto.randomUUID(), deviceSeq: 1, type: 'survey.submitted', entityId: crypto.randomUUID(), at: new Date().toISOString(), hlc: '000000000000001:000000', data }).ok).toBe(true);
   });
 
   it('builds data that passes the shared op schema, leaving out what was skipped', () => {

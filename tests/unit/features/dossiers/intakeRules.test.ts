@@ -18,7 +18,7 @@ describe('intake rules', () => {
   });
 
   it('translates ID and phone problems into messages', () => {
-    const draft = { ...emptyDraft, name: 'A', idNumber: '99920301234', phone: '0212345678' };
+    const draft = { ...emptyDraft, name: 'A', idNumber: '99920301234', phone: '0112345678' };
     const errors = checkIntake(draft, procedure);
     expect(errors.idNumber).toMatch(/^validation\./);
     expect(errors.phone).toBe('validation.phone-bad-prefix');
