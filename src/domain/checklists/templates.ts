@@ -1,9 +1,6 @@
 import { z } from '../zod';
 import { label, slug, text } from '../schemas';
-
-/** When a checklist is used: after serving a citizen, as the officer's daily self-check, or for a leader's spot check. */
-export const CHECKLIST_USES = ['interaction', 'daily', 'spot-check'] as const;
-export type ChecklistUse = (typeof CHECKLIST_USES)[number];
+import { CHECKLIST_USES } from './versions';
 
 /**
  * A commune's service checklist ("5 knows", "3 shows" …): data, versioned. The config may list
@@ -21,29 +18,3 @@ export const zChecklistTemplate = z.object({
   peerChecks: z.optional(z.boolean()),
 });
 export type ChecklistTemplate = z.infer<typeof zChecklistTemplate>;
-
-/** The version of each template that staff tick now: the highest of each id, in config order. */
-export function currentTemplates(templates: readonly ChecklistTemplate[]): ChecklistTemplate[] {
-  const newest = new Map<string, ChecklistTemplate>();
-  for (const t of templates) if ((newest.get(t.id)?.version ?? -1) < t.version) newest.set(t.id, t);
-  return [...newest.values()];
-}
-
-/** The current templates for one use. */
-export function templatesFor(templates: readonly ChecklistTemplate[], use: ChecklistUse): ChecklistTemplate[] {
-  return currentTemplates(templates).filter((t) => t.usedFor.includes(use));
-}
-
-/** The exact version a record was made with, when the config still has it. */
-export function templateVersion(templates: readonly ChecklistTemplate[], id: string, version: number): ChecklistTemplate | undefined {
-  return templates.find((t) => t.id === id && t.version === version);
-}
-
-/** An item's label from the newest version that has it (an item dropped later keeps its old words). */
-export function itemLabel(templates: readonly ChecklistTemplate[], templateId: string, itemId: string): ChecklistTemplate['name'] | undefined {
-  return [...templates]
-    .filter((t) => t.id === templateId)
-    .sort((a, b) => b.version - a.version)
-    .flatMap((t) => t.items)
-    .find((i) => i.id === itemId)?.label;
-}
