@@ -2,6 +2,7 @@ export * from './time';
 export * from './calendar';
 export * from './text';
 export * from './validation';
+export * from './protocol';
 export * from './hlc';
 export * from './codes';
 export * from './devices';

@@ -1,11 +1,11 @@
 import { z } from './zod';
-import { HLC_REGEX } from './hlc';
 import { isoDateTime } from './schemas';
 import { zDossierReceived, zDossierTransitioned, zDossierUpdated } from './dossiers/ops';
 import { zSurveySubmitted } from './surveys/ops';
 import { zChecklistRecorded } from './checklists/ops';
 import { zLetterDelivered, zLetterIssued } from './letters/ops';
 import { zHomeClientRegistered, zHomeClientUpdated, zHomeVisitCompleted, zHomeVisitPlanned } from './home/ops';
+import { HLC_FORM_MESSAGE, HLC_PATTERN } from './protocol';
 
 /** The op types of the contract, one line each: its `data` schema lives in its capability's folder. */
 export const opDataSchemas = {
@@ -30,7 +30,7 @@ export const zOp = z.object({
   type: z.string().check(z.minLength(1), z.maxLength(64)),
   entityId: z.uuid(),
   at: isoDateTime,
-  hlc: z.string().check(z.regex(HLC_REGEX)),
+  hlc: z.string(HLC_FORM_MESSAGE).check(z.regex(HLC_PATTERN, HLC_FORM_MESSAGE)),
   // Only "an object" here: the type's own schema checks every field next.
   data: z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'an object is required'),
 });

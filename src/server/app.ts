@@ -1,24 +1,16 @@
-import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { existsSync } from 'node:fs';
-import { isCleanText } from '../domain';
-import { createHash } from 'node:crypto';
-import { communeReport } from './reports';
-import { createCommune, getCommune, loadConfig, loadReferenceIds, putConfigPart, zNewCommune, type ReferenceIds } from './communes';
-import { authenticateDevice, cachedDeviceAuth, DEVICE_KINDS, enroll, issueEnrollmentCode, listDevices, revokeDevice, type Device, type DeviceKind } from './devices';
 import { errorBody, HttpError, sendError } from './errors';
+import { healthz } from './health';
 import { housekeeping } from './housekeeping';
-import { applyBatch, rowToOp, type StoredRow } from './push';
+import type { Env, ServerContext } from './http';
+import { adminRoutes } from './routes/admin';
+import { deviceRoutes } from './routes/device';
+import { syncRoutes } from './routes/sync';
 import type { Sql } from './sql';
-import { safeEqual } from './tokens';
+import { clientKeyReader } from './limits';
 import { mountApp } from './web';
-
-export const PROTOCOL = 1;
-export const MAX_BATCH_OPS = 500;
-export const MAX_BATCH_BYTES = 1024 * 1024;
-export const MAX_PULL = 1000;
 
 export interface ServerOptions {
   sql: Sql;
@@ -30,48 +22,24 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** PGlite only: vacuum and analyze after this many stored ops (see housekeeping.ts). */
   housekeepingEveryOps?: number;
+  /** Refuse pushes while the disk holding `dir` has less than `minFreeBytes` free (health.ts). */
+  lowDisk?: { dir: string; minFreeBytes: number };
+  /** Proxies whose X-Forwarded-For is believed (limits.ts); default: the env's TRUST_PROXY. */
+  trustProxy?: string;
 }
 
-type Env = { Variables: { device: Device } };
-
-async function readJson(c: Context): Promise<unknown> {
-  const text = await c.req.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new HttpError(400, 'invalid-body', 'the body is not valid JSON');
-  }
-  // The push route checks per op (one bad op must not fail its batch); everywhere else the whole body.
-  if (c.req.path !== '/api/v1/sync/push' && !isCleanText(body)) throw new HttpError(400, 'invalid-body', 'text contains NUL or broken Unicode');
-  return body;
-}
-
-// A kiosk may push surveys only, which name no procedure or clerk: no lists to read for it.
-const NO_REFERENCES: ReferenceIds = { procedures: new Set(), staff: new Set() };
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const DATE_KEY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The push envelope, checked in the contract's order; the ops themselves are checked one by one. */
-function checkPushBody(body: unknown, d: Device): unknown[] {
-  if (!isObject(body)) throw new HttpError(400, 'invalid-body', 'the body must be an object {protocol, deviceId, ops}');
-  if (typeof body.protocol !== 'number' || !Number.isInteger(body.protocol)) throw new HttpError(400, 'invalid-body', 'protocol: a whole number is required');
-  if (body.protocol < PROTOCOL) throw new HttpError(426, 'client-too-old', `this server speaks protocol ${PROTOCOL}; update the app`);
-  if (body.protocol > PROTOCOL) throw new HttpError(426, 'server-too-old', `this server speaks protocol ${PROTOCOL} only`);
-  if (!Array.isArray(body.ops)) throw new HttpError(400, 'invalid-body', 'ops: an array is required');
-  if (typeof body.deviceId !== 'string') throw new HttpError(400, 'invalid-body', 'deviceId: a string is required');
-  if (body.ops.length > MAX_BATCH_OPS) throw new HttpError(413, 'batch-too-large', `at most ${MAX_BATCH_OPS} ops per request`);
-  if (body.deviceId.toLowerCase() !== d.id) throw new HttpError(403, 'forbidden', 'deviceId does not match the device token');
-  return body.ops;
-}
-
+/** The central server: middleware, then one mount line per area (routes/<area>.ts hold the HTTP, SQL lives beside them). */
 export function createServer(opts: ServerOptions) {
   const { sql } = opts;
-  const now = opts.now ?? (() => new Date());
+  const ctx: ServerContext = {
+    sql,
+    adminToken: opts.adminToken,
+    now: opts.now ?? (() => new Date()),
+    upkeep: housekeeping(sql, opts.housekeepingEveryOps),
+    clientKey: clientKeyReader(opts.trustProxy),
+    lowDisk: opts.lowDisk,
+  };
   const app = new Hono<Env>();
-  const serverTime = () => now().toISOString();
-  const upkeep = housekeeping(sql, opts.housekeepingEveryOps);
 
   app.onError((err, c) => {
     if (err instanceof HttpError) return sendError(c, err);
@@ -95,153 +63,11 @@ export function createServer(opts: ServerOptions) {
     await next();
     c.header('Cache-Control', 'no-store');
   });
-  const limit = (maxSize: number, code = 'body-too-large') =>
-    bodyLimit({
-      maxSize,
-      onError: (c) => {
-        // The rest of the body is never read: close the connection so the client does not reuse it mid-upload.
-        c.header('Connection', 'close');
-        return c.json(errorBody(code, `the body is larger than ${maxSize} bytes`), 413);
-      },
-    });
 
-  // Procedure and staff ids per commune and config version. Any config change bumps the version,
-  // so a cached entry is never stale, whichever server process changed it.
-  const idCache = new Map<string, Awaited<ReturnType<typeof loadReferenceIds>>>();
-  const referenceIds = async (d: Device) => {
-    const key = `${d.commune_id}:${d.config_version}`;
-    let ids = idCache.get(key);
-    if (!ids) {
-      ids = await loadReferenceIds(sql, d.commune_id);
-      if (idCache.size >= 1000) idCache.delete(idCache.keys().next().value!);
-      idCache.set(key, ids);
-    }
-    return ids;
-  };
-
-  // ---- device API ----
-  const device = async (c: Context<Env>, next: () => Promise<void>) => {
-    c.set('device', await authenticateDevice(sql, c.req.header('Authorization')));
-    await next();
-  };
-
-  app.post('/api/v1/enroll', limit(4096), async (c) => {
-    const body = await readJson(c);
-    const info = getConnInfo(c);
-    const result = await enroll(sql, isObject(body) ? body.code : undefined, info.remote.address ?? 'unknown', now());
-    return c.json(result, 201);
-  });
-
-  app.get('/api/v1/config', device, async (c) => {
-    const d = c.get('device');
-    const config = await loadConfig(sql, d.commune_id);
-    const etag = `"${createHash('sha256').update(`${d.commune_id}:${config.version}:${d.kind}`).digest('hex').slice(0, 20)}"`;
-    c.header('ETag', etag);
-    if (c.req.header('If-None-Match')?.split(',').map((s) => s.trim().replace(/^W\//, '')).includes(etag)) return c.body(null, 304);
-    // A kiosk gets only what a kiosk needs: nothing about staff, procedures or people.
-    if (d.kind === 'kiosk') {
-      const { id, code, name } = config.commune;
-      // Salted PIN hashes only (no names): staff leave kiosk mode with their PIN.
-      const staffPins = config.staff.filter((m) => m.active).map(({ pinSalt, pinHash }) => ({ pinSalt, pinHash }));
-      return c.json({ version: config.version, commune: { id, code, name }, survey: config.survey, staffPins });
-    }
-    return c.json(config);
-  });
-
-  // The body is read first (at most 1 MiB), but answered in the contract's order: token, then body.
-  const pushAuth = cachedDeviceAuth(sql);
-  app.post('/api/v1/sync/push', limit(MAX_BATCH_BYTES, 'batch-too-large'), async (c) => {
-    const authorization = c.req.header('Authorization');
-    if (!authorization) throw new HttpError(401, 'unauthorized', 'a device token is required');
-    let body: unknown;
-    let bodyError: unknown;
-    try {
-      body = await readJson(c);
-    } catch (err) {
-      // The body limit answers its own 413; anything else waits until the token is checked.
-      if (!(err instanceof HttpError)) throw err;
-      bodyError = err;
-    }
-    const d = await pushAuth(authorization);
-    if (bodyError) throw bodyError;
-    const ops = checkPushBody(body, d);
-    const known = d.kind === 'kiosk' ? NO_REFERENCES : await referenceIds(d);
-    const results = await sql.transaction((tx) => applyBatch(tx, d, ops, known), { keyLookupsOnly: true });
-    upkeep.stored(results.filter((r) => r.status === 'applied').length);
-    return c.json({ results, serverTime: serverTime() });
-  });
-
-  app.get('/api/v1/sync/pull', device, async (c) => {
-    const d = c.get('device');
-    if (d.kind === 'kiosk') throw new HttpError(403, 'forbidden', 'a kiosk cannot read the commune’s data');
-    const after = c.req.query('after') ?? '0';
-    const limitRaw = c.req.query('limit') ?? '500';
-    if (!/^\d{1,18}$/.test(after)) throw new HttpError(400, 'invalid-query', 'after: an opaque cursor from a previous pull');
-    if (!/^\d{1,4}$/.test(limitRaw) || Number(limitRaw) < 1 || Number(limitRaw) > MAX_PULL)
-      throw new HttpError(400, 'invalid-query', `limit: 1 to ${MAX_PULL}`);
-    const n = Number(limitRaw);
-    const { rows } = await sql.query<StoredRow & { seq: string }>(
-      `SELECT seq, op_id, device_id, device_seq, type, entity_id, at, hlc, data FROM ops
-        WHERE commune_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-      [d.commune_id, after, n + 1],
-    );
-    const page = rows.slice(0, n);
-    const ops = page.map((r) => ({ ...rowToOp(r), deviceId: r.device_id, cursor: String(r.seq) }));
-    return c.json({ ops, cursor: ops.at(-1)?.cursor ?? (after === '0' ? null : after), hasMore: rows.length > n, serverTime: serverTime() });
-  });
-
-  // ---- admin API ----
-  app.use('/api/v1/admin/*', limit(MAX_BATCH_BYTES), async (c, next) => {
-    const token = /^Bearer (.+)$/.exec(c.req.header('Authorization') ?? '')?.[1];
-    if (!token || !safeEqual(token, opts.adminToken)) throw new HttpError(401, 'unauthorized', 'the admin token is required');
-    await next();
-  });
-
-  app.get('/api/v1/admin/communes', async (c) => {
-    const { rows } = await sql.query('SELECT id, code, name, province FROM communes ORDER BY name');
-    return c.json(rows);
-  });
-
-  app.post('/api/v1/admin/communes', async (c) => {
-    const parsed = zNewCommune.safeParse(await readJson(c));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new HttpError(400, 'invalid-body', `${issue.path.join('.') || 'body'}: ${issue.message}`);
-    }
-    return c.json(await createCommune(sql, parsed.data), 201);
-  });
-
-  app.post('/api/v1/admin/enrollments', async (c) => {
-    const body = await readJson(c);
-    if (!isObject(body) || typeof body.communeId !== 'string') throw new HttpError(400, 'invalid-body', 'communeId: a string is required');
-    if (!DEVICE_KINDS.includes(body.kind as DeviceKind)) throw new HttpError(400, 'invalid-body', `kind: one of ${DEVICE_KINDS.join(', ')}`);
-    return c.json(await issueEnrollmentCode(sql, body.communeId, body.kind as DeviceKind, now()), 201);
-  });
-
-  app.post('/api/v1/admin/devices/:id/revoke', async (c) => c.json(await revokeDevice(sql, c.req.param('id'), now())));
-
-  const communeParam = async (c: Context) => {
-    const id = c.req.query('communeId') ?? '';
-    if (!id || id.length > 100 || !isCleanText(id) || !(await getCommune(sql, id))) throw new HttpError(404, 'not-found', 'communeId: no such commune');
-    return id;
-  };
-
-  app.get('/api/v1/admin/devices', async (c) => c.json(await listDevices(sql, await communeParam(c))));
-
-  app.get('/api/v1/admin/reports', async (c) => {
-    const communeId = await communeParam(c);
-    const from = c.req.query('from') ?? '';
-    const to = c.req.query('to') ?? '';
-    if (!DATE_KEY.test(from) || !DATE_KEY.test(to) || from > to) throw new HttpError(400, 'invalid-query', 'from and to: YYYY-MM-DD, from ≤ to');
-    const config = await loadConfig(sql, communeId);
-    return c.json(await communeReport(sql, communeId, config.calendar, from, to, now()));
-  });
-
-  app.put('/api/v1/admin/communes/:id/config/:part', async (c) => {
-    const version = await putConfigPart(sql, c.req.param('id'), c.req.param('part'), await readJson(c));
-    return c.json({ version });
-  });
-
+  app.get('/healthz', healthz(sql));
+  app.route('/api/v1', deviceRoutes(ctx));
+  app.route('/api/v1/sync', syncRoutes(ctx));
+  app.route('/api/v1/admin', adminRoutes(ctx));
   app.all('/api/*', (c) => c.json(errorBody('not-found', 'no such API route'), 404));
 
   if (opts.distDir && existsSync(opts.distDir)) mountApp(app as unknown as Hono, opts.distDir);
@@ -249,7 +75,7 @@ export function createServer(opts: ServerOptions) {
   return {
     app,
     close: async () => {
-      await upkeep.idle();
+      await ctx.upkeep.idle();
       await sql.close();
     },
   };

@@ -15,9 +15,10 @@ import {
 } from '../domain';
 import seed from '../domain/demo/demo-commune.json';
 import { HttpError } from './errors';
+import { hashKioskCode, zKioskCodeInput } from './kiosk-code';
 import type { Sql } from './sql';
 
-export const CONFIG_PARTS = ['procedures', 'calendar', 'checklistTemplates', 'letterTemplates', 'staff', 'survey', 'settings'] as const;
+export const CONFIG_PARTS = ['procedures', 'calendar', 'checklistTemplates', 'letterTemplates', 'staff', 'survey', 'settings', 'kioskCode'] as const;
 export type ConfigPart = (typeof CONFIG_PARTS)[number];
 
 /** Staff sent by an admin may carry a plain PIN, which is hashed here and never stored. */
@@ -40,6 +41,7 @@ const PART_SCHEMAS: Record<ConfigPart, z.ZodType> = {
   staff: z.array(zStaffInput).check(z.maxLength(500)),
   survey: zSurveyDefinition,
   settings: zCommuneSettings,
+  kioskCode: zKioskCodeInput,
 };
 
 /** Communes made before the `settings` part existed read these (DESIGN.md: retention 90 days, idle lock 5 minutes). */
@@ -55,6 +57,8 @@ export function defaultParts(): Record<ConfigPart, unknown> {
     staff: [],
     survey: seed.survey,
     settings: defaultSettings(),
+    // No kiosk code until an admin sets one: a kiosk then cannot be unlocked, rather than by a guessable default.
+    kioskCode: null,
   };
 }
 
@@ -92,6 +96,12 @@ export async function createCommune(sql: Sql, input: z.infer<typeof zNewCommune>
 /** Ids come from URLs and bodies: refuse what the database could choke on before asking it. */
 const plausibleId = (id: string) => id.length > 0 && id.length <= 100 && isCleanText(id);
 
+/** Every commune, by name (the admin's list). */
+export async function listCommunes(sql: Sql): Promise<CommuneRow[]> {
+  const { rows } = await sql.query<CommuneRow>('SELECT id, code, name, province FROM communes ORDER BY name');
+  return rows;
+}
+
 export async function getCommune(sql: Sql, id: string): Promise<(CommuneRow & { config_version: number }) | undefined> {
   if (!plausibleId(id)) return undefined;
   const { rows } = await sql.query<CommuneRow & { config_version: number }>(
@@ -117,6 +127,16 @@ export async function loadConfig(sql: Sql, communeId: string): Promise<CommuneCo
     survey: parts.survey ?? null,
     settings: parts.settings ?? defaultSettings(),
   } as CommuneConfig;
+}
+
+/**
+ * The config as an admin edits it (GET …/communes/:id/config): every part, staff with names and
+ * roles but never their PIN salts and hashes (a PIN is set, not read back).
+ */
+export async function editableConfig(sql: Sql, communeId: string): Promise<CommuneConfig> {
+  const config = await loadConfig(sql, communeId);
+  const staff = (config.staff as unknown as Record<string, unknown>[]).map(({ pinSalt: _s, pinHash: _h, ...member }) => member);
+  return { ...config, staff } as unknown as CommuneConfig;
 }
 
 /** The ids a pushed op may refer to (a commune may list a few hundred procedures; pushes look up every op). */
@@ -146,6 +166,7 @@ export async function putConfigPart(sql: Sql, communeId: string, part: string, b
     throw new HttpError(400, 'invalid-body', `${[part, ...issue.path.map(String)].join('.')}: ${issue.message}`);
   }
   let value = parsed.data;
+  if (part === 'kioskCode') value = await hashKioskCode((value as { code: string }).code);
   if (part === 'staff') {
     value = await Promise.all(
       (value as (z.infer<typeof zStaff> | { pin: string; id: string; name: string; title: string; active: boolean })[]).map(async (s) => {
@@ -182,6 +203,8 @@ export async function seedDemoIfEmpty(sql: Sql): Promise<CommuneRow | null> {
       ...defaultParts(),
       // The demo file keeps readable PINs for the README; the server keeps only the salted hashes.
       staff: seed.staff.map(({ pin: _pin, ...s }) => s),
+      // The demo's kiosk code is public (README, first-start.txt) like its PINs.
+      kioskCode: await hashKioskCode(seed.kioskCode),
     });
   });
 }

@@ -108,6 +108,28 @@ export const MIGRATIONS: string[] = [
   DROP TABLE entities;
   CREATE INDEX enrollment_failures_at ON enrollment_failures (at);
   `,
+  // Contract 1.1: ops stored but left out of the figures (`excluded`: rate, burst, backdated,
+  // clock-ahead), the latest op time per device (back-dating is judged against it), and surveys by
+  // device and time (the rate limit reads them). Ops already stored with a clock more than a day
+  // ahead stay in the log (nothing is deleted) but leave the figures; so do kiosk bursts.
+  `
+  ALTER TABLE ops ADD COLUMN excluded text;
+  ALTER TABLE surveys ADD COLUMN excluded text;
+  ALTER TABLE devices ADD COLUMN max_at timestamptz;
+  CREATE INDEX surveys_device_at ON surveys (device_id, at);
+  CREATE INDEX ops_excluded ON ops (commune_id) WHERE excluded IS NOT NULL;
+  UPDATE ops SET excluded = 'clock-ahead'
+   WHERE (hlc ~ '^[0-9]{15}:[0-9]{6}$' AND hlc COLLATE "C" > lpad(((extract(epoch FROM now()) * 1000)::bigint + 86400000)::text, 15, '0') COLLATE "C")
+      OR (CASE WHEN at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T' THEN at::timestamptz END) > now() + interval '24 hours';
+  UPDATE surveys SET excluded = o.excluded FROM ops o WHERE o.op_id = surveys.op_id AND o.excluded IS NOT NULL;
+  UPDATE surveys SET excluded = 'burst' WHERE excluded IS NULL AND flags @> '["burst"]';
+  UPDATE devices SET max_at = m.max_at FROM (SELECT device_id, max(CASE WHEN at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T' THEN at::timestamptz END) AS max_at FROM ops WHERE excluded IS NULL GROUP BY device_id) m WHERE m.device_id = devices.id;
+  `,
+  // Eviction is never silent: each push may say the device's highest local deviceSeq, so the
+  // admin sees ops a tablet holds but never sent (a gap at the end of its sequence).
+  `
+  ALTER TABLE devices ADD COLUMN last_device_seq bigint;
+  `,
 ];
 
 /** Apply what is missing, under a lock, so several processes starting at once agree. */

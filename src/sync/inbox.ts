@@ -1,18 +1,10 @@
-import { hlcReceive, type HlcState, type Op } from '../domain';
+import { hlcReceive, MAX_PULL, type HlcState, type PullReply } from '../domain';
 import { markSynced, project, WRITE_TABLES, type FriendlyDeskDB, type StoredOp } from '../db';
 import { callApi, type ApiOptions } from './api';
 
-export const PULL_LIMIT = 1000;
-
-interface PullResponse {
-  ops: (Op & { deviceId: string; cursor: string })[];
-  cursor: string | null;
-  hasMore: boolean;
-  serverTime: string;
-}
 
 /** Store one page of the commune's ops and re-derive what they touch, in one transaction. */
-export async function applyPulledOps(db: FriendlyDeskDB, ops: PullResponse['ops'], cursor: string | null): Promise<number> {
+export async function applyPulledOps(db: FriendlyDeskDB, ops: PullReply['ops'], cursor: string | null): Promise<number> {
   return db.transaction('rw', WRITE_TABLES(db), async () => {
     const known = await db.ops.bulkGet(ops.map((o) => o.opId));
     const fresh: StoredOp[] = [];
@@ -44,8 +36,8 @@ export async function pullAll(db: FriendlyDeskDB, api: ApiOptions): Promise<{ re
   let serverTime: string | undefined;
   for (;;) {
     const after = (await db.meta.get('pullCursor'))?.value as string | undefined;
-    const query = new URLSearchParams({ limit: String(PULL_LIMIT), ...(after ? { after } : {}) });
-    const { data } = await callApi<PullResponse>(api, 'GET', `/api/v1/sync/pull?${query}`);
+    const query = new URLSearchParams({ limit: String(MAX_PULL), ...(after ? { after } : {}) });
+    const { data } = await callApi<PullReply>(api, 'GET', `/api/v1/sync/pull?${query}`);
     received += await applyPulledOps(db, data.ops, data.cursor);
     serverTime = data.serverTime;
     if (!data.hasMore || data.ops.length === 0) return { received, serverTime };

@@ -1,17 +1,10 @@
 import Dexie from 'dexie';
-import type { Op } from '../domain';
+import { MAX_BATCH_OPS, PROTOCOL, type Op, type PushReply, type PushRequest } from '../domain';
 import { getDevice, markSynced, type FriendlyDeskDB, type StoredOp } from '../db';
 import { callApi, type ApiOptions } from './api';
 
-export const PROTOCOL = 1;
-/** The server's caps (DESIGN.md): 500 ops and 1 MiB a request; we stay under the byte cap with room to spare. */
-export const MAX_BATCH_OPS = 500;
-export const MAX_BATCH_BYTES = 900 * 1024;
-
-interface PushResponse {
-  results: { opId: string; status: 'applied' | 'duplicate' | 'rejected'; error?: { code: string; message: string } }[];
-  serverTime: string;
-}
+/** The server takes 1 MiB a request (MAX_BATCH_BYTES); we stay under it with room to spare. */
+export const SEND_BATCH_BYTES = 900 * 1024;
 
 export function toWireOp(op: StoredOp): Op {
   const { opId, deviceSeq, type, entityId, at, hlc, data } = op;
@@ -36,7 +29,7 @@ export async function nextBatch(db: FriendlyDeskDB, afterSeq?: number): Promise<
   let bytes = 64;
   for (const op of pending) {
     bytes += utf8.encode(JSON.stringify(toWireOp(op))).length + 1;
-    if (bytes > MAX_BATCH_BYTES && batch.length > 0) break;
+    if (bytes > SEND_BATCH_BYTES && batch.length > 0) break;
     batch.push(op);
   }
   return batch;
@@ -60,11 +53,8 @@ export async function pushOutbox(db: FriendlyDeskDB, api: ApiOptions, onProgress
   for (;;) {
     const batch = await nextBatch(db, afterSeq);
     if (batch.length === 0) return outcome;
-    const { data } = await callApi<PushResponse>(api, 'POST', '/api/v1/sync/push', {
-      protocol: PROTOCOL,
-      deviceId: device.deviceId,
-      ops: batch.map(toWireOp),
-    });
+    const request: PushRequest = { protocol: PROTOCOL, deviceId: device.deviceId, ops: batch.map(toWireOp) };
+    const { data } = await callApi<PushReply>(api, 'POST', '/api/v1/sync/push', request);
     const byId = new Map(data.results.map((r) => [r.opId, r]));
     const changes = batch.flatMap((op): { key: string; changes: Partial<StoredOp> }[] => {
       const result = byId.get(op.opId);

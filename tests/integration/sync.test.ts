@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FriendlyDeskDB, discardRejected, getCommuneConfig, listNeedsAttention, receiveDossier, recordOp, resendAsNew } from '../../src/db';
 import { enrollDevice, nextBatch, syncOnce, syncStatus } from '../../src/sync';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { formatHlc, newId, parseHlc } from '../../src/domain';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -157,5 +158,51 @@ describe('the app’s sync module against the real server', () => {
     } finally {
       await skewed.close();
     }
+  });
+});
+
+describe('one wrong clock cannot stop a commune’s tablets (contract 1.1)', () => {
+  const YEAR = 365 * 86_400_000;
+
+  it('a tablet that pulls ops from a device a year ahead keeps saving, with its own time', async () => {
+    const commune = await s.createCommune();
+    const a = await tablet(commune.id);
+    // Ops already in the log from before the server refused such clocks: they stay, flagged.
+    const ahead = Date.now() + YEAR;
+    const poisoned = [
+      { hlc: formatHlc({ wall: ahead, counter: 0 }), at: new Date(ahead).toISOString() },
+      { hlc: '999999999999999:999999', at: new Date(ahead).toISOString() },
+    ];
+    for (const [i, { hlc, at }] of poisoned.entries()) {
+      await s.sql.query(
+        `INSERT INTO ops (commune_id, device_id, op_id, device_seq, type, entity_id, at, hlc, data, excluded)
+         VALUES ($1, $2, $3, $4, 'survey.submitted', $5, $6, $7, $8, 'clock-ahead')`,
+        [commune.id, crypto.randomUUID(), newId(), i + 1, newId(), at, hlc, JSON.stringify({ rating: 'not-satisfied' })],
+      );
+    }
+    expect(await syncOnce(a.db, s.url)).toMatchObject({ ok: true, pulled: 2 });
+    const before = Date.now();
+    const dossier = await receive(a.db, 'Nguyễn Văn Đúng');
+    const op = (await a.db.ops.where('entityId').equals(dossier.id).first())!;
+    expect(parseHlc(op.hlc).wall).toBeGreaterThanOrEqual(before);
+    expect(parseHlc(op.hlc).wall).toBeLessThan(Date.now() + 60_000);
+    expect(await syncOnce(a.db, s.url)).toMatchObject({ ok: true, pushed: 1 });
+    expect(await a.db.ops.filter((o) => o.state === 'rejected').count()).toBe(0);
+    // The figures leave those ops out and say so.
+    const report = await (await s.admin('GET', `/api/v1/admin/reports?communeId=${commune.id}`)).json();
+    expect(report.excluded.clockAhead).toBe(2);
+    expect(report.satisfaction.responses).toBe(0);
+  });
+
+  it('a tablet whose stored clock is already a year ahead repairs itself and saves', async () => {
+    const commune = await s.createCommune();
+    const b = await tablet(commune.id);
+    await b.db.meta.put({ key: 'hlc', value: { wall: 999_999_999_999_999, counter: 999_999 } });
+    const dossier = await receive(b.db, 'Trần Thị Sửa');
+    const op = (await b.db.ops.where('entityId').equals(dossier.id).first())!;
+    expect(parseHlc(op.hlc).wall).toBeLessThan(Date.now() + 60_000);
+    expect(((await b.db.meta.get('hlc'))!.value as { wall: number }).wall).toBeLessThan(Date.now() + 60_000);
+    expect(await syncOnce(b.db, s.url)).toMatchObject({ ok: true, pushed: 1 });
+    expect(await b.db.ops.filter((o) => o.state === 'rejected').count()).toBe(0);
   });
 });

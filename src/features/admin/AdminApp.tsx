@@ -192,6 +192,7 @@ function Dashboard({ token, communes, onSignOut }: { token: string; communes: Co
               <th scope="col">{t('admin.lastSync')}</th>
               <th scope="col">{t('admin.ops')}</th>
               <th scope="col">{t('admin.gaps')}</th>
+              <th scope="col">{t('admin.unsentCol')}</th>
               <th scope="col">
                 <span className="sr-only">{t('admin.revoke')}</span>
               </th>
@@ -199,14 +200,18 @@ function Dashboard({ token, communes, onSignOut }: { token: string; communes: Co
           </thead>
           <tbody>
             {devices.map((d) => (
-              <tr key={d.id}>
+              <tr key={d.id} className={d.silent ? 'device-silent' : undefined}>
                 <td data-label={t('admin.deviceNo')}>{d.deviceNo}</td>
                 <td data-label={t('admin.kind')}>{t(`kinds.${d.kind}`)}</td>
-                <td data-label={t('admin.lastSync')}>{d.lastSyncAt ? formatVnDateTime(d.lastSyncAt) : t('admin.never')}</td>
+                <td data-label={t('admin.lastSync')}>
+                  {d.lastSyncAt ? formatVnDateTime(d.lastSyncAt) : t('admin.never')}
+                  {d.silent && <strong className="late-label"> · {t('admin.silent')}</strong>}
+                </td>
                 <td data-label={t('admin.ops')}>{d.opCount}</td>
                 <td data-label={t('admin.gaps')} className={d.seqGaps.length ? 'late-label' : undefined}>
                   {d.seqGaps.length ? d.seqGaps.map((g) => (g.from === g.to ? g.from : `${g.from}–${g.to}`)).join(', ') : t('admin.noGaps')}
                 </td>
+                <td data-label={t('admin.unsentCol')} className={d.unsent ? 'late-label' : undefined}>{d.unsent ? t('admin.unsent', { count: d.unsent }) : t('admin.allSent')}</td>
                 <td>
                   {d.revoked ? (
                     t('admin.revoked')

@@ -21,6 +21,10 @@ export interface DeviceRow {
   opCount: number;
   maxSeq: number;
   seqGaps: { from: number; to: number }[];
+  /** Ops the tablet said it holds beyond the last one received (from its pushes' lastDeviceSeq). */
+  unsent?: number;
+  /** An active tablet that has not synced for the server's SILENT_DEVICE_DAYS. */
+  silent?: boolean;
 }
 
 export function adminApi(token: string, baseUrl = '') {

@@ -108,6 +108,41 @@ describe.each<Backend>(['pglite', 'postgres'])('bad input never breaks the serve
         });
       }
     }
+    // Clock edge cases (1.1): each beside a valid op, answered rejected, never stored.
+    const ahead = Date.now() + 25 * 3_600_000;
+    const HLC_EDGES: unknown[] = [
+      '999999999999999:999999',
+      `${new Date(ahead).toISOString()}-0000-node`,
+      '2026-02-30T08:15:00.000Z-0001-9f2c',
+      '2026-11-30T08:15:00Z-0001-9f2c',
+      '2026-11-30T08:15:00.000+07:00-0001-9f2c',
+      '2026-11-30T08:15:00.000Z-fffffff-9f2c',
+      '2026-11-30T08:15:00.000Z-0001-',
+      '2026-11-30T08:15:00.000Z--9f2c',
+      '1764547200000:0',
+      ' 001764547200000:000000',
+      '001764547200000:000000:1',
+      '-01764547200000:000000',
+      '00176454720000a:000000',
+      1764547200000,
+      null,
+    ];
+    const AT_EDGES: unknown[] = [new Date(ahead).toISOString(), '+275760-09-13T00:00:00.000Z', '2026-02-30T00:00:00.000Z', '2026-13-01T00:00:00Z', '2026-11-30', 0, null];
+    const edges = [...HLC_EDGES.map((hlc) => ({ hlc })), ...AT_EDGES.map((at) => ({ at }))];
+    for (const [i, over] of edges.entries()) {
+      const edge = { ...(i % 2 ? surveyOp(800_000 + i) : receivedOp(800_000 + i)), ...over };
+      const good = receivedOp(++seq);
+      const { status, text } = await send('/api/v1/sync/push', {
+        method: 'POST',
+        headers: auth(device.token),
+        body: JSON.stringify({ protocol: 1, deviceId: device.deviceId, ops: [edge, good] }),
+      });
+      expect(status).toBe(200);
+      const results = JSON.parse(text).results as { status: string; error?: { code: string } }[];
+      expect(results[0].error?.code, JSON.stringify(over)).toMatch(/^(invalid-op|clock-ahead)$/);
+      expect(results[1].status).toBe('applied');
+      validSent.add(good.opId);
+    }
     // Oversized batches, by count and by bytes.
     await send('/api/v1/sync/push', {
       method: 'POST',

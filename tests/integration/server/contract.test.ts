@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres } from '../../support/postgres';
 import { freshDatabase, startTestServer, type Backend, type TestServer } from '../../support/test-server';
 import { pull, push, receivedOp, surveyOp, transitionOp } from '../../support/ops';
-import { foldDossier } from '../../../src/domain';
-import { rowToOp, type StoredRow } from '../../../src/server/push';
+import { foldDossier, formatHlc, hashPin, vnDateKey } from '../../../src/domain';
+import { rowToOp, type StoredRow } from '../../../src/server/oplog';
 import seed from '../../../src/domain/demo/demo-commune.json';
 
 let cluster: Awaited<ReturnType<typeof startPostgres>> | undefined;
@@ -23,7 +23,7 @@ describe.each<Backend>(['pglite', 'postgres'])('wire contract on %s', (backend) 
   beforeAll(async () => {
     s = await serverFor(backend);
     counter = await s.newDevice(s.demoCommuneId, 'counter');
-  });
+  }, 60_000); // PGlite takes half a minute to open on a loaded 2-core machine
   afterAll(() => s?.close());
 
   describe('POST /api/v1/enroll', () => {
@@ -88,14 +88,31 @@ describe.each<Backend>(['pglite', 'postgres'])('wire contract on %s', (backend) 
       expect(staff).not.toHaveProperty('pin');
     });
 
-    it('gives a kiosk only the commune name and the survey', async () => {
+    it('gives a kiosk only the commune name, the survey and the kiosk code hash: no staff PIN hash', async () => {
       const kiosk = await s.newDevice(s.demoCommuneId, 'kiosk');
       const { status, body } = await json(await fetch(`${s.url}/api/v1/config`, { headers: { Authorization: `Bearer ${kiosk.token}` } }));
       expect(status).toBe(200);
-      expect(Object.keys(body).sort()).toEqual(['commune', 'staffPins', 'survey', 'version']);
+      expect(Object.keys(body).sort()).toEqual(['commune', 'kioskCode', 'survey', 'version']);
       expect(Object.keys(body.commune).sort()).toEqual(['code', 'id', 'name']);
-      expect(body.staffPins.length).toBeGreaterThan(0);
-      expect(Object.keys(body.staffPins[0]).sort()).toEqual(['pinHash', 'pinSalt']);
+      expect(Object.keys(body.kioskCode).sort()).toEqual(['hash', 'salt']);
+      expect(await hashPin(seed.kioskCode, body.kioskCode.salt)).toBe(body.kioskCode.hash);
+      const counterConfig = await (await fetch(`${s.url}/api/v1/config`, { headers: { Authorization: `Bearer ${counter.token}` } })).json();
+      const pinHashes = counterConfig.staff.map((m: { pinHash: string }) => m.pinHash);
+      expect(pinHashes.length).toBeGreaterThan(0);
+      for (const hash of pinHashes) expect(JSON.stringify(body)).not.toContain(hash);
+    });
+
+    it('sets a kiosk code centrally, hashed, never kept plain', async () => {
+      const kiosk = await s.newDevice(s.demoCommuneId, 'kiosk');
+      const put = (body: unknown) => s.admin('PUT', `/api/v1/admin/communes/${s.demoCommuneId}/config/kioskCode`, body);
+      expect(await json(await put({ code: '1234' }))).toMatchObject({ status: 400, body: { error: { code: 'invalid-body' } } });
+      expect(await json(await put({ code: 'bad code with spaces' }))).toMatchObject({ status: 400 });
+      expect((await put({ code: 'NewKioskCode2027' })).status).toBe(200);
+      const body = await (await fetch(`${s.url}/api/v1/config`, { headers: { Authorization: `Bearer ${kiosk.token}` } })).json();
+      expect(await hashPin('NewKioskCode2027', body.kioskCode.salt)).toBe(body.kioskCode.hash);
+      const { rows } = await s.sql.query<{ body: unknown }>("SELECT body FROM commune_config WHERE part = 'kioskCode' AND commune_id = $1", [s.demoCommuneId]);
+      expect(JSON.stringify(rows)).not.toContain('NewKioskCode2027');
+      expect((await put({ code: seed.kioskCode })).status).toBe(200);
     });
 
     it('refuses a missing or unknown token', async () => {
@@ -141,11 +158,17 @@ describe.each<Backend>(['pglite', 'postgres'])('wire contract on %s', (backend) 
       const { body } = await json(await push(s.url, kiosk.token, kiosk.deviceId, [survey, receivedOp(2), surveyOp(3)]));
       expect(body.results.map((r: { status: string }) => r.status)).toEqual(['applied', 'rejected', 'applied']);
       expect(body.results[1]).toMatchObject({ status: 'rejected', error: { code: 'forbidden-op' } });
-      const { rows } = await s.sql.query<Record<string, unknown>>('SELECT * FROM surveys WHERE device_id = $1 ORDER BY at', [kiosk.deviceId]);
+      const { rows } = await s.sql.query<Record<string, unknown>>(
+        'SELECT op_id, commune_id, device_id, rating, criteria, dossier_code, flags, at FROM surveys WHERE device_id = $1 ORDER BY at',
+        [kiosk.deviceId],
+      );
       expect(rows.map((r) => ({ ...r, at: new Date(r.at as string).toISOString() }))).toEqual([
         { op_id: survey.opId, commune_id: s.demoCommuneId, device_id: kiosk.deviceId, rating: 'satisfied', criteria: { attitude: 'very-satisfied' }, dossier_code: 'H26-260310-01001', flags: ['burst'], at: survey.at },
         expect.objectContaining({ rating: 'satisfied', criteria: null, dossier_code: null, flags: null }),
       ]);
+      // 1.1: the burst answer is kept but left out of the figures.
+      const { rows: left } = await s.sql.query<{ excluded: string | null }>('SELECT excluded FROM surveys WHERE device_id = $1 ORDER BY at', [kiosk.deviceId]);
+      expect(left.map((r) => r.excluded)).toEqual(['burst', null]);
     });
 
     it('refuses to touch another commune’s entity', async () => {
@@ -554,6 +577,146 @@ describe.each<Backend>(['pglite', 'postgres'])('wire contract on %s', (backend) 
         status: 401,
         body: { error: { code: 'device-revoked' } },
       });
+    });
+  });
+
+  describe('contract 1.1', () => {
+    const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+    const report = async (communeId: string, query = '&from=2026-03-01&to=2026-03-31') =>
+      json(await s.admin('GET', `/api/v1/admin/reports?communeId=${communeId}${query}`));
+
+    it('takes the ISO form of an HLC, stores and serves it canonical, and judges repeats after the conversion', async () => {
+      const commune = await s.createCommune();
+      const device = await s.newDevice(commune.id);
+      const other = await s.newDevice(commune.id);
+      const op = receivedOp(1, { hlc: '2026-03-10T02:00:01.000Z-001a-9f2c4a1b7d3e5f60' });
+      expect((await json(await push(s.url, device.token, device.deviceId, [op]))).body.results[0]).toEqual({ opId: op.opId, status: 'applied' });
+      const pulled = (await json(await pull(s.url, other.token))).body.ops;
+      expect(pulled[0]).toMatchObject({ opId: op.opId, hlc: `${String(Date.UTC(2026, 2, 10, 2, 0, 1)).padStart(15, '0')}:000026` });
+      // The same op again, in either form, is a duplicate; the same id with another instant is a reuse.
+      const again = await json(await push(s.url, device.token, device.deviceId, [op, { ...op, hlc: pulled[0].hlc }]));
+      expect(again.body.results.map((r: { status: string }) => r.status)).toEqual(['duplicate', 'duplicate']);
+      const changed = await json(await push(s.url, device.token, device.deviceId, [{ ...op, hlc: '2026-03-10T02:00:01.001Z-001a-9f2c4a1b7d3e5f60' }]));
+      expect(changed.body.results[0]).toMatchObject({ status: 'rejected', error: { code: 'op-id-reused' } });
+    });
+
+    it('answers any other hlc form invalid-op, showing the canonical form', async () => {
+      const garbage = ['2026-03-10T02:00:01.000Z', '2026-02-30T02:00:01.000Z-0001-node', '2026-03-10T02:00:01Z-0001-node', '1773108001000:0', '2026-03-10T02:00:01.000Z-fffffff-node', 42];
+      const ops = garbage.map((hlc, i) => receivedOp(i + 1, { hlc: hlc as string }));
+      const { body } = await json(await push(s.url, counter.token, counter.deviceId, ops));
+      for (const r of body.results) {
+        expect(r).toMatchObject({ status: 'rejected', error: { code: 'invalid-op' } });
+        expect(r.error.message).toContain('001764547200000:000000');
+      }
+      const { rows } = await s.sql.query('SELECT 1 FROM ops WHERE op_id = ANY($1::uuid[])', [ops.map((o) => o.opId)]);
+      expect(rows).toHaveLength(0);
+    });
+
+    it('refuses ops whose hlc or at lies more than 24 hours ahead with clock-ahead, storing none', async () => {
+      const device = await s.newDevice(s.demoCommuneId, 'kiosk');
+      const now = Date.now();
+      const ahead = now + 25 * 3_600_000;
+      const ops = [
+        { ...surveyOp(1), hlc: '999999999999999:999999' },
+        { ...surveyOp(2), hlc: formatHlc({ wall: ahead, counter: 0 }) },
+        { ...surveyOp(3), at: new Date(ahead).toISOString() },
+        { ...surveyOp(4), hlc: `${new Date(ahead).toISOString()}-0000-node`, at: new Date(now).toISOString() },
+        { ...surveyOp(5), hlc: formatHlc({ wall: now + 3_600_000, counter: 0 }), at: new Date(now + 3_600_000).toISOString() },
+      ];
+      const { body } = await json(await push(s.url, device.token, device.deviceId, ops));
+      expect(body.results.map((r: { status: string; error?: { code: string } }) => r.error?.code ?? r.status)).toEqual([
+        'clock-ahead',
+        'clock-ahead',
+        'clock-ahead',
+        'clock-ahead',
+        'applied',
+      ]);
+      const { rows } = await s.sql.query<{ op_id: string }>('SELECT op_id FROM ops WHERE device_id = $1', [device.deviceId]);
+      expect(rows.map((r) => r.op_id)).toEqual([ops[4].opId]);
+    });
+
+    it('stores surveys past the rate, bursts and back-dated ops, but leaves them out of the figures and says so', async () => {
+      const commune = await s.createCommune();
+      const kiosk = await s.newDevice(commune.id, 'kiosk');
+      const desk = await s.newDevice(commune.id);
+      // 100 answers within 100 seconds from one kiosk: the first 60 count, the rest are stuffing.
+      const answers = Array.from({ length: 100 }, (_, i) => surveyOp(i + 1, i < 60 ? 'satisfied' : 'not-satisfied'));
+      for (const batch of [answers.slice(0, 30), answers.slice(30)]) {
+        const { body } = await json(await push(s.url, kiosk.token, kiosk.deviceId, batch));
+        expect(body.results.every((r: { status: string }) => r.status === 'applied')).toBe(true);
+      }
+      await push(s.url, kiosk.token, kiosk.deviceId, [{ ...surveyOp(101, 'not-satisfied', { flags: ['burst'] }), at: '2026-03-20T04:00:00.000Z', hlc: formatHlc({ wall: Date.UTC(2026, 2, 20, 4), counter: 0 }) }]);
+      // A dossier, then one dated three days before it by the same tablet: back-dated.
+      const first = receivedOp(1);
+      const backdated = receivedOp(2, { at: '2026-03-07T02:00:00.000Z', hlc: formatHlc({ wall: Date.UTC(2026, 2, 7, 2), counter: 0 }), data: { receivedAt: '2026-03-07T02:00:00.000Z' } });
+      const later = receivedOp(3, { at: '2026-03-17T02:00:00.000Z', hlc: formatHlc({ wall: Date.UTC(2026, 2, 17, 2), counter: 0 }), data: { receivedAt: '2026-03-17T02:00:00.000Z' } });
+      const { body: pushed } = await json(await push(s.url, desk.token, desk.deviceId, [first, backdated, later]));
+      expect(pushed.results.map((r: { status: string }) => r.status)).toEqual(['applied', 'applied', 'applied']);
+      const { rows } = await s.sql.query<{ excluded: string | null; n: number }>(
+        'SELECT excluded, count(*)::int AS n FROM ops WHERE commune_id = $1 GROUP BY excluded ORDER BY excluded',
+        [commune.id],
+      );
+      expect(rows).toEqual([
+        { excluded: 'backdated', n: 1 },
+        { excluded: 'burst', n: 1 },
+        { excluded: 'rate', n: 40 },
+        { excluded: null, n: 62 },
+      ]);
+      const { status, body } = await report(commune.id);
+      expect(status).toBe(200);
+      expect(body.satisfaction).toMatchObject({ responses: 60, satisfiedRate: 1 });
+      expect(body.received).toBe(2);
+      expect(body.excluded).toEqual({ rate: 40, burst: 1, backdated: 1, clockAhead: 0 });
+      // A tablet back from a week offline is not back-dating: its ops come in deviceSeq order.
+      const week = receivedOp(4, { at: '2026-03-24T02:00:00.000Z', hlc: formatHlc({ wall: Date.UTC(2026, 2, 24, 2), counter: 0 }), data: { receivedAt: '2026-03-24T02:00:00.000Z' } });
+      await push(s.url, desk.token, desk.deviceId, [week]);
+      expect((await report(commune.id)).body).toMatchObject({ received: 3, excluded: { backdated: 1 } });
+    });
+
+    it('answers reports without from/to for this month so far, in Vietnam time', async () => {
+      const today = vnDateKey(new Date());
+      const { status, body } = await report(s.demoCommuneId, '');
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ communeId: s.demoCommuneId, from: `${today.slice(0, 8)}01`, to: today });
+      expect((await report(s.demoCommuneId, '&from=2026-03-01')).body).toMatchObject({ from: '2026-03-01', to: today });
+    });
+
+    it('reads a commune’s config back, whole or by part, with staff but never PIN hashes', async () => {
+      const commune = await s.createCommune();
+      const staff = [{ id: 'staff-a', name: 'Phạm Thị An', title: 'Công chức', pin: '1357' }];
+      expect((await s.admin('PUT', `/api/v1/admin/communes/${commune.id}/config/staff`, staff)).status).toBe(200);
+      const whole = await json(await s.admin('GET', `/api/v1/admin/communes/${commune.id}/config`));
+      expect(whole.status).toBe(200);
+      expect(Object.keys(whole.body)).toEqual(expect.arrayContaining(['version', 'commune', 'procedures', 'calendar', 'staff', 'survey']));
+      expect(whole.body.procedures.length).toBeGreaterThanOrEqual(15);
+      expect(whole.body.staff).toEqual([expect.objectContaining({ id: 'staff-a', name: 'Phạm Thị An', title: 'Công chức' })]);
+      const part = await json(await s.admin('GET', `/api/v1/admin/communes/${commune.id}/config/staff`));
+      expect(part).toEqual({ status: 200, body: whole.body.staff });
+      expect(JSON.stringify(whole.body)).not.toMatch(/pinHash|pinSalt|1357/);
+      expect(await json(await s.admin('GET', `/api/v1/admin/communes/${commune.id}/config/secrets`))).toMatchObject({ status: 404, body: { error: { code: 'not-found' } } });
+      expect((await s.admin('GET', `/api/v1/admin/communes/nope/config`)).status).toBe(404);
+    });
+
+    it('answers bad admin input 4xx with a clear code: depth, ids, dates', async () => {
+      const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+      const nested = await fetch(`${s.url}/api/v1/admin/communes/${s.demoCommuneId}/config/staff`, { method: 'PUT', headers: auth(s.adminToken), body: deep });
+      expect(await json(nested)).toMatchObject({ status: 400, body: { error: { code: 'too-deep' } } });
+      for (const id of ['------------------------------------', 'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz', '%00']) {
+        expect(await json(await s.admin('POST', `/api/v1/admin/devices/${id}/revoke`))).toMatchObject({ status: 404, body: { error: { code: 'not-found' } } });
+      }
+      for (const q of ['&from=2026-13-45&to=2026-12-31', '&from=2026-02-30', '&to=2026-1-1', '&from=0000-01-01&to=2026-01-01', '&from=2026-03-01&to=2026-02-01']) {
+        expect(await report(s.demoCommuneId, q)).toMatchObject({ status: 400, body: { error: { code: 'invalid-query' } } });
+      }
+    });
+
+    it('checks the token before reading a push body', async () => {
+      // 2 MiB with no token: refused as unauthorized, not read to find out it is too large.
+      const res = await fetch(`${s.url}/api/v1/sync/push`, { method: 'POST', headers: { Authorization: 'Bearer nobody' }, body: `{"protocol":1,"ops":["${'x'.repeat(2 * 1024 * 1024)}"]}` });
+      expect(await json(res)).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
+      const noToken = await fetch(`${s.url}/api/v1/sync/push`, { method: 'POST', body: '{not json' });
+      expect(await json(noToken)).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
+      const admin = await fetch(`${s.url}/api/v1/admin/communes`, { method: 'POST', body: 'x'.repeat(2 * 1024 * 1024) });
+      expect(await json(admin)).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
     });
   });
 

@@ -43,4 +43,37 @@ describe('migrations', () => {
       await sql.close();
     }
   });
+
+  it('migration 3 keeps ops stored with a clock far ahead, marks them clock-ahead and out of the figures', async () => {
+    const sql = await openPglite();
+    try {
+      await sql.query('CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+      for (const [i, migration] of MIGRATIONS.slice(0, 2).entries()) {
+        for (const statement of migration.split(';').map((s) => s.trim()).filter(Boolean)) await sql.query(statement);
+        await sql.query('INSERT INTO schema_migrations (version) VALUES ($1)', [i + 1]);
+      }
+      const device = '00000000-0000-4000-8000-000000000001';
+      const yearAhead = Date.now() + 365 * 86_400_000;
+      const ops: [string, string, string, string][] = [
+        ['00000000-0000-4000-8000-0000000000a1', '2026-03-10T00:00:00.000Z', '001773100800000:000000', 'satisfied'],
+        ['00000000-0000-4000-8000-0000000000a2', new Date(yearAhead).toISOString(), `${String(yearAhead).padStart(15, '0')}:000000`, 'not-satisfied'],
+        ['00000000-0000-4000-8000-0000000000a3', '2026-03-10T00:00:01.000Z', '999999999999999:999999', 'not-satisfied'],
+      ];
+      for (const [i, [opId, at, hlc, rating]] of ops.entries()) {
+        await sql.query(
+          `INSERT INTO ops (commune_id, device_id, op_id, device_seq, type, entity_id, at, hlc, data)
+           VALUES ('c1', $1, $2, $3, 'survey.submitted', gen_random_uuid(), $4, $5, $6)`,
+          [device, opId, i + 1, at, hlc, JSON.stringify({ rating })],
+        );
+        await sql.query("INSERT INTO surveys (op_id, commune_id, device_id, rating, at) VALUES ($1, 'c1', $2, $3, $4)", [opId, device, rating, at]);
+      }
+      await migrate(sql);
+      const { rows } = await sql.query<{ op_id: string; excluded: string | null }>('SELECT op_id, excluded FROM ops ORDER BY op_id');
+      expect(rows.map((r) => r.excluded)).toEqual([null, 'clock-ahead', 'clock-ahead']);
+      const { rows: surveys } = await sql.query<{ excluded: string | null }>('SELECT excluded FROM surveys ORDER BY op_id');
+      expect(surveys.map((r) => r.excluded)).toEqual([null, 'clock-ahead', 'clock-ahead']);
+    } finally {
+      await sql.close();
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareHlc, formatHlc, HLC_MAX_COUNTER, HLC_REGEX, hlcReceive, hlcTick, isHlc, parseHlc, type HlcState } from '../../../src/domain';
+import { compareHlc, formatHlc, HLC_MAX_COUNTER, HLC_REGEX, hlcReceive, hlcTick, isHlc, parseHlc, repairHlc, toCanonicalHlc, type HlcState } from '../../../src/domain';
 import { seededRandom } from '../../support/random';
 
 describe('hybrid logical clock format', () => {
@@ -121,6 +121,42 @@ describe('hlcReceive', () => {
       expect(compareHlc(reply.hlc, sent.hlc)).toBe(1);
       a = hlcReceive(a, reply.hlc, real);
       expect(compareHlc(hlcTick(a, real).hlc, reply.hlc)).toBe(1);
+    }
+  });
+});
+
+describe('a wrong clock elsewhere (contract 1.1)', () => {
+  const now = 1_773_108_000_000;
+  const DAY = 86_400_000;
+
+  it('ignores a remote time more than 24 hours ahead, and follows one within the bound', () => {
+    const local = { wall: now, counter: 3 };
+    expect(hlcReceive(local, formatHlc({ wall: now + DAY + 1, counter: 0 }), now)).toEqual(local);
+    expect(hlcReceive(local, '999999999999999:999999', now)).toEqual(local);
+    expect(hlcReceive(local, formatHlc({ wall: now + DAY, counter: 5 }), now)).toEqual({ wall: now + DAY, counter: 6 });
+  });
+
+  it('repairs a stored clock far ahead at the next tick, and never fails a write at the top of the range', () => {
+    expect(repairHlc({ wall: now + 365 * DAY, counter: 9 }, now)).toEqual({ wall: now, counter: 0 });
+    expect(repairHlc({ wall: now + DAY, counter: 9 }, now)).toEqual({ wall: now + DAY, counter: 9 });
+    const t = hlcTick({ wall: 999_999_999_999_999, counter: HLC_MAX_COUNTER }, now);
+    expect(t.state).toEqual({ wall: now, counter: 1 });
+    expect(t.hlc).toBe(formatHlc({ wall: now, counter: 1 }));
+    // No wall clock to repair by: still a valid hlc rather than a RangeError.
+    expect(hlcTick({ wall: 999_999_999_999_999, counter: HLC_MAX_COUNTER }, Number.NaN).hlc).toMatch(HLC_REGEX);
+  });
+});
+
+describe('the wire forms of an HLC (contract 1.1)', () => {
+  it('turns the ISO form into the canonical one, same instant and counter', () => {
+    expect(toCanonicalHlc('2026-11-30T08:15:00.000Z-0001-9f2c4a1b7d3e5f60')).toBe(formatHlc({ wall: Date.UTC(2026, 10, 30, 8, 15), counter: 1 }));
+    expect(toCanonicalHlc('2026-11-30T08:15:00.123Z-00ff-n')).toBe(formatHlc({ wall: Date.UTC(2026, 10, 30, 8, 15, 0, 123), counter: 255 }));
+    expect(toCanonicalHlc('001764547200000:000000')).toBe('001764547200000:000000');
+  });
+
+  it('refuses anything else', () => {
+    for (const bad of ['2026-02-30T08:15:00.000Z-0001-n', '2026-11-30T08:15:00Z-0001-n', '2026-11-30T08:15:00.000Z-fffffff-n', '2026-11-30T08:15:00.000Z-0001-', '1764547200000:0', 'x', 7, null]) {
+      expect(toCanonicalHlc(bad)).toBeNull();
     }
   });
 });

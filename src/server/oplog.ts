@@ -1,27 +1,22 @@
-import { foldDossier, validateOp, type DossierState, type FoldOp, type Op } from '../domain';
+/**
+ * The op log's SQL: a push applied (ops stored, report rows refreshed, each op answered) and a
+ * pull read. HTTP is routes/sync.ts's business; the report rows are projections/<capability>.ts's.
+ */
+import { BACKDATE_LIMIT_MS, foldDossier, HLC_PATTERN, isClockAhead, SURVEY_RATE_WINDOW_MS, toCanonicalHlc, validateOp, type FoldOp, type Op, type OpRejection, type OpResult } from '../domain';
 import type { ReferenceIds } from './communes';
 import type { Device } from './devices';
-import { HttpError } from './errors';
-import { jsonText, Params, rowsFrom, type Column } from './rows';
+import { DOSSIER_COLUMNS, dossierOpsOf, refoldDossiers } from './projections/dossiers';
+import { markSurveyExclusions, SURVEY_COLUMNS, surveysOf } from './projections/surveys';
+import { Params, rowsFrom, type Column } from './rows';
 import type { Sql } from './sql';
+import { OP_FIELDS, rowToOp, type IncomingOp, type StoredRow } from './stored-op';
 
-export interface OpResult {
-  opId: string;
-  status: 'applied' | 'duplicate' | 'rejected';
-  error?: { code: string; message: string };
-}
+export { rowToOp, type StoredRow } from './stored-op';
 
-/** An op as the ops table returns it. */
-export interface StoredRow {
-  op_id: string;
-  device_id: string;
-  device_seq: string | number;
-  type: string;
-  entity_id: string;
-  at: string;
-  hlc: string;
-  data: Record<string, unknown>;
-}
+/** What a push came to: every op answered, or nothing done because the device was revoked meanwhile. */
+export type BatchOutcome = { revoked: true } | { revoked: false; results: OpResult[] };
+
+
 
 /** Key order must not matter when deciding whether a resent op is the same op. */
 function canonical(value: unknown): string {
@@ -36,18 +31,48 @@ function canonical(value: unknown): string {
 }
 const contentOf = (op: Pick<Op, 'deviceSeq' | 'type' | 'entityId' | 'at' | 'hlc' | 'data'>) =>
   canonical({ deviceSeq: Number(op.deviceSeq), type: op.type, entityId: op.entityId, at: op.at, hlc: op.hlc, data: op.data });
-export const rowToOp = (r: StoredRow): Op => ({
-  opId: r.op_id,
-  deviceSeq: Number(r.device_seq),
-  type: r.type,
-  entityId: r.entity_id,
-  at: r.at,
-  hlc: r.hlc,
-  data: r.data,
-});
 
-const reject = (opId: string, code: string, message: string): OpResult => ({ opId, status: 'rejected', error: { code, message } });
-const revoked = () => new HttpError(401, 'device-revoked', 'this tablet was revoked');
+const reject = (opId: string, code: OpRejection, message: string): OpResult => ({ opId, status: 'rejected', error: { code, message } });
+
+/**
+ * The contract's other HLC form (ISO time, hex counter, node id) becomes the canonical one before
+ * anything else looks at the op, so duplicates and reuses are judged on what is stored.
+ */
+function withCanonicalHlc(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const hlc = (raw as { hlc?: unknown }).hlc;
+  if (typeof hlc !== 'string' || HLC_PATTERN.test(hlc)) return raw;
+  const canonical = toCanonicalHlc(hlc);
+  return canonical ? { ...raw, hlc: canonical } : raw;
+}
+
+
+/**
+ * Stored but left out of the figures (DESIGN.md › Server rules, 1.1): ops back-dated by more than
+ * a day against an earlier op of the same device, kiosk bursts, and surveys past the rate limit.
+ * Returns the latest `at` of the batch that is not back-dated, which the device row keeps.
+ */
+async function markExclusions(tx: Sql, deviceId: string, fresh: IncomingOp[]): Promise<string | null> {
+  const surveys = surveysOf(fresh);
+  const surveyTimes = surveys.map((f) => Date.parse(f.op.at));
+  const windowFrom = surveys.length ? new Date(Math.min(...surveyTimes) - SURVEY_RATE_WINDOW_MS).toISOString() : null;
+  const windowTo = surveys.length ? new Date(Math.max(...surveyTimes)).toISOString() : null;
+  const { rows } = await tx.query<{ max_at: string | Date | null; recent: string[] | null }>(
+    `SELECT (SELECT max_at FROM devices WHERE id = $1) AS max_at,
+            (SELECT json_agg(at) FROM surveys WHERE device_id = $1 AND at > $2::timestamptz AND at <= $3::timestamptz) AS recent`,
+    [deviceId, windowFrom, windowTo],
+  );
+  // Back-dating: by deviceSeq, against the latest `at` this device sent before (a week offline is
+  // not back-dating: those ops come in deviceSeq order with times that only move forward).
+  let latest = rows[0].max_at === null ? -Infinity : new Date(rows[0].max_at).getTime();
+  for (const f of [...fresh].sort((a, b) => a.op.deviceSeq - b.op.deviceSeq)) {
+    const at = Date.parse(f.op.at);
+    if (at < latest - BACKDATE_LIMIT_MS) f.excluded = 'backdated';
+    else latest = Math.max(latest, at);
+  }
+  markSurveyExclusions(surveys, (rows[0].recent ?? []).map((t) => Date.parse(t)));
+  return Number.isFinite(latest) ? new Date(latest).toISOString() : null;
+}
 
 /** References the server does not know are accepted and flagged for review, never rejected. */
 function reviewFlags(op: Op, known: ReferenceIds): string[] {
@@ -71,7 +96,8 @@ export async function applyBatch(
   device: Device,
   rawOps: unknown[],
   known: ReferenceIds,
-): Promise<OpResult[]> {
+  nowMs: number,
+): Promise<BatchOutcome> {
   const results: (OpResult | undefined)[] = new Array(rawOps.length);
   // Answers echo the opId as sent; the database compares ids in lower case.
   const sentId = (index: number) => {
@@ -80,13 +106,15 @@ export async function applyBatch(
   };
 
   // 1. Shape and authorization, op by op, and repeats inside the batch itself.
-  const fresh: { index: number; op: FoldOp; review: string[] }[] = [];
+  const fresh: IncomingOp[] = [];
   const firstById = new Map<string, { index: number; op: FoldOp }>();
   const repeats: { index: number; first: number; same: boolean }[] = [];
   const seqsInBatch = new Set<number>();
   rawOps.forEach((raw, index) => {
-    const checked = validateOp(raw);
+    const checked = validateOp(withCanonicalHlc(raw));
     if (!checked.ok) return void (results[index] = reject(sentId(index), checked.code, checked.message));
+    if (isClockAhead(checked.op, nowMs))
+      return void (results[index] = reject(sentId(index), 'clock-ahead', 'hlc or at lies more than 24 hours after the server’s time: set the tablet’s clock and send again'));
     if (device.kind === 'kiosk' && checked.op.type !== 'survey.submitted')
       return void (results[index] = reject(sentId(index), 'forbidden-op', 'a kiosk may only send survey.submitted'));
     // validateOp made this object (raw stays as sent): it can take the server's forms in place.
@@ -100,12 +128,12 @@ export async function applyBatch(
       return void (results[index] = reject(sentId(index), 'device-seq-reused', `deviceSeq ${op.deviceSeq} already holds another op`));
     firstById.set(op.opId, { index, op });
     seqsInBatch.add(op.deviceSeq);
-    fresh.push({ index, op, review: reviewFlags(op, known) });
+    fresh.push({ index, op, review: reviewFlags(op, known), excluded: null });
   });
 
   if (fresh.length === 0) {
     const { rows } = await tx.query('UPDATE devices SET last_sync_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id', [device.id]);
-    if (rows.length === 0) throw revoked();
+    if (rows.length === 0) return { revoked: true };
   } else {
     // 2. One statement (each round trip costs): the device's sync time, unless it was revoked
     // since its token was checked; the commune lock, so pushes of one commune commit one after
@@ -114,21 +142,17 @@ export async function applyBatch(
     // commune's entities; insert the rest; and the report rows: surveys, and the dossiers this
     // batch creates, folded from the batch alone. A dossier row that already exists is left to
     // step 4 (its conflict, unlike a read, sees what a concurrent push just committed).
-    const batchOps = new Map<string, FoldOp[]>();
-    for (const { op } of fresh) {
-      if (!op.type.startsWith('dossier.')) continue;
-      const list = batchOps.get(op.entityId) ?? [];
-      list.push(op);
-      batchOps.set(op.entityId, list);
-    }
+    const latestAt = await markExclusions(tx, device.id, fresh);
+    const batchOps = dossierOpsOf(fresh);
     const dossiers = [...batchOps].map(([id, ops]) => foldDossier(id, ops));
-    const surveys = fresh.filter(({ op }) => op.type === 'survey.submitted').map(({ op }) => op);
-    const p = new Params(device.commune_id, device.id);
+    const surveys = surveysOf(fresh);
+    const p = new Params(device.commune_id, device.id, latestAt);
     // The answer names only what did not go in (usually nothing): ops the insert skipped or that
     // touch another commune's entity, and dossiers whose report row was already there.
     const { rows: outcome } = await tx.query<{ active: number; skipped: string[] | null; existing: string[] | null; foreign: string[] | null }>(
       `WITH touched AS (
-         UPDATE devices SET last_sync_at = now() WHERE id = $2 AND revoked_at IS NULL RETURNING id
+         UPDATE devices SET last_sync_at = now(), max_at = GREATEST(max_at, $3::timestamptz)
+          WHERE id = $2 AND revoked_at IS NULL RETURNING id
        ), locked AS (
          SELECT pg_advisory_xact_lock(hashtext(${p.add(`ops:${device.commune_id}`)})) FROM touched
        ), x AS (
@@ -157,10 +181,11 @@ export async function applyBatch(
               (SELECT json_agg(entity_id) FROM foreign_entities) AS foreign`,
       p.values,
     );
-    if (outcome[0].active === 0) throw revoked();
+    if (outcome[0].active === 0) return { revoked: true };
     const notInserted = new Set(outcome[0].skipped ?? []);
     const foreign = new Set(outcome[0].foreign ?? []);
     const existing = new Set(outcome[0].existing ?? []);
+    // The ops this batch stored that count for the report rows.
     const applied: Op[] = [];
 
     // 3. Only for the ops the insert skipped: find what holds their opId or deviceSeq.
@@ -169,7 +194,7 @@ export async function applyBatch(
     const seqHolders = new Map<number, string>();
     if (skipped.length > 0) {
       const { rows: found } = await tx.query<StoredRow>(
-        `SELECT op_id, device_id, device_seq, type, entity_id, at, hlc, data FROM ops
+        `SELECT ${OP_FIELDS} FROM ops
           WHERE op_id = ANY($1::uuid[]) OR (device_id = $2 AND device_seq = ANY($3::bigint[]))`,
         [skipped.map((f) => f.op.opId), device.id, skipped.map((f) => f.op.deviceSeq)],
       );
@@ -178,11 +203,11 @@ export async function applyBatch(
         if (r.device_id === device.id) seqHolders.set(Number(r.device_seq), r.op_id);
       }
     }
-    for (const { index, op } of fresh) {
+    for (const { index, op, excluded } of fresh) {
       const id = sentId(index);
       if (!notInserted.has(op.opId)) {
         results[index] = { opId: id, status: 'applied' };
-        applied.push(op);
+        if (!excluded) applied.push(op);
       } else if (foreign.has(op.entityId)) {
         results[index] = reject(id, 'forbidden-op', 'this entity belongs to another commune');
       } else if (holders.has(op.opId)) {
@@ -216,11 +241,21 @@ export async function applyBatch(
     else results[index] = { opId: sentId(index), status: 'duplicate' };
   }
 
-  return results as OpResult[];
+  return { revoked: false, results: results as OpResult[] };
+}
+
+/** A page of the commune's ops after the cursor, in server order, and whether more follow. */
+export async function readOps(sql: Sql, communeId: string, after: string, n: number) {
+  const { rows } = await sql.query<StoredRow & { seq: string }>(
+    `SELECT seq, ${OP_FIELDS} FROM ops WHERE commune_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+    [communeId, after, n + 1],
+  );
+  const ops = rows.slice(0, n).map((r) => ({ ...rowToOp(r), deviceId: r.device_id, cursor: String(r.seq) }));
+  return { ops, hasMore: rows.length > n };
 }
 
 // The columns each table is written from, in the order of its INSERT (see rows.ts).
-const OP_COLUMNS: Column<{ op: Op; review: string[] }>[] = [
+const OP_COLUMNS: Column<IncomingOp>[] = [
   { name: 'op_id', type: 'uuid', of: ({ op }) => op.opId },
   { name: 'device_seq', type: 'bigint', of: ({ op }) => op.deviceSeq },
   { name: 'type', type: 'text', of: ({ op }) => op.type },
@@ -229,52 +264,5 @@ const OP_COLUMNS: Column<{ op: Op; review: string[] }>[] = [
   { name: 'hlc', type: 'text', of: ({ op }) => op.hlc },
   { name: 'data', type: 'json', of: ({ op }) => op.data },
   { name: 'review', type: 'jsonb', of: ({ review }) => (review.length ? JSON.stringify(review) : null) },
+  { name: 'excluded', type: 'text', of: ({ excluded }) => excluded },
 ];
-
-const DOSSIER_COLUMNS: Column<DossierState>[] = [
-  { name: 'id', type: 'uuid', of: (s) => s.id },
-  { name: 'code', type: 'text', of: (s) => s.code || null },
-  { name: 'procedure_id', type: 'text', of: (s) => s.procedureId || null },
-  { name: 'channel', type: 'text', of: (s) => s.channel },
-  { name: 'status', type: 'text', of: (s) => s.status },
-  { name: 'received_at', type: 'timestamptz', of: (s) => s.receivedAt || null },
-  { name: 'due_at', type: 'timestamptz', of: (s) => s.dueAt || null },
-  { name: 'processed_at', type: 'timestamptz', of: (s) => s.processedAt ?? null },
-  { name: 'returned_at', type: 'timestamptz', of: (s) => s.returnedAt ?? null },
-  { name: 'extended', type: 'boolean', of: (s) => s.extended },
-  { name: 'flags', type: 'jsonb', of: (s) => JSON.stringify(s.flags) },
-  { name: 'supplement_periods', type: 'jsonb', of: (s) => JSON.stringify(s.supplementPeriods) },
-];
-
-type SurveyData = { rating: string; criteria?: unknown; dossierCode?: string; flags?: string[] };
-const SURVEY_COLUMNS: Column<Op>[] = [
-  { name: 'op_id', type: 'uuid', of: (op) => op.opId },
-  { name: 'rating', type: 'text', of: (op) => (op.data as SurveyData).rating },
-  { name: 'criteria', type: 'jsonb', of: (op) => jsonText((op.data as SurveyData).criteria) },
-  { name: 'dossier_code', type: 'text', of: (op) => (op.data as SurveyData).dossierCode ?? null },
-  { name: 'flags', type: 'jsonb', of: (op) => jsonText((op.data as SurveyData).flags) },
-  { name: 'at', type: 'timestamptz', of: (op) => op.at },
-];
-
-/** Fold these dossiers again from every op stored for them, and write the report rows. */
-async function refoldDossiers(tx: Sql, communeId: string, ids: string[]) {
-  const { rows } = await tx.query<StoredRow>(
-    'SELECT op_id, device_id, device_seq, type, entity_id, at, hlc, data FROM ops WHERE commune_id = $1 AND entity_id = ANY($2::uuid[])',
-    [communeId, ids],
-  );
-  const byEntity = new Map<string, FoldOp[]>();
-  for (const r of rows) {
-    const list = byEntity.get(r.entity_id) ?? [];
-    list.push({ ...rowToOp(r), deviceId: r.device_id });
-    byEntity.set(r.entity_id, list);
-  }
-  const p = new Params(communeId);
-  const states = ids.map((id) => foldDossier(id, byEntity.get(id) ?? []));
-  const names = DOSSIER_COLUMNS.map((c) => c.name);
-  await tx.query(
-    `INSERT INTO dossiers (commune_id, ${names.join(', ')}) SELECT $1, d.* FROM ${rowsFrom(p, 'd', DOSSIER_COLUMNS, states)}
-     ON CONFLICT (id) DO UPDATE SET ${names.map((n) => `${n} = EXCLUDED.${n}`).join(', ')}
-     WHERE dossiers.commune_id = EXCLUDED.commune_id`,
-    p.values,
-  );
-}
