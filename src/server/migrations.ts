@@ -130,6 +130,32 @@ export const MIGRATIONS: string[] = [
   `
   ALTER TABLE devices ADD COLUMN last_device_seq bigint;
   `,
+  // Service checklists (issue 15): a report row per checklist record (1.0 records read as the
+  // officer's self-check; the date stays text, as sent), and the surveys' yes/no answers, which
+  // count as citizens' checks of the items their questions name. Both filled from the op log.
+  `
+  CREATE TABLE checklist_records (
+    op_id uuid PRIMARY KEY,
+    commune_id text NOT NULL,
+    template_id text NOT NULL,
+    template_version integer NOT NULL,
+    staff_id text NOT NULL,
+    checked_by text NOT NULL,
+    mode text NOT NULL,
+    date text NOT NULL,
+    dossier_id uuid,
+    skipped boolean NOT NULL,
+    items jsonb NOT NULL
+  );
+  CREATE INDEX checklist_records_commune_date ON checklist_records (commune_id, date);
+  INSERT INTO checklist_records
+  SELECT op_id, commune_id, data->>'templateId', (data->>'templateVersion')::integer, data->>'staffId',
+         COALESCE(data->>'checkedBy', data->>'staffId'), COALESCE(data->>'mode', 'self'), data->>'date',
+         (data->>'dossierId')::uuid, COALESCE((data->>'skipped')::boolean, false), (data->'items')::jsonb
+    FROM ops WHERE type = 'checklist.recorded' AND excluded IS NULL;
+  ALTER TABLE surveys ADD COLUMN answers jsonb;
+  UPDATE surveys SET answers = (o.data->'answers')::jsonb FROM ops o WHERE o.op_id = surveys.op_id AND o.type = 'survey.submitted';
+  `,
 ];
 
 /** Apply what is missing, under a lock, so several processes starting at once agree. */

@@ -1,13 +1,21 @@
-import { communeFigures, EXCLUSION_REASONS, vnDateTime, type CalendarData, type ExclusionReason, type FigureDossier, type FigureSurvey } from '../domain';
+import { communeFigures, EXCLUSION_REASONS, vnDateTime, type CalendarData, type ExclusionReason, type FigureDossier, type FigureSurvey, type SurveyDefinition } from '../domain';
 import type { Sql } from './sql';
+import { checklistBlock } from './projections/checklists';
 
 const iso = (v: string | Date | null) => (v === null ? undefined : new Date(v).toISOString());
 
 /** The commune's figures for dossiers received and surveys answered between two Vietnam dates. */
-export async function communeReport(sql: Sql, communeId: string, calendar: CalendarData, from: string, to: string, now: Date) {
+export async function communeReport(
+  sql: Sql,
+  communeId: string,
+  { calendar, survey }: { calendar: CalendarData; survey: SurveyDefinition | null },
+  from: string,
+  to: string,
+  now: Date,
+) {
   const start = vnDateTime(from, '00:00').toISOString();
   const end = new Date(vnDateTime(to, '00:00').getTime() + 86_400_000).toISOString();
-  const [dossiers, surveys, excluded] = await Promise.all([
+  const [dossiers, surveys, excluded, checklists] = await Promise.all([
     sql.query<{
       status: string;
       channel: string;
@@ -39,6 +47,7 @@ export async function communeReport(sql: Sql, communeId: string, calendar: Calen
         GROUP BY excluded`,
       [communeId, start, end],
     ),
+    checklistBlock(sql, communeId, survey, from, to, start, end),
   ]);
   const figures = communeFigures({
     dossiers: dossiers.rows.map(
@@ -64,5 +73,6 @@ export async function communeReport(sql: Sql, communeId: string, calendar: Calen
     to,
     ...figures,
     excluded: { rate: left.rate, burst: left.burst, backdated: left.backdated, clockAhead: left['clock-ahead'] },
+    checklists,
   };
 }

@@ -160,19 +160,3 @@ export function gap(own: Tally, other: Tally): number | null {
 }
 
 export const isWideGap = (g: number | null): boolean => g !== null && Math.abs(g) >= GAP_THRESHOLD - 1e-9;
-
-/** The report's `checklists` block (DESIGN.md): staff checks (every mode) beside citizens' per item. */
-export function checklistReportBlock(f: ChecklistFigures) {
-  return {
-    records: f.total.records,
-    skipped: f.total.skipped,
-    items: f.items.map((i) => ({
-      templateId: i.templateId,
-      itemId: i.itemId,
-      checks: i.by.self.checks + i.by.leader.checks + i.by.peer.checks,
-      yes: i.by.self.yes + i.by.leader.yes + i.by.peer.yes,
-      citizenChecks: i.by.citizen.checks,
-      citizenYes: i.by.citizen.yes,
-    })),
-  };
-}

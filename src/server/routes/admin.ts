@@ -68,7 +68,7 @@ export function adminRoutes(ctx: ServerContext) {
     if (!isDateKey(from) || !isDateKey(to) || from > to || to > addDaysToKey(from, 3660))
       throw new HttpError(400, 'invalid-query', 'from and to: real dates YYYY-MM-DD, from ≤ to, at most ten years apart');
     const config = await loadConfig(sql, communeId);
-    return c.json(await communeReport(sql, communeId, config.calendar, from, to, now()));
+    return c.json(await communeReport(sql, communeId, config, from, to, now()));
   });
 
   // Read back as edited (1.1): staff with names and roles, never PIN hashes.
