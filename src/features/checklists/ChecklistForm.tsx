@@ -59,11 +59,11 @@ export function ChecklistForm({
       <button type="button" className="big checklist-all" disabled={disabled || busy} onClick={() => setAnswers(Object.fromEntries(template.items.map((i) => [i.id, true])))}>
         {t('checklists.allHeld')}
       </button>
-      <ul className="checklist-items">
+      <div className="checklist-items">
         {template.items.map((item) => {
           const name = item.label[lang] || item.label.vi;
           return (
-            <li key={item.id} role="group" aria-label={name}>
+            <div key={item.id} role="group" aria-label={name}>
               <span className="checklist-item-label">{name}</span>
               <span className="checklist-toggle">
                 {([true, false] as const).map((value) => (
@@ -80,10 +80,10 @@ export function ChecklistForm({
                   </button>
                 ))}
               </span>
-            </li>
+            </div>
           );
         })}
-      </ul>
+      </div>
       {withNote && (
         <label className="field">
           <span>{t('checklists.note')}</span>
