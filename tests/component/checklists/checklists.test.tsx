@@ -86,7 +86,7 @@ describe('spot checks', () => {
     signIn(hung);
     const user = userEvent.setup();
     page('/checklists/spot');
-    const officer = screen.getByRole('combobox', { name: 'Cán bộ được kiểm tra' });
+    const officer = await screen.findByRole('combobox', { name: 'Cán bộ được kiểm tra' });
     expect(within(officer).queryByRole('option', { name: hung.name })).not.toBeInTheDocument();
     await user.selectOptions(officer, lan.name);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Bảng kiểm tra' }), '3 thể hiện');
@@ -106,7 +106,7 @@ describe('spot checks', () => {
     await setUpDemoTablet(db);
     signIn(minh);
     page('/checklists/spot');
-    expect(screen.getByRole('alert')).toHaveTextContent('Chỉ lãnh đạo');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Chỉ lãnh đạo');
     expect(screen.queryByRole('combobox')).not.toBeInTheDocument();
   });
 });
@@ -128,8 +128,8 @@ describe("the leader's figures", () => {
   it('show self, leader and citizens per item, officer and week, with wide gaps marked', async () => {
     await seedMonth();
     signIn(hung);
-    render(<>{renderRoute(checklistRoutes, '/checklists/figures', demoConfig)}</>);
-    fireEvent.change(screen.getByLabelText('Tháng'), { target: { value: '2026-03' } });
+    page('/checklists/figures');
+    fireEvent.change(await screen.findByLabelText('Tháng'), { target: { value: '2026-03' } });
     // The screen and the print copy (hidden from assistive tech, shown on paper) both say it.
     await waitFor(() => expect(screen.getAllByText('3 phiếu đã kiểm tra, 1 lần bỏ qua.')).toHaveLength(2));
     const byItem = screen.getByRole('table', { name: 'Theo tiêu chí' });
@@ -154,7 +154,7 @@ describe("the leader's figures", () => {
     await seedMonth();
     signIn(lan);
     page('/checklists/figures');
-    expect(screen.getByRole('alert')).toHaveTextContent('Chỉ lãnh đạo xem được');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Chỉ lãnh đạo xem được');
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 });
