@@ -6,6 +6,7 @@ import { healthz } from './health';
 import { housekeeping } from './housekeeping';
 import type { Env, ServerContext } from './http';
 import { adminRoutes } from './routes/admin';
+import { authRoutes } from './routes/auth';
 import { deviceRoutes } from './routes/device';
 import { syncRoutes } from './routes/sync';
 import type { Sql } from './sql';
@@ -67,6 +68,7 @@ export function createServer(opts: ServerOptions) {
   app.get('/healthz', healthz(sql));
   app.route('/api/v1', deviceRoutes(ctx));
   app.route('/api/v1/sync', syncRoutes(ctx));
+  app.route('/api/v1/auth', authRoutes(ctx));
   app.route('/api/v1/admin', adminRoutes(ctx));
   app.all('/api/*', (c) => c.json(errorBody('not-found', 'no such API route'), 404));
 

@@ -130,6 +130,46 @@ export const MIGRATIONS: string[] = [
   `
   ALTER TABLE devices ADD COLUMN last_device_seq bigint;
   `,
+  // Central accounts (DESIGN.md "Central users (1.1)"): users with one role and scope, sessions
+  // stored as token hashes, failed logins counted in the database (every process agrees), and the
+  // audit log of admin changes. actor_id is null for the ADMIN_TOKEN (actor 'admin-token').
+  `
+  CREATE TABLE users (
+    id uuid PRIMARY KEY,
+    username text NOT NULL UNIQUE,
+    password_hash text NOT NULL,
+    role text NOT NULL,
+    province text,
+    commune_id text REFERENCES communes(id),
+    created_at timestamptz NOT NULL
+  );
+  CREATE TABLE sessions (
+    token_hash text PRIMARY KEY,
+    user_id uuid NOT NULL REFERENCES users(id),
+    created_at timestamptz NOT NULL,
+    expires_at timestamptz NOT NULL
+  );
+  CREATE INDEX sessions_expires ON sessions (expires_at);
+  CREATE TABLE login_failures (
+    key_hash text NOT NULL,
+    at timestamptz NOT NULL
+  );
+  CREATE INDEX login_failures_key ON login_failures (key_hash, at);
+  CREATE INDEX login_failures_at ON login_failures (at);
+  CREATE TABLE audit_log (
+    id bigserial PRIMARY KEY,
+    at timestamptz NOT NULL,
+    actor_id uuid,
+    actor text NOT NULL,
+    route text NOT NULL,
+    commune_id text,
+    target text,
+    summary text NOT NULL,
+    details jsonb
+  );
+  CREATE INDEX audit_log_at ON audit_log (at);
+  CREATE INDEX audit_log_commune_at ON audit_log (commune_id, at);
+  `,
   // Service checklists (issue 15): a report row per checklist record (1.0 records read as the
   // officer's self-check; the date stays text, as sent), and the surveys' yes/no answers, which
   // count as citizens' checks of the items their questions name. Both filled from the op log.

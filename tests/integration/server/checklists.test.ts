@@ -84,12 +84,12 @@ describe.each<Backend>(['pglite', 'postgres'])('checklist report rows on %s', (b
   });
 });
 
-describe('migration 5', () => {
+describe('migration 6 (checklists)', () => {
   it('fills the checklist rows and the survey answers from ops stored before it', async () => {
     const sql = await openPglite();
     try {
       await sql.query('CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-      for (const [i, migration] of MIGRATIONS.slice(0, 4).entries()) {
+      for (const [i, migration] of MIGRATIONS.slice(0, 5).entries()) {
         for (const statement of migration.split(';').map((x) => x.trim()).filter(Boolean)) await sql.query(statement);
         await sql.query('INSERT INTO schema_migrations (version) VALUES ($1)', [i + 1]);
       }
