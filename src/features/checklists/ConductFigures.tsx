@@ -14,6 +14,7 @@ import {
   vnDateKey,
   type BySource,
   type ChecklistFigures,
+  type ChecklistGroup,
   type CommuneConfig,
   type Tally,
 } from '../../domain';
@@ -155,67 +156,65 @@ function FigureTables({ figures, config, t, lang, chart = false }: { figures: Ch
       <p className="hint">{t('checklists.figures.gapLegend', { points: Math.round(GAP_THRESHOLD * 100) })}</p>
       <h2>{t('checklists.figures.byItem')}</h2>
       <div className={chart ? 'table-and-chart' : undefined}>
-        <table className="figures-table" aria-label={t('checklists.figures.byItem')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('checklists.figures.item')}</th>
-              <SourceHeaders t={t} />
-            </tr>
-          </thead>
-          <tbody>
-            {figures.items.map((i) => (
-              <tr key={`${i.templateId}/${i.itemId}`}>
-                <th scope="row">{itemName(i.templateId, i.itemId)}</th>
-                <SourceCells by={i.by} t={t} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FigureTable
+          title={t('checklists.figures.byItem')}
+          head={t('checklists.figures.item')}
+          rows={figures.items.map((i) => ({ key: `${i.templateId}/${i.itemId}`, label: itemName(i.templateId, i.itemId), group: i }))}
+          t={t}
+        />
         {chart && <RateChart title={t('checklists.figures.chart')} rows={figures.items.map((i) => ({ label: itemName(i.templateId, i.itemId), by: i.by }))} t={t} />}
       </div>
       <h2>{t('checklists.figures.byOfficer')}</h2>
-      <table className="figures-table" aria-label={t('checklists.figures.byOfficer')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('checklists.figures.officer')}</th>
-            <th scope="col">{t('checklists.figures.records')}</th>
-            <th scope="col">{t('checklists.figures.skippedCount')}</th>
-            <SourceHeaders t={t} />
-          </tr>
-        </thead>
-        <tbody>
-          {figures.officers.map((o) => (
-            <tr key={o.staffId}>
-              <th scope="row">{officerName(o.staffId)}</th>
-              <td>{o.records}</td>
-              <td>{o.skipped}</td>
-              <SourceCells by={o.by} t={t} />
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FigureTable
+        title={t('checklists.figures.byOfficer')}
+        head={t('checklists.figures.officer')}
+        rows={figures.officers.map((o) => ({ key: o.staffId, label: officerName(o.staffId), group: o }))}
+        counts
+        t={t}
+      />
       <h2>{t('checklists.figures.byWeek')}</h2>
-      <table className="figures-table" aria-label={t('checklists.figures.byWeek')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('checklists.figures.week')}</th>
-            <th scope="col">{t('checklists.figures.records')}</th>
-            <th scope="col">{t('checklists.figures.skippedCount')}</th>
-            <SourceHeaders t={t} />
-          </tr>
-        </thead>
-        <tbody>
-          {figures.weeks.map((w) => (
-            <tr key={w.week}>
-              <th scope="row">{formatVnDate(`${w.week}T12:00:00+07:00`)}</th>
-              <td>{w.records}</td>
-              <td>{w.skipped}</td>
-              <SourceCells by={w.by} t={t} />
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FigureTable
+        title={t('checklists.figures.byWeek')}
+        head={t('checklists.figures.week')}
+        rows={figures.weeks.map((w) => ({ key: w.week, label: formatVnDate(`${w.week}T12:00:00+07:00`), group: w }))}
+        counts
+        t={t}
+      />
     </>
+  );
+}
+
+/** One table of groups (items, officers or weeks): each source's rate and the gaps; officers and weeks also count records and skips. */
+function FigureTable({ title, head, rows, counts = false, t }: { title: string; head: string; rows: { key: string; label: string; group: ChecklistGroup }[]; counts?: boolean; t: TFunction }) {
+  return (
+    <table className="figures-table" aria-label={title}>
+      <thead>
+        <tr>
+          <th scope="col">{head}</th>
+          {counts && (
+            <>
+              <th scope="col">{t('checklists.figures.records')}</th>
+              <th scope="col">{t('checklists.figures.skippedCount')}</th>
+            </>
+          )}
+          <SourceHeaders t={t} />
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ key, label, group }) => (
+          <tr key={key}>
+            <th scope="row">{label}</th>
+            {counts && (
+              <>
+                <td>{group.records}</td>
+                <td>{group.skipped}</td>
+              </>
+            )}
+            <SourceCells by={group.by} t={t} />
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
