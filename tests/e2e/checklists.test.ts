@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { enrollAndSignIn, receiveDossier } from '../support/counter-page';
+import { enrollAndSignIn, receiveDossier, signIn } from '../support/counter-page';
 import { expectAccessible } from '../support/axe';
 
 let browser: Browser;
@@ -23,14 +23,6 @@ async function tablet(viewport: { width: number; height: number }): Promise<{ co
   await page.goto(s.url);
   await page.waitForFunction(async () => Boolean(await navigator.serviceWorker.ready));
   return { context, page };
-}
-
-async function signIn(page: Page, name: string, pin: string) {
-  await page.getByRole('heading', { name: 'Đăng nhập cán bộ' }).waitFor();
-  await page.getByRole('radio', { name: new RegExp(name) }).check();
-  await page.getByLabel('Mã PIN').fill(pin);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
 }
 
 /** Touch targets of the page's visible controls under 48 px. */
