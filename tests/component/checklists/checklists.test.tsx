@@ -111,6 +111,42 @@ describe('spot checks', () => {
   });
 });
 
+describe('the daily self-check', () => {
+  it("offers the commune's daily templates and records a self-check with no dossier", async () => {
+    await setUpDemoTablet(db);
+    signIn(minh);
+    const user = userEvent.setup();
+    page('/checklists/daily');
+    const form = await screen.findByRole('form', { name: '3 thể hiện' });
+    expect(screen.getByRole('form', { name: '4 xin, 4 luôn' })).toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: '5 biết' })).not.toBeInTheDocument(); // used after an interaction, not daily
+    await user.click(within(form).getByRole('button', { name: 'Tất cả đều đạt' }));
+    await user.click(within(form).getByRole('button', { name: 'Lưu' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('3 thể hiện: Đã lưu phiếu kiểm tra.');
+    const [rec] = await records();
+    expect(rec).toMatchObject({ staffId: minh.id, checkedBy: minh.id, mode: 'self', templateId: '3-the-hien', items: { respect: true, civility: true, closeness: true } });
+    expect(rec).not.toHaveProperty('dossierId');
+  });
+});
+
+describe('peer checks', () => {
+  it('let a clerk check a colleague on a template the commune opened to peers, recorded as a peer check', async () => {
+    await setUpDemoTablet(db);
+    signIn(minh);
+    const user = userEvent.setup();
+    const config = { ...demoConfig, checklistTemplates: demoConfig.checklistTemplates.map((tpl) => (tpl.id === '4-xin-4-luon' ? { ...tpl, peerChecks: true } : tpl)) };
+    render(<>{renderRoute(checklistRoutes, '/checklists/spot', config)}</>);
+    await screen.findByText('Kiểm tra chéo giữa cán bộ');
+    expect(within(screen.getByRole('combobox', { name: 'Bảng kiểm tra' })).getAllByRole('option').map((o) => o.textContent)).toEqual(['4 xin, 4 luôn']);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Cán bộ được kiểm tra' }), lan.name);
+    const form = screen.getByRole('form', { name: `4 xin, 4 luôn — ${lan.name}` });
+    await user.click(within(form).getByRole('button', { name: 'Tất cả đều đạt' }));
+    await user.click(within(form).getByRole('button', { name: 'Lưu' }));
+    await screen.findByRole('status');
+    expect(await records()).toEqual([expect.objectContaining({ staffId: lan.id, checkedBy: minh.id, mode: 'peer', templateId: '4-xin-4-luon' })]);
+  });
+});
+
 describe("the leader's figures", () => {
   async function seedMonth() {
     await setUpDemoTablet(db);
