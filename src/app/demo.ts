@@ -4,7 +4,8 @@ import type { DeviceInfo } from '../db';
 /** The shape of src/domain/demo/demo-commune.json, which the server also seeds from. */
 export interface CommuneSeed {
   commune: CommuneConfig['commune'];
-  staff: (CommuneConfig['staff'][number] & { pin?: string })[];
+  /** Staff as the JSON holds them (a role is a plain string there): the config check types them. */
+  staff: (Omit<CommuneConfig['staff'][number], 'role'> & { role?: string; pin?: string })[];
   procedures: unknown[];
   calendar: unknown;
   checklistTemplates: unknown[];

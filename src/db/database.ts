@@ -3,6 +3,7 @@ import { nameWordPairs, personalClosedAt, type DeviceKind, type Op } from '../do
 import type { DossierRow } from './dossiers';
 import type { SurveyRow } from './surveys';
 import type { LetterRow } from './letters';
+import type { ChecklistRow } from './checklists';
 import { DB_NAME } from './name';
 
 export { DB_NAME };
@@ -42,6 +43,7 @@ export class FriendlyDeskDB extends Dexie {
   dossiers!: Table<DossierRow, string>;
   surveys!: Table<SurveyRow, string>;
   letters!: Table<LetterRow, string>;
+  checklistResults!: Table<ChecklistRow, string>;
   config!: Table<KeyValue, string>;
   meta!: Table<KeyValue, string>;
 

@@ -6,6 +6,7 @@ export * from './config';
 export * from './storage';
 export * from './attention';
 export * from './surveys';
+export * from './checklists';
 export * from './setup';
 export * from './letters';
 export * from './privacy';

@@ -4,6 +4,7 @@ import type { FriendlyDeskDB, StoredOp } from './database';
 import { refreshDossier } from './dossiers';
 import { projectSurvey } from './surveys';
 import { projectLetterDelivered, projectLetterIssued } from './letters';
+import { projectChecklist } from './checklists';
 
 /** How one op type shows on this tablet: the tables it writes and how, inside the op's transaction. */
 interface Projector {
@@ -16,10 +17,11 @@ const survey: Projector = { tables: (db) => [db.surveys], project: projectSurvey
 // A delivery re-reads its letter's ops, so it opens the op log (always open) and the letters table.
 const letterIssued: Projector = { tables: (db) => [db.letters], project: projectLetterIssued };
 const letterDelivered: Projector = { tables: (db) => [db.letters], project: projectLetterDelivered };
+const checklist: Projector = { tables: (db) => [db.checklistResults], project: projectChecklist };
 
 /**
- * The projector table: one line per op type that this tablet projects. Types not listed (checklists,
- * home service) are kept in the op log only until their screens come with a projector.
+ * The projector table: one line per op type that this tablet projects. A type not listed is kept
+ * in the op log only, until its screens come with a projector.
  */
 export const PROJECTORS: Partial<Record<OpType, Projector>> = {
   'dossier.received': dossier,
@@ -28,6 +30,7 @@ export const PROJECTORS: Partial<Record<OpType, Projector>> = {
   'survey.submitted': survey,
   'letter.issued': letterIssued,
   'letter.delivered': letterDelivered,
+  'checklist.recorded': checklist,
 };
 
 /** Keep the projection of an op's entity up to date; called inside the op's transaction. */

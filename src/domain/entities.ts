@@ -51,6 +51,9 @@ export const zProcedure = z.object({
 });
 export type Procedure = z.infer<typeof zProcedure>;
 
+export const STAFF_ROLES = ['clerk', 'leader'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
 export const zStaff = z.object({
   id: filled(100),
   name: filled(200),
@@ -58,6 +61,8 @@ export const zStaff = z.object({
   pinSalt: z.string().check(z.minLength(8), z.maxLength(128)),
   pinHash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   active: z._default(z.boolean(), true),
+  /** A leader spot-checks other officers' conduct and reads the conduct figures; configs without a role mean clerk. */
+  role: z._default(z.enum(STAFF_ROLES), 'clerk'),
 });
 export type Staff = z.infer<typeof zStaff>;
 

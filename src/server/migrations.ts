@@ -170,6 +170,32 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX audit_log_at ON audit_log (at);
   CREATE INDEX audit_log_commune_at ON audit_log (commune_id, at);
   `,
+  // Service checklists (issue 15): a report row per checklist record (1.0 records read as the
+  // officer's self-check; the date stays text, as sent), and the surveys' yes/no answers, which
+  // count as citizens' checks of the items their questions name. Both filled from the op log.
+  `
+  CREATE TABLE checklist_records (
+    op_id uuid PRIMARY KEY,
+    commune_id text NOT NULL,
+    template_id text NOT NULL,
+    template_version integer NOT NULL,
+    staff_id text NOT NULL,
+    checked_by text NOT NULL,
+    mode text NOT NULL,
+    date text NOT NULL,
+    dossier_id uuid,
+    skipped boolean NOT NULL,
+    items jsonb NOT NULL
+  );
+  CREATE INDEX checklist_records_commune_date ON checklist_records (commune_id, date);
+  INSERT INTO checklist_records
+  SELECT op_id, commune_id, data->>'templateId', (data->>'templateVersion')::integer, data->>'staffId',
+         COALESCE(data->>'checkedBy', data->>'staffId'), COALESCE(data->>'mode', 'self'), data->>'date',
+         (data->>'dossierId')::uuid, COALESCE((data->>'skipped')::boolean, false), (data->'items')::jsonb
+    FROM ops WHERE type = 'checklist.recorded' AND excluded IS NULL;
+  ALTER TABLE surveys ADD COLUMN answers jsonb;
+  UPDATE surveys SET answers = (o.data->'answers')::jsonb FROM ops o WHERE o.op_id = surveys.op_id AND o.type = 'survey.submitted';
+  `,
   // Letters (issue 14): the report rows of letter.issued / letter.delivered, without the recipient
   // or the text (the figures need neither). A delivery may arrive before its letter, so every column
   // but the id may wait. And the supplement requests a dossier had: more than one makes it late

@@ -5,13 +5,16 @@ import {
   suggestedKinds,
   triggeredKinds,
   vnDateTime,
+  type CalendarData,
   type CommuneConfig,
   type ExclusionReason,
   type FigureDossier,
   type FigureSurvey,
   type LetterKind,
+  type SurveyDefinition,
 } from '../domain';
 import type { Sql } from './sql';
+import { checklistBlock } from './projections/checklists';
 
 const iso = (v: string | Date | null) => (v === null ? undefined : new Date(v).toISOString());
 
@@ -22,15 +25,15 @@ const iso = (v: string | Date | null) => (v === null ? undefined : new Date(v).t
 export async function communeReport(
   sql: Sql,
   communeId: string,
-  config: Pick<CommuneConfig, 'calendar' | 'procedures'>,
+  config: { calendar: CalendarData; survey: SurveyDefinition | null; procedures: CommuneConfig['procedures'] },
   from: string,
   to: string,
   now: Date,
 ) {
-  const { calendar } = config;
+  const { calendar, survey } = config;
   const start = vnDateTime(from, '00:00').toISOString();
   const end = new Date(vnDateTime(to, '00:00').getTime() + 86_400_000).toISOString();
-  const [dossiers, surveys, excluded, letters, dossierLetters] = await Promise.all([
+  const [dossiers, surveys, excluded, checklists, letters, dossierLetters] = await Promise.all([
     sql.query<{
       id: string;
       procedure_id: string | null;
@@ -66,6 +69,7 @@ export async function communeReport(
         GROUP BY excluded`,
       [communeId, start, end],
     ),
+    checklistBlock(sql, communeId, survey, from, to, start, end),
     sql.query<{ kind: LetterKind; issued_at: string | Date; delivered_at: string | Date | null }>(
       `SELECT kind, issued_at, delivered_at FROM letters WHERE commune_id = $1 AND issued_at >= $2 AND issued_at < $3`,
       [communeId, start, end],
@@ -125,5 +129,6 @@ export async function communeReport(
     ...figures,
     letters: letterBlock,
     excluded: { rate: left.rate, burst: left.burst, backdated: left.backdated, clockAhead: left['clock-ahead'] },
+    checklists,
   };
 }

@@ -4,9 +4,14 @@ import type { Page } from 'playwright-core';
 export async function enrollAndSignIn(page: Page, code: string) {
   await page.getByLabel('Mã đăng ký thiết bị').fill(code);
   await page.getByRole('button', { name: 'Đăng ký máy' }).click();
+  await signIn(page, 'Nguyễn Thị Lan', '1234');
+}
+
+/** On the sign-in screen: sign in as a demo officer (by name) with the PIN. */
+export async function signIn(page: Page, name: string, pin: string) {
   await page.getByRole('heading', { name: 'Đăng nhập cán bộ' }).waitFor();
-  await page.getByRole('radio', { name: /Nguyễn Thị Lan/ }).check();
-  await page.getByLabel('Mã PIN').fill('1234');
+  await page.getByRole('radio', { name: new RegExp(name) }).check();
+  await page.getByLabel('Mã PIN').fill(pin);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
 }

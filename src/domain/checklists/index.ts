@@ -1,2 +1,4 @@
 export * from './templates';
+export * from './versions';
 export * from './ops';
+export * from './scoring';

@@ -6,6 +6,7 @@ import { NeedsAttention } from '../../app/NeedsAttention';
 import { dossierRoutes, DossierList } from '../dossiers';
 import { paperRoutes } from '../papers';
 import { letterRoutes } from '../letters';
+import { checklistRoutes } from '../checklists';
 import { setSurveyMode } from '../../db';
 import { db } from '../../app/db';
 import { useSession } from '../../app/stores';
@@ -21,6 +22,7 @@ const ROUTES: Route<CommuneConfig>[] = [
   ...dossierRoutes,
   ...paperRoutes,
   ...letterRoutes,
+  ...checklistRoutes,
   { pattern: '/attention', render: () => <NeedsAttention /> },
 ];
 
@@ -41,6 +43,9 @@ export function CounterRoutes({ config }: { config: CommuneConfig }) {
         </a>
         <a href="#/book" aria-current={path === '/book' ? 'page' : undefined}>
           {t('nav.book')}
+        </a>
+        <a href="#/checklists" aria-current={path.startsWith('/checklists') ? 'page' : undefined}>
+          {t('checklists.nav')}
         </a>
         <button type="button" className="primary" onClick={() => navigate('/new')}>
           {t('nav.newDossier')}

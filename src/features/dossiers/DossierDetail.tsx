@@ -28,6 +28,7 @@ import { navigate } from '../../app/router';
 import { StatusBadge } from './StatusBadge';
 import { PaperLinks, PaperOffer } from '../papers';
 import { DossierLetters } from '../letters';
+import { QuickCheckPrompt } from '../checklists';
 import { CorrectionForm } from './CorrectionForm';
 import { feeLabel } from './format';
 
@@ -183,6 +184,8 @@ export function DossierDetail({ id, config }: { id: string; config: CommuneConfi
           />
         )}
       </section>
+
+      <QuickCheckPrompt dossierId={dossier.id} config={config} />
 
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t('dossier.timeline')}</h2>

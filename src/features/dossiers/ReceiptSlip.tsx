@@ -4,6 +4,7 @@ import { currentDueAt, formatVnDate, formatVnDateTime, type CommuneConfig } from
 import { db } from '../../app/db';
 import { useQrSvg } from '../../app/qr';
 import { feeLabel, processingTimeLabel } from './format';
+import { QuickCheckPrompt } from '../checklists';
 
 /**
  * "Giấy tiếp nhận hồ sơ và hẹn trả kết quả": the A5 slip the citizen takes home. An official paper
@@ -31,6 +32,9 @@ export function ReceiptSlip({ id, config }: { id: string; config: CommuneConfig 
         <button type="button" className="primary" onClick={() => window.print()}>
           {ui('slip.print')}
         </button>
+      </div>
+      <div lang={i18n.language}>
+        <QuickCheckPrompt dossierId={dossier.id} config={config} />
       </div>
       <header className="slip-header">
         <div>

@@ -2,13 +2,15 @@ import { SURVEY_RATE_LIMIT, SURVEY_RATE_WINDOW_MS } from '../../domain';
 import { jsonText, type Column } from '../rows';
 import type { IncomingOp } from '../stored-op';
 
-type SurveyData = { rating: string; criteria?: unknown; dossierCode?: string; flags?: string[] };
+type SurveyData = { rating: string; criteria?: unknown; answers?: unknown; dossierCode?: string; flags?: string[] };
 
 /** The surveys report rows: one per answer, with why it is left out of the figures, if it is. */
 export const SURVEY_COLUMNS: Column<IncomingOp>[] = [
   { name: 'op_id', type: 'uuid', of: ({ op }) => op.opId },
   { name: 'rating', type: 'text', of: ({ op }) => (op.data as SurveyData).rating },
   { name: 'criteria', type: 'jsonb', of: ({ op }) => jsonText((op.data as SurveyData).criteria) },
+  // Yes/no answers: those to questions naming a checklist item are citizens' checks of it.
+  { name: 'answers', type: 'jsonb', of: ({ op }) => jsonText((op.data as SurveyData).answers) },
   { name: 'dossier_code', type: 'text', of: ({ op }) => (op.data as SurveyData).dossierCode ?? null },
   { name: 'flags', type: 'jsonb', of: ({ op }) => jsonText((op.data as SurveyData).flags) },
   { name: 'at', type: 'timestamptz', of: ({ op }) => op.at },
