@@ -19,7 +19,7 @@ import {
   type DossierState,
   type DossierStatus,
 } from '../domain';
-import type { FriendlyDeskDB } from './database';
+import type { FriendlyDeskDB, StoredOp } from './database';
 import { tablesFor } from './projections';
 import { getDevice, InvalidOpError, loadValidator, recordOpInTransaction } from './writes';
 
@@ -55,6 +55,17 @@ export function toDossierRow(state: DossierState): DossierRow {
 export async function refreshDossier(db: FriendlyDeskDB, entityId: string): Promise<void> {
   const ops = await db.ops.where('entityId').equals(entityId).toArray();
   await db.dossiers.put(toDossierRow(foldDossier(entityId, ops)));
+}
+
+/** The projections of many dossiers from every op of each (a pulled page): one fold each, one bulkPut. */
+export async function projectDossiers(db: FriendlyDeskDB, ops: StoredOp[]): Promise<void> {
+  const byEntity = new Map<string, StoredOp[]>();
+  for (const op of ops) {
+    const list = byEntity.get(op.entityId);
+    if (list) list.push(op);
+    else byEntity.set(op.entityId, [op]);
+  }
+  await db.dossiers.bulkPut([...byEntity].map(([id, list]) => toDossierRow(foldDossier(id, list))));
 }
 
 

@@ -69,6 +69,23 @@ export interface PullReply {
   serverTime: string;
 }
 
+/**
+ * 1.1 addition, `GET /api/v1/sync/snapshot?at=&after=`: how a new tablet starts. The commune's
+ * ops up to the cursor `at` (absent: the newest op now), grouped by entity (ordered by entityId,
+ * then server order), at most SNAPSHOT_ENTITIES entities a page, each entity whole: a page folds
+ * on its own, reading nothing stored. `next` is the `after` of the following page (null: done);
+ * then the tablet pulls `after=cursor` as usual.
+ */
+export interface SnapshotReply {
+  ops: PulledOp[];
+  /** Where the snapshot stands: pass it as `at` to every page, and pull after it once done. null: no op yet. */
+  cursor: string | null;
+  next: string | null;
+  serverTime: string;
+}
+/** Entities per snapshot page: about 5,000 ops for dossiers of five ops. */
+export const SNAPSHOT_ENTITIES = 1000;
+
 // ---- Clocks on the wire (1.1) ----
 
 /** Canonical HLC: 15 digits of Unix milliseconds, ':', 6 digits of counter. String order is time order. */

@@ -254,6 +254,36 @@ export async function readOps(sql: Sql, communeId: string, after: string, n: num
   return { ops, hasMore: rows.length > n };
 }
 
+/**
+ * A page of the commune's snapshot (SnapshotReply): the ops up to seq `at` of the next `entities`
+ * entities after `after`, each entity whole, ordered by entity then seq.
+ */
+export async function readSnapshot(sql: Sql, communeId: string, at: string, after: string | null, entities: number) {
+  const { rows } = await sql.query<StoredRow & { seq: string }>(
+    `WITH e AS (
+       SELECT DISTINCT entity_id FROM ops
+        WHERE commune_id = $1 AND seq <= $2 AND ($3::uuid IS NULL OR entity_id > $3::uuid)
+        ORDER BY entity_id LIMIT $4
+     )
+     SELECT seq, ${OP_FIELDS} FROM ops
+      WHERE entity_id IN (SELECT entity_id FROM e) AND commune_id = $1 AND seq <= $2
+      ORDER BY entity_id, seq`,
+    [communeId, at, after, entities + 1],
+  );
+  // One entity more than asked tells whether another page follows; it is left for that page.
+  const ids = [...new Set(rows.map((r) => r.entity_id))];
+  const more = ids.length > entities;
+  const kept = more ? rows.filter((r) => r.entity_id !== ids[entities]) : rows;
+  const ops = kept.map((r) => ({ ...rowToOp(r), deviceId: r.device_id, cursor: String(r.seq) }));
+  return { ops, next: more ? ids[entities - 1] : null };
+}
+
+/** The commune's newest seq, or null when it has no op yet. */
+export async function lastSeq(sql: Sql, communeId: string): Promise<string | null> {
+  const { rows } = await sql.query<{ seq: string | null }>('SELECT max(seq)::text AS seq FROM ops WHERE commune_id = $1', [communeId]);
+  return rows[0].seq;
+}
+
 // The columns each table is written from, in the order of its INSERT (see rows.ts).
 const OP_COLUMNS: Column<IncomingOp>[] = [
   { name: 'op_id', type: 'uuid', of: ({ op }) => op.opId },

@@ -1,39 +1,115 @@
-import { hlcReceive, MAX_PULL, type HlcState, type PullReply } from '../domain';
-import { markSynced, project, WRITE_TABLES, type FriendlyDeskDB, type StoredOp } from '../db';
-import { callApi, type ApiOptions } from './api';
+import Dexie from 'dexie';
+import { hlcReceive, MAX_PULL, type HlcState, type PulledOp, type PullReply, type SnapshotReply } from '../domain';
+import { markSynced, projectEntities, WRITE_TABLES, type FriendlyDeskDB, type StoredOp } from '../db';
+import { ApiError, callApi, type ApiOptions } from './api';
 
+/** Where an unfinished snapshot stands (meta 'snapshot'): a start cut short resumes at `next`. */
+interface SnapshotProgress {
+  at: string;
+  next: string | null;
+}
 
-/** Store one page of the commune's ops and re-derive what they touch, in one transaction. */
+/** The ops of a page this tablet does not hold yet, stored as synced; our own pending ones are confirmed. */
+async function storePage(db: FriendlyDeskDB, ops: PulledOp[]): Promise<StoredOp[]> {
+  const known = await db.ops.bulkGet(ops.map((o) => o.opId));
+  const fresh: StoredOp[] = [];
+  const confirmed: StoredOp[] = [];
+  ops.forEach((op, i) => {
+    const { cursor: _cursor, ...rest } = op;
+    if (!known[i]) fresh.push({ ...rest, ...markSynced(rest), state: 'synced' });
+    else if (known[i]!.state === 'pending') confirmed.push({ ...known[i]!, ...markSynced(known[i]!) }); // our own op, whose push answer was lost
+  });
+  if (fresh.length) await db.ops.bulkAdd(fresh);
+  if (confirmed.length) await db.ops.bulkPut(confirmed);
+  // Keep our clock ahead of everything we have seen, so our next op sorts after it.
+  let clock = ((await db.meta.get('hlc'))?.value as HlcState | undefined) ?? { wall: 0, counter: 0 };
+  for (const op of fresh) clock = hlcReceive(clock, op.hlc, Date.now());
+  await db.meta.put({ key: 'hlc', value: clock });
+  return fresh;
+}
+
+/** True when every op of the page is already stored as synced: our own ops coming back after a push. */
+async function allKnown(db: FriendlyDeskDB, ops: PulledOp[]): Promise<boolean> {
+  const known = await db.ops.bulkGet(ops.map((o) => o.opId));
+  return known.every((op) => op?.state === 'synced');
+}
+
+/**
+ * Store one page of the commune's ops and re-derive what they touch, in one transaction: each
+ * touched entity folded once, from every op this tablet holds for it (one indexed read for the page).
+ */
 export async function applyPulledOps(db: FriendlyDeskDB, ops: PullReply['ops'], cursor: string | null): Promise<number> {
+  // The ops this tablet pushed come back in the next pull: nothing to store or fold, only the cursor
+  // to move (read outside a write transaction, which would wait for and block the app's writes).
+  if (ops.length > 0 && (await allKnown(db, ops))) {
+    if (cursor) await db.meta.put({ key: 'pullCursor', value: cursor });
+    return 0;
+  }
   return db.transaction('rw', WRITE_TABLES(db), async () => {
-    const known = await db.ops.bulkGet(ops.map((o) => o.opId));
-    const fresh: StoredOp[] = [];
-    const confirmed: StoredOp[] = [];
-    ops.forEach((op, i) => {
-      const { cursor: _cursor, ...rest } = op;
-      if (!known[i]) fresh.push({ ...rest, ...markSynced(rest), state: 'synced' });
-      else if (known[i]!.state === 'pending') confirmed.push(known[i]!); // our own op, whose push answer was lost
-    });
-    if (fresh.length) await db.ops.bulkAdd(fresh);
-    for (const op of confirmed) await db.ops.update(op.opId, markSynced(op));
-    // Keep our clock ahead of everything we have seen, so our next op sorts after it.
-    let clock = ((await db.meta.get('hlc'))?.value as HlcState | undefined) ?? { wall: 0, counter: 0 };
-    for (const op of fresh) clock = hlcReceive(clock, op.hlc, Date.now());
-    const touched = new Map<string, StoredOp>();
-    for (const op of fresh) touched.set(op.entityId, op);
-    for (const op of touched.values()) await project(db, op);
-    await db.meta.bulkPut([
-      { key: 'hlc', value: clock },
-      ...(cursor ? [{ key: 'pullCursor', value: cursor }] : []),
-    ]);
+    const fresh = await storePage(db, ops);
+    const touched = [...new Set(fresh.map((op) => op.entityId))];
+    if (touched.length) await projectEntities(db, await db.ops.where('entityId').anyOf(touched).toArray());
+    if (cursor) await db.meta.put({ key: 'pullCursor', value: cursor });
     return fresh.length;
   });
+}
+
+/** This tablet's ops the server has not taken (pending, rejected): the only ones a snapshot page lacks. */
+async function unsyncedOps(db: FriendlyDeskDB): Promise<StoredOp[]> {
+  const of = (state: string) => db.ops.where('[state+deviceSeq]').between([state, Dexie.minKey], [state, Dexie.maxKey]).toArray();
+  return [...(await of('pending')), ...(await of('rejected'))];
+}
+
+/**
+ * Store one snapshot page. It holds every op of its entities up to the snapshot's cursor, so each
+ * entity folds from the page itself (plus this tablet's unsent ops of it), reading nothing else.
+ */
+export async function applySnapshotPage(db: FriendlyDeskDB, page: SnapshotReply): Promise<number> {
+  return db.transaction('rw', WRITE_TABLES(db), async () => {
+    const fresh = await storePage(db, page.ops);
+    const entities = new Set(page.ops.map((op) => op.entityId));
+    const local = (await unsyncedOps(db)).filter((op) => entities.has(op.entityId));
+    const all = [...page.ops.map(({ cursor: _cursor, ...op }): StoredOp => ({ ...op, ...markSynced(op), state: 'synced' })), ...local];
+    await projectEntities(db, all);
+    if (page.next && page.cursor) await db.meta.put({ key: 'snapshot', value: { at: page.cursor, next: page.next } satisfies SnapshotProgress });
+    else {
+      // Done: from now on the tablet pulls after the snapshot's cursor, as any tablet does.
+      await db.meta.delete('snapshot');
+      if (page.cursor) await db.meta.put({ key: 'pullCursor', value: page.cursor });
+    }
+    return fresh.length;
+  });
+}
+
+/**
+ * A tablet that never pulled starts from the commune's snapshot (1.1), page after page, so the
+ * dossier list and search fill in whole dossiers at once; a server without the route (404) leaves
+ * it to the pull from the start.
+ */
+async function bootstrap(db: FriendlyDeskDB, api: ApiOptions): Promise<{ received: number; serverTime?: string }> {
+  let received = 0;
+  let serverTime: string | undefined;
+  for (;;) {
+    const progress = (await db.meta.get('snapshot'))?.value as SnapshotProgress | undefined;
+    const query = new URLSearchParams(progress ? { at: progress.at, ...(progress.next ? { after: progress.next } : {}) } : {});
+    let page: SnapshotReply;
+    try {
+      page = (await callApi<SnapshotReply>(api, 'GET', `/api/v1/sync/snapshot?${query}`)).data;
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 404) return { received };
+      throw err;
+    }
+    received += await applySnapshotPage(db, page);
+    serverTime = page.serverTime;
+    if (!page.next) return { received, serverTime };
+  }
 }
 
 /** Pull everything the commune has that this tablet has not seen, page after page. */
 export async function pullAll(db: FriendlyDeskDB, api: ApiOptions): Promise<{ received: number; serverTime?: string }> {
   let received = 0;
   let serverTime: string | undefined;
+  if (!(await db.meta.get('pullCursor'))) ({ received, serverTime } = await bootstrap(db, api));
   for (;;) {
     const after = (await db.meta.get('pullCursor'))?.value as string | undefined;
     const query = new URLSearchParams({ limit: String(MAX_PULL), ...(after ? { after } : {}) });

@@ -1,12 +1,12 @@
 import { Hono, type Context } from 'hono';
-import { MAX_BATCH_BYTES, MAX_BATCH_OPS, MAX_PULL, PROTOCOL, type PullReply, type PushReply } from '../../domain';
+import { MAX_BATCH_BYTES, MAX_BATCH_OPS, MAX_PULL, PROTOCOL, SNAPSHOT_ENTITIES, type PullReply, type PushReply, type SnapshotReply } from '../../domain';
 import { loadReferenceIds, type ReferenceIds } from '../communes';
 import { cachedDeviceAuth, type Device } from '../devices';
 import { HttpError } from '../errors';
 import { isObject, limit, parseJson, type Env, type ServerContext } from '../http';
 import { lastDeviceSeqOf, recordLastDeviceSeq } from '../device-seq';
 import { lowDiskGuard } from '../health';
-import { applyBatch, readOps } from '../oplog';
+import { applyBatch, lastSeq, readOps, readSnapshot } from '../oplog';
 import { opForTablet } from '../pull-privacy';
 import { deviceAuth } from './device';
 
@@ -87,6 +87,21 @@ export function syncRoutes(ctx: ServerContext) {
     const ops = page.ops.map(opForTablet);
     const hasMore = page.hasMore;
     const reply: PullReply = { ops, cursor: ops.at(-1)?.cursor ?? (after === '0' ? null : after), hasMore, serverTime: serverTime() };
+    return c.json(reply);
+  });
+
+  // 1.1: a new tablet's start (SnapshotReply). Same reader rules as a pull: no kiosk, no comments.
+  routes.get('/snapshot', deviceAuth(ctx), async (c) => {
+    const d = c.get('device');
+    if (d.kind === 'kiosk') throw new HttpError(403, 'forbidden', 'a kiosk cannot read the commune’s data');
+    const atRaw = c.req.query('at');
+    const after = c.req.query('after') ?? null;
+    if (atRaw !== undefined && !/^\d{1,18}$/.test(atRaw)) throw new HttpError(400, 'invalid-query', 'at: the cursor of the first snapshot page');
+    if (after !== null && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(after))
+      throw new HttpError(400, 'invalid-query', 'after: the next of the previous snapshot page');
+    const at = atRaw ?? (await lastSeq(sql, d.commune_id));
+    const page = at === null ? { ops: [], next: null } : await readSnapshot(sql, d.commune_id, at, after, SNAPSHOT_ENTITIES);
+    const reply: SnapshotReply = { ops: page.ops.map(opForTablet), cursor: at, next: page.next, serverTime: serverTime() };
     return c.json(reply);
   });
 
