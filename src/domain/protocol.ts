@@ -70,9 +70,9 @@ export interface PullReply {
 }
 
 /**
- * 1.1 addition, `GET /api/v1/sync/snapshot?at=&after=`: how a new tablet starts. The commune's
+ * 1.1 addition, `GET /api/v1/sync/snapshot?at=&after=&limit=`: how a new tablet starts. The commune's
  * ops up to the cursor `at` (absent: the newest op now), grouped by entity (ordered by entityId,
- * then server order), at most SNAPSHOT_ENTITIES entities a page, each entity whole: a page folds
+ * then server order), `limit` entities a page (at most and by default SNAPSHOT_ENTITIES), each entity whole: a page folds
  * on its own, reading nothing stored. `next` is the `after` of the following page (null: done);
  * then the tablet pulls `after=cursor` as usual.
  */

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FriendlyDeskDB, discardRejected, getCommuneConfig, listNeedsAttention, receiveDossier, recordOp, resendAsNew } from '../../src/db';
+import { FriendlyDeskDB, discardRejected, getCommuneConfig, listDossiers, listNeedsAttention, receiveDossier, recordOp, resendAsNew } from '../../src/db';
 import { enrollDevice, nextBatch, syncOnce, syncStatus } from '../../src/sync';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { formatHlc, newId, parseHlc } from '../../src/domain';
@@ -64,6 +64,51 @@ describe('the app’s sync module against the real server', () => {
     await syncOnce(a.db, s.url);
     expect((await a.db.dossiers.get(first.id))?.status).toBe('processing');
     expect(await states(b.db)).toEqual(await states(a.db));
+  });
+
+  it('starts a new tablet from the commune’s snapshot, then pulls after it: list, search and detail right', async () => {
+    const commune = await s.createCommune();
+    const a = await tablet(commune.id);
+    const names = ['Nguyễn Thị Hòa', 'Võ Đức Yên', 'Trần Văn Bảy'];
+    const made = [];
+    for (const name of names) made.push(await receive(a.db, name));
+    await recordOp(a.db, 'dossier.transitioned', made[0].id, { action: 'start-processing', staffId: 'staff-lan' });
+    await recordOp(a.db, 'dossier.transitioned', made[0].id, { action: 'request-supplement', staffId: 'staff-lan', missingDocuments: ['Tờ khai'] });
+    await syncOnce(a.db, s.url);
+
+    // The new tablet has a change of its own before it ever pulled: the snapshot fold keeps it.
+    const c = await tablet(commune.id);
+    const own = await receive(c.db, 'Lê Thị Tám');
+    const urls: string[] = [];
+    const spy: typeof fetch = (input, init) => (urls.push(String(input)), fetch(input, init));
+    expect(await syncOnce(c.db, s.url, spy)).toMatchObject({ ok: true, pulled: 5 });
+    expect(urls.some((u) => u.includes('/api/v1/sync/snapshot'))).toBe(true);
+    expect((await c.db.meta.get('snapshot'))?.value).toBeUndefined();
+    await syncOnce(a.db, s.url);
+    expect(await states(c.db)).toEqual(await states(a.db));
+    expect((await c.db.dossiers.get(own.id))?.status).toBe('received');
+    // The list, search (diacritics off) and the detail's timeline, from the snapshot.
+    expect((await listDossiers(c.db, { filter: 'all' })).map((d) => d.applicant.name).sort()).toEqual([...names, 'Lê Thị Tám'].sort());
+    expect((await listDossiers(c.db, { filter: 'all', search: 'vo duc yen' })).map((d) => d.id)).toEqual([made[1].id]);
+    const detail = (await c.db.dossiers.get(made[0].id))!;
+    expect(detail.status).toBe('supplement-requested');
+    expect(detail.history.map((e) => e.action ?? e.type)).toEqual((await a.db.dossiers.get(made[0].id))!.history.map((e) => e.action ?? e.type));
+    expect(detail.history).toHaveLength(3);
+
+    // After the snapshot, the usual pull: a later change on A folds over the whole history on C.
+    await recordOp(a.db, 'dossier.transitioned', made[0].id, { action: 'receive-supplement', staffId: 'staff-lan' });
+    await syncOnce(a.db, s.url);
+    urls.length = 0;
+    expect(await syncOnce(c.db, s.url, spy)).toMatchObject({ ok: true, pulled: 1 });
+    expect(urls.some((u) => u.includes('/snapshot'))).toBe(false);
+    expect(await states(c.db)).toEqual(await states(a.db));
+    expect((await c.db.dossiers.get(made[0].id))!.history).toHaveLength(4);
+    // And C's own later change reaches A over the same history.
+    await recordOp(c.db, 'dossier.transitioned', made[0].id, { action: 'start-processing', staffId: 'staff-lan' });
+    await syncOnce(c.db, s.url);
+    await syncOnce(a.db, s.url);
+    expect((await a.db.dossiers.get(made[0].id))?.status).toBe('processing');
+    expect(await states(c.db)).toEqual(await states(a.db));
   });
 
   it('drains a long outbox batch after batch within the caps', async () => {

@@ -99,8 +99,11 @@ export function syncRoutes(ctx: ServerContext) {
     if (atRaw !== undefined && !/^\d{1,18}$/.test(atRaw)) throw new HttpError(400, 'invalid-query', 'at: the cursor of the first snapshot page');
     if (after !== null && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(after))
       throw new HttpError(400, 'invalid-query', 'after: the next of the previous snapshot page');
+    const limitRaw = c.req.query('limit') ?? String(SNAPSHOT_ENTITIES);
+    if (!/^\d{1,4}$/.test(limitRaw) || Number(limitRaw) < 1 || Number(limitRaw) > SNAPSHOT_ENTITIES)
+      throw new HttpError(400, 'invalid-query', `limit: 1 to ${SNAPSHOT_ENTITIES} entities`);
     const at = atRaw ?? (await lastSeq(sql, d.commune_id));
-    const page = at === null ? { ops: [], next: null } : await readSnapshot(sql, d.commune_id, at, after, SNAPSHOT_ENTITIES);
+    const page = at === null ? { ops: [], next: null } : await readSnapshot(sql, d.commune_id, at, after, Number(limitRaw));
     const reply: SnapshotReply = { ops: page.ops.map(opForTablet), cursor: at, next: page.next, serverTime: serverTime() };
     return c.json(reply);
   });
