@@ -36,7 +36,7 @@ async function allKnown(db: FriendlyDeskDB, ops: PulledOp[]): Promise<boolean> {
 
 /**
  * Store one page of the commune's ops and re-derive what they touch, in one transaction: each
- * touched entity folded once, from every op this tablet holds for it (one indexed read for the page).
+ * touched entity folded once, from every op this tablet holds for it, and written in one bulkPut.
  */
 export async function applyPulledOps(db: FriendlyDeskDB, ops: PullReply['ops'], cursor: string | null): Promise<number> {
   // The ops this tablet pushed come back in the next pull: nothing to store or fold, only the cursor
@@ -48,7 +48,9 @@ export async function applyPulledOps(db: FriendlyDeskDB, ops: PullReply['ops'], 
   return db.transaction('rw', WRITE_TABLES(db), async () => {
     const fresh = await storePage(db, ops);
     const touched = [...new Set(fresh.map((op) => op.entityId))];
-    if (touched.length) await projectEntities(db, await db.ops.where('entityId').anyOf(touched).toArray());
+    // One equality read per entity, all in flight at once (anyOf walks a cursor, slower here).
+    const held = await Promise.all(touched.map((id) => db.ops.where('entityId').equals(id).toArray()));
+    if (touched.length) await projectEntities(db, held.flat());
     if (cursor) await db.meta.put({ key: 'pullCursor', value: cursor });
     return fresh.length;
   });
