@@ -74,7 +74,10 @@ describe('the app’s sync module against the real server', () => {
     for (const name of names) made.push(await receive(a.db, name));
     await recordOp(a.db, 'dossier.transitioned', made[0].id, { action: 'start-processing', staffId: 'staff-lan' });
     await recordOp(a.db, 'dossier.transitioned', made[0].id, { action: 'request-supplement', staffId: 'staff-lan', missingDocuments: ['Tờ khai'] });
-    await syncOnce(a.db, s.url);
+    // Its own ops come back in its pull: nothing stored again, the cursor moved past them.
+    expect(await syncOnce(a.db, s.url)).toMatchObject({ ok: true, pushed: 5, pulled: 0 });
+    const { rows } = await s.sql.query<{ seq: string }>('SELECT max(seq)::text AS seq FROM ops WHERE commune_id = $1', [commune.id]);
+    expect((await a.db.meta.get('pullCursor'))?.value).toBe(rows[0].seq);
 
     // The new tablet has a change of its own before it ever pulled: the snapshot fold keeps it.
     const c = await tablet(commune.id);
@@ -105,7 +108,9 @@ describe('the app’s sync module against the real server', () => {
     expect((await c.db.dossiers.get(made[0].id))!.history).toHaveLength(4);
     // And C's own later change reaches A over the same history.
     await recordOp(c.db, 'dossier.transitioned', made[0].id, { action: 'start-processing', staffId: 'staff-lan' });
-    await syncOnce(c.db, s.url);
+    expect(await syncOnce(c.db, s.url)).toMatchObject({ ok: true, pushed: 1, pulled: 0 });
+    const last = await s.sql.query<{ seq: string }>('SELECT max(seq)::text AS seq FROM ops WHERE commune_id = $1', [commune.id]);
+    expect((await c.db.meta.get('pullCursor'))?.value).toBe(last.rows[0].seq);
     await syncOnce(a.db, s.url);
     expect((await a.db.dossiers.get(made[0].id))?.status).toBe('processing');
     expect(await states(c.db)).toEqual(await states(a.db));
