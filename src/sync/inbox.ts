@@ -69,10 +69,11 @@ async function unsyncedOps(db: FriendlyDeskDB): Promise<StoredOp[]> {
 export async function applySnapshotPage(db: FriendlyDeskDB, page: SnapshotReply): Promise<number> {
   return db.transaction('rw', WRITE_TABLES(db), async () => {
     const fresh = await storePage(db, page.ops);
-    const entities = new Set(page.ops.map((op) => op.entityId));
-    const local = (await unsyncedOps(db)).filter((op) => entities.has(op.entityId));
-    const all = [...page.ops.map(({ cursor: _cursor, ...op }): StoredOp => ({ ...op, ...markSynced(op), state: 'synced' })), ...local];
-    await projectEntities(db, all);
+    // An entity all of whose ops this tablet already held (its own, pushed) is projected already.
+    const entities = new Set(fresh.map((op) => op.entityId));
+    const ofPage = page.ops.filter((op) => entities.has(op.entityId)).map(({ cursor: _cursor, ...op }): StoredOp => ({ ...op, ...markSynced(op), state: 'synced' }));
+    const local = entities.size ? (await unsyncedOps(db)).filter((op) => entities.has(op.entityId)) : [];
+    await projectEntities(db, [...ofPage, ...local]);
     if (page.next && page.cursor) await db.meta.put({ key: 'snapshot', value: { at: page.cursor, next: page.next } satisfies SnapshotProgress });
     else {
       // Done: from now on the tablet pulls after the snapshot's cursor, as any tablet does.

@@ -305,7 +305,7 @@ describe.each<Backend>(['pglite', 'postgres'])('wire contract on %s', (backend) 
     it('refuses kiosks and bad queries', async () => {
       const kiosk = await s.newDevice(s.demoCommuneId, 'kiosk');
       expect(await snapshot(kiosk.token)).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
-      for (const query of [{ at: 'abc' }, { after: 'not-a-uuid' }, { limit: '0' }, { limit: '1001' }])
+      for (const query of [{ at: 'abc' }, { after: 'not-a-uuid' }, { limit: '0' }, { limit: '1001' }] as Record<string, string>[])
         expect(await snapshot(counter.token, query)).toMatchObject({ status: 400, body: { error: { code: 'invalid-query' } } });
       expect(await json(await fetch(`${s.url}/api/v1/sync/snapshot`))).toMatchObject({ status: 401 });
     });
