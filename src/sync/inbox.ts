@@ -87,24 +87,28 @@ export async function applySnapshotPage(db: FriendlyDeskDB, page: SnapshotReply)
 /**
  * A tablet that never pulled starts from the commune's snapshot (1.1), page after page, so the
  * dossier list and search fill in whole dossiers at once; a server without the route (404) leaves
- * it to the pull from the start.
+ * it to the pull from the start. Each next page is asked for while the one before is being stored.
  */
 async function bootstrap(db: FriendlyDeskDB, api: ApiOptions): Promise<{ received: number; serverTime?: string }> {
-  let received = 0;
-  let serverTime: string | undefined;
-  for (;;) {
-    const progress = (await db.meta.get('snapshot'))?.value as SnapshotProgress | undefined;
+  const ask = (progress?: SnapshotProgress) => {
     const query = new URLSearchParams(progress ? { at: progress.at, ...(progress.next ? { after: progress.next } : {}) } : {});
+    const answer = callApi<SnapshotReply>(api, 'GET', `/api/v1/sync/snapshot?${query}`).then((res) => res.data);
+    answer.catch(() => {}); // awaited in turn below; a failure must not go unhandled meanwhile
+    return answer;
+  };
+  let received = 0;
+  let coming = ask((await db.meta.get('snapshot'))?.value as SnapshotProgress | undefined);
+  for (;;) {
     let page: SnapshotReply;
     try {
-      page = (await callApi<SnapshotReply>(api, 'GET', `/api/v1/sync/snapshot?${query}`)).data;
+      page = await coming;
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) return { received };
       throw err;
     }
+    if (page.next && page.cursor) coming = ask({ at: page.cursor, next: page.next });
     received += await applySnapshotPage(db, page);
-    serverTime = page.serverTime;
-    if (!page.next) return { received, serverTime };
+    if (!page.next) return { received, serverTime: page.serverTime };
   }
 }
 

@@ -19,7 +19,7 @@ const ACTIONS: [string, Record<string, unknown>?][] = [
 ];
 
 /** The commune's history, pushed by one tablet in batches of 500 ops (100 dossiers, one day). */
-async function fillCommune(server: TestServer): Promise<number> {
+export async function fillCommune(server: TestServer): Promise<number> {
   const device = await server.newDevice(server.demoCommuneId);
   const communeCode = (await (await server.admin('GET', '/api/v1/admin/communes')).json()).find((c: { id: string }) => c.id === server.demoCommuneId).code;
   const firstDay = Date.UTC(2025, 0, 2, 2, 0);
