@@ -39,9 +39,10 @@ async function allKnown(db: FriendlyDeskDB, ops: PulledOp[]): Promise<boolean> {
  * touched entity folded once, from every op this tablet holds for it, and written in one bulkPut.
  */
 export async function applyPulledOps(db: FriendlyDeskDB, ops: PullReply['ops'], cursor: string | null): Promise<number> {
-  // The ops this tablet pushed come back in the next pull: nothing to store or fold, only the cursor
-  // to move (read outside a write transaction, which would wait for and block the app's writes).
-  if (ops.length > 0 && (await allKnown(db, ops))) {
+  // The ops this tablet pushed come back in the next pull (from a 1.0 server, or answered while
+  // the push's answer was lost): nothing to store or fold, only the cursor to move (read outside
+  // a write transaction, which would wait for and block the app's writes).
+  if (ops.length === 0 || (await allKnown(db, ops))) {
     if (cursor) await db.meta.put({ key: 'pullCursor', value: cursor });
     return 0;
   }
@@ -91,7 +92,7 @@ export async function applySnapshotPage(db: FriendlyDeskDB, page: SnapshotReply)
  */
 async function bootstrap(db: FriendlyDeskDB, api: ApiOptions): Promise<{ received: number; serverTime?: string }> {
   const ask = (progress?: SnapshotProgress) => {
-    const query = new URLSearchParams(progress ? { at: progress.at, ...(progress.next ? { after: progress.next } : {}) } : {});
+    const query = new URLSearchParams({ mine: '0', ...(progress ? { at: progress.at, ...(progress.next ? { after: progress.next } : {}) } : {}) });
     const answer = callApi<SnapshotReply>(api, 'GET', `/api/v1/sync/snapshot?${query}`).then((res) => res.data);
     answer.catch(() => {}); // awaited in turn below; a failure must not go unhandled meanwhile
     return answer;
@@ -119,10 +120,12 @@ export async function pullAll(db: FriendlyDeskDB, api: ApiOptions): Promise<{ re
   if (!(await db.meta.get('pullCursor'))) ({ received, serverTime } = await bootstrap(db, api));
   for (;;) {
     const after = (await db.meta.get('pullCursor'))?.value as string | undefined;
-    const query = new URLSearchParams({ limit: String(MAX_PULL), ...(after ? { after } : {}) });
+    // mine=0: our own ops stay out of the page (we hold them); a 1.0 server sends them anyway.
+    const query = new URLSearchParams({ limit: String(MAX_PULL), mine: '0', ...(after ? { after } : {}) });
     const { data } = await callApi<PullReply>(api, 'GET', `/api/v1/sync/pull?${query}`);
     received += await applyPulledOps(db, data.ops, data.cursor);
     serverTime = data.serverTime;
-    if (!data.hasMore || data.ops.length === 0) return { received, serverTime };
+    // A page of only our own ops is empty but moves the cursor; one that does not move it ends the round.
+    if (!data.hasMore || !data.cursor || data.cursor === after) return { received, serverTime };
   }
 }

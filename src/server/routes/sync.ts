@@ -26,6 +26,16 @@ function checkPushBody(body: unknown, d: Device): unknown[] {
   return body.ops;
 }
 
+/**
+ * `mine=0` (1.1, optional, pull and snapshot): leave out the asking device's own ops, which it holds
+ * already (its pushes coming back cost a tablet a round of downloads for nothing).
+ */
+function skipOwn(mine: string | undefined): boolean {
+  if (mine === undefined || mine === '1') return false;
+  if (mine === '0') return true;
+  throw new HttpError(400, 'invalid-query', 'mine: 0 (leave out this device’s own ops) or 1');
+}
+
 /** Push and pull (mounted at /api/v1/sync). */
 export function syncRoutes(ctx: ServerContext) {
   const { sql, now, upkeep } = ctx;
@@ -82,11 +92,11 @@ export function syncRoutes(ctx: ServerContext) {
     if (!/^\d{1,18}$/.test(after)) throw new HttpError(400, 'invalid-query', 'after: an opaque cursor from a previous pull');
     if (!/^\d{1,4}$/.test(limitRaw) || Number(limitRaw) < 1 || Number(limitRaw) > MAX_PULL)
       throw new HttpError(400, 'invalid-query', `limit: 1 to ${MAX_PULL}`);
-    const page = await readOps(sql, d.commune_id, after, Number(limitRaw));
+    const page = await readOps(sql, d.commune_id, after, Number(limitRaw), skipOwn(c.req.query('mine')) ? d.id : undefined);
     // Kiosk comments stay central: a counter or mobile tablet gets survey answers without them.
     const ops = page.ops.map(opForTablet);
     const hasMore = page.hasMore;
-    const reply: PullReply = { ops, cursor: ops.at(-1)?.cursor ?? (after === '0' ? null : after), hasMore, serverTime: serverTime() };
+    const reply: PullReply = { ops, cursor: page.cursor ?? (after === '0' ? null : after), hasMore, serverTime: serverTime() };
     return c.json(reply);
   });
 
@@ -103,7 +113,8 @@ export function syncRoutes(ctx: ServerContext) {
     if (!/^\d{1,4}$/.test(limitRaw) || Number(limitRaw) < 1 || Number(limitRaw) > SNAPSHOT_ENTITIES)
       throw new HttpError(400, 'invalid-query', `limit: 1 to ${SNAPSHOT_ENTITIES} entities`);
     const at = atRaw ?? (await lastSeq(sql, d.commune_id));
-    const page = at === null ? { ops: [], next: null } : await readSnapshot(sql, d.commune_id, at, after, Number(limitRaw));
+    const mine = skipOwn(c.req.query('mine')) ? d.id : undefined;
+    const page = at === null ? { ops: [], next: null } : await readSnapshot(sql, d.commune_id, at, after, Number(limitRaw), mine);
     const reply: SnapshotReply = { ops: page.ops.map(opForTablet), cursor: at, next: page.next, serverTime: serverTime() };
     return c.json(reply);
   });

@@ -302,6 +302,30 @@ describe.each<Backend>(['pglite', 'postgres'])('wire contract on %s', (backend) 
       expect((await snapshot(outsider.token, { at })).body.ops).toEqual([]);
     });
 
+    it('leaves out the asking device’s own ops with mine=0, in a snapshot and in a pull, the cursor moving past them', async () => {
+      const commune = await s.createCommune();
+      const writer = await s.newDevice(commune.id);
+      const other = await s.newDevice(commune.id);
+      const mineOnly = receivedOp(1);
+      const shared = receivedOp(2);
+      await push(s.url, writer.token, writer.deviceId, [mineOnly, shared]);
+      const theirs = transitionOp(1, shared.entityId, 'start-processing');
+      await push(s.url, other.token, other.deviceId, [theirs]);
+      // The snapshot keeps an entity another device touched whole, and drops one only the asker wrote.
+      const snap = await snapshot(writer.token, { mine: '0' });
+      expect(snap.body.ops.map((o: { opId: string }) => o.opId).sort()).toEqual([shared.opId, theirs.opId].sort());
+      expect((await snapshot(writer.token, { mine: '1' })).body.ops).toHaveLength(3);
+      const pulled = await json(await fetch(`${s.url}/api/v1/sync/pull?mine=0`, { headers: { Authorization: `Bearer ${writer.token}` } }));
+      expect(pulled.body.ops.map((o: { opId: string }) => o.opId)).toEqual([theirs.opId]);
+      expect(pulled.body.cursor).toBe(snap.body.cursor);
+      // A page of only its own ops is empty, yet its cursor moves on.
+      const own = await json(await fetch(`${s.url}/api/v1/sync/pull?mine=0&limit=2`, { headers: { Authorization: `Bearer ${writer.token}` } }));
+      expect(own.body).toMatchObject({ ops: [], hasMore: true });
+      const next = await json(await pull(s.url, writer.token, own.body.cursor));
+      expect(next.body.ops.map((o: { opId: string }) => o.opId)).toEqual([theirs.opId]);
+      expect((await snapshot(writer.token, { mine: 'yes' })).status).toBe(400);
+    });
+
     it('refuses kiosks and bad queries', async () => {
       const kiosk = await s.newDevice(s.demoCommuneId, 'kiosk');
       expect(await snapshot(kiosk.token)).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
