@@ -1,10 +1,14 @@
 import Dexie from 'dexie';
 import { hlcReceive, MAX_PULL, type HlcState, type PulledOp, type PullReply, type SnapshotReply } from '../domain';
-import { markSynced, projectEntities, WRITE_TABLES, type FriendlyDeskDB, type StoredOp } from '../db';
+import { markSynced, projectEntities, putSnapshotDossiers, WRITE_TABLES, type FriendlyDeskDB, type StoredOp } from '../db';
 import { ApiError, callApi, type ApiOptions } from './api';
 
-/** Where an unfinished snapshot stands (meta 'snapshot'): a start cut short resumes at `next`. */
+/**
+ * Where an unfinished start from the snapshot stands (meta 'snapshot'): which part (the folded
+ * dossiers first, then their ops), and the `after` of the next page (null: the part's first page).
+ */
 interface SnapshotProgress {
+  part: 'dossiers' | 'ops';
   at: string;
   next: string | null;
 }
@@ -64,19 +68,35 @@ async function unsyncedOps(db: FriendlyDeskDB): Promise<StoredOp[]> {
 }
 
 /**
- * Store one snapshot page. It holds every op of its entities up to the snapshot's cursor, so each
- * entity folds from the page itself (plus this tablet's unsent ops of it), reading nothing else.
+ * Store one snapshot page, in one transaction. `dossiers`: the rows, folded on the server, with
+ * this tablet's unsent ops of them folded on. `ops`: every op of its entities up to the snapshot's
+ * cursor; a dossier listed by the first part already shows them (and any change made here since),
+ * so only entities without a row yet are folded, from the page itself plus our unsent ops.
  */
-export async function applySnapshotPage(db: FriendlyDeskDB, page: SnapshotReply): Promise<number> {
+export async function applySnapshotPage(db: FriendlyDeskDB, page: SnapshotReply, part: SnapshotProgress['part']): Promise<number> {
   return db.transaction('rw', WRITE_TABLES(db), async () => {
-    const fresh = await storePage(db, page.ops);
-    // An entity all of whose ops this tablet already held (its own, pushed) is projected already.
-    const entities = new Set(fresh.map((op) => op.entityId));
-    const ofPage = page.ops.filter((op) => entities.has(op.entityId)).map(({ cursor: _cursor, ...op }): StoredOp => ({ ...op, ...markSynced(op), state: 'synced' }));
-    const local = entities.size ? (await unsyncedOps(db)).filter((op) => entities.has(op.entityId)) : [];
-    await projectEntities(db, [...ofPage, ...local]);
-    if (page.next && page.cursor) await db.meta.put({ key: 'snapshot', value: { at: page.cursor, next: page.next } satisfies SnapshotProgress });
-    else {
+    let fresh: StoredOp[] = [];
+    if (part === 'dossiers') {
+      const states = page.dossiers ?? [];
+      const ids = new Set(states.map((d) => d.id));
+      await putSnapshotDossiers(db, states, states.length ? (await unsyncedOps(db)).filter((op) => ids.has(op.entityId)) : []);
+      // Our next op must sort after everything these rows were folded from.
+      let clock = ((await db.meta.get('hlc'))?.value as HlcState | undefined) ?? { wall: 0, counter: 0 };
+      for (const d of states) if (d.lastHlc) clock = hlcReceive(clock, d.lastHlc, Date.now());
+      await db.meta.put({ key: 'hlc', value: clock });
+    } else {
+      fresh = await storePage(db, page.ops);
+      const entities = [...new Set(fresh.map((op) => op.entityId))];
+      const listed = new Set((await db.dossiers.bulkGet(entities)).flatMap((row) => (row ? [row.id] : [])));
+      const unlisted = new Set(entities.filter((id) => !listed.has(id)));
+      const ofPage = page.ops.filter((op) => unlisted.has(op.entityId)).map(({ cursor: _cursor, ...op }): StoredOp => ({ ...op, ...markSynced(op), state: 'synced' }));
+      const local = unlisted.size ? (await unsyncedOps(db)).filter((op) => unlisted.has(op.entityId)) : [];
+      await projectEntities(db, [...ofPage, ...local]);
+    }
+    if (page.cursor && (page.next || part === 'dossiers')) {
+      const progress: SnapshotProgress = page.next ? { part, at: page.cursor, next: page.next } : { part: 'ops', at: page.cursor, next: null };
+      await db.meta.put({ key: 'snapshot', value: progress });
+    } else {
       // Done: from now on the tablet pulls after the snapshot's cursor, as any tablet does.
       await db.meta.delete('snapshot');
       if (page.cursor) await db.meta.put({ key: 'pullCursor', value: page.cursor });
@@ -86,19 +106,25 @@ export async function applySnapshotPage(db: FriendlyDeskDB, page: SnapshotReply)
 }
 
 /**
- * A tablet that never pulled starts from the commune's snapshot (1.1), page after page, so the
- * dossier list and search fill in whole dossiers at once; a server without the route (404) leaves
- * it to the pull from the start. Each next page is asked for while the one before is being stored.
+ * A tablet that never pulled starts from the commune's snapshot (1.1): first every dossier folded
+ * on the server (the list and search work as soon as they are in), then their ops, page after
+ * page; a server without the route (404) leaves it to the pull from the start. Each next page is
+ * asked for while the one before is being stored.
  */
 async function bootstrap(db: FriendlyDeskDB, api: ApiOptions): Promise<{ received: number; serverTime?: string }> {
-  const ask = (progress?: SnapshotProgress) => {
-    const query = new URLSearchParams({ mine: '0', ...(progress ? { at: progress.at, ...(progress.next ? { after: progress.next } : {}) } : {}) });
+  const ask = (progress: SnapshotProgress | undefined) => {
+    const query = new URLSearchParams({
+      mine: '0',
+      part: progress?.part ?? 'dossiers',
+      ...(progress ? { at: progress.at, ...(progress.next ? { after: progress.next } : {}) } : {}),
+    });
     const answer = callApi<SnapshotReply>(api, 'GET', `/api/v1/sync/snapshot?${query}`).then((res) => res.data);
     answer.catch(() => {}); // awaited in turn below; a failure must not go unhandled meanwhile
     return answer;
   };
   let received = 0;
-  let coming = ask((await db.meta.get('snapshot'))?.value as SnapshotProgress | undefined);
+  let progress = (await db.meta.get('snapshot'))?.value as SnapshotProgress | undefined;
+  let coming = ask(progress);
   for (;;) {
     let page: SnapshotReply;
     try {
@@ -107,9 +133,12 @@ async function bootstrap(db: FriendlyDeskDB, api: ApiOptions): Promise<{ receive
       if (err instanceof ApiError && err.status === 404) return { received };
       throw err;
     }
-    if (page.next && page.cursor) coming = ask({ at: page.cursor, next: page.next });
-    received += await applySnapshotPage(db, page);
-    if (!page.next) return { received, serverTime: page.serverTime };
+    const part = progress?.part ?? 'dossiers';
+    if (!page.cursor) return { received, serverTime: page.serverTime }; // the commune has no op yet
+    progress = page.next ? { part, at: page.cursor, next: page.next } : part === 'dossiers' ? { part: 'ops', at: page.cursor, next: null } : undefined;
+    if (progress) coming = ask(progress);
+    received += await applySnapshotPage(db, page, part);
+    if (!progress) return { received, serverTime: page.serverTime };
   }
 }
 

@@ -116,6 +116,41 @@ describe('the app’s sync module against the real server', () => {
     expect(await states(c.db)).toEqual(await states(a.db));
   });
 
+  it('lists a new tablet’s dossiers before their ops arrive, and a change made meanwhile folds on the snapshot row', async () => {
+    const commune = await s.createCommune();
+    const a = await tablet(commune.id);
+    const made = [await receive(a.db, 'Đặng Thị Thu'), await receive(a.db, 'Bùi Văn Sáu')];
+    await recordOp(a.db, 'dossier.transitioned', made[0].id, { action: 'start-processing', staffId: 'staff-lan' });
+    await syncOnce(a.db, s.url);
+
+    // The connection drops once the dossiers are in, before the first page of ops.
+    const c = await tablet(commune.id);
+    let cut = true;
+    const flaky: typeof fetch = (input, init) =>
+      cut && String(input).includes('part=ops') ? Promise.reject(new TypeError('network down')) : fetch(input, init);
+    expect((await syncOnce(c.db, s.url, flaky)).ok).toBe(false);
+    expect(await c.db.ops.count()).toBe(0);
+    expect((await c.db.meta.get('snapshot'))?.value).toMatchObject({ part: 'ops', next: null });
+    expect((await listDossiers(c.db, { filter: 'all', search: 'dang thi thu' })).map((d) => d.id)).toEqual([made[0].id]);
+    expect(await states(c.db)).toEqual(await states(a.db));
+    expect((await c.db.dossiers.get(made[0].id))!.history).toEqual((await a.db.dossiers.get(made[0].id))!.history);
+
+    // Staff act on a listed dossier whose history is not stored yet: the row goes on from the snapshot.
+    await recordOp(c.db, 'dossier.transitioned', made[0].id, { action: 'mark-result-ready', staffId: 'staff-lan' });
+    const row = (await c.db.dossiers.get(made[0].id))!;
+    expect(row).toMatchObject({ status: 'result-ready', code: made[0].code, applicant: { name: 'Đặng Thị Thu' } });
+    expect(row.history.map((e) => e.action ?? e.type)).toEqual(['dossier.received', 'start-processing', 'mark-result-ready']);
+
+    // Back online: the change goes out, the ops come in, and both tablets agree.
+    cut = false;
+    expect(await syncOnce(c.db, s.url, flaky)).toMatchObject({ ok: true, pushed: 1, pulled: 3 });
+    expect((await c.db.meta.get('snapshot'))?.value).toBeUndefined();
+    expect(await c.db.ops.count()).toBe(4);
+    await syncOnce(a.db, s.url);
+    expect(await states(c.db)).toEqual(await states(a.db));
+    expect((await a.db.dossiers.get(made[0].id))?.status).toBe('result-ready');
+  });
+
   it('drains a long outbox batch after batch within the caps', async () => {
     const { db, device } = await tablet(s.demoCommuneId);
     for (let i = 0; i < 1100; i++) await receive(db, `Công dân ${i}`);

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { MAX_BATCH_BYTES, MAX_BATCH_OPS, MAX_PULL, PROTOCOL, SNAPSHOT_ENTITIES, type PullReply, type PushReply, type SnapshotReply } from '../../domain';
+import { foldDossier, MAX_BATCH_BYTES, MAX_BATCH_OPS, MAX_PULL, PROTOCOL, SNAPSHOT_ENTITIES, type DossierState, type PulledOp, type PullReply, type PushReply, type SnapshotReply } from '../../domain';
 import { loadReferenceIds, type ReferenceIds } from '../communes';
 import { cachedDeviceAuth, type Device } from '../devices';
 import { HttpError } from '../errors';
@@ -34,6 +34,13 @@ function skipOwn(mine: string | undefined): boolean {
   if (mine === undefined || mine === '1') return false;
   if (mine === '0') return true;
   throw new HttpError(400, 'invalid-query', 'mine: 0 (leave out this device’s own ops) or 1');
+}
+
+/** The dossiers among a snapshot page's entities (whole, in entity order), folded as a tablet folds them. */
+function foldedDossiers(ops: PulledOp[]): DossierState[] {
+  const byEntity = new Map<string, PulledOp[]>();
+  for (const op of ops) if (op.type.startsWith('dossier.')) byEntity.set(op.entityId, [...(byEntity.get(op.entityId) ?? []), op]);
+  return [...byEntity].map(([id, list]) => foldDossier(id, list));
 }
 
 /** Push and pull (mounted at /api/v1/sync). */
@@ -113,9 +120,14 @@ export function syncRoutes(ctx: ServerContext) {
     if (!/^\d{1,4}$/.test(limitRaw) || Number(limitRaw) < 1 || Number(limitRaw) > SNAPSHOT_ENTITIES)
       throw new HttpError(400, 'invalid-query', `limit: 1 to ${SNAPSHOT_ENTITIES} entities`);
     const at = atRaw ?? (await lastSeq(sql, d.commune_id));
+    const part = c.req.query('part') ?? 'ops';
+    if (part !== 'ops' && part !== 'dossiers') throw new HttpError(400, 'invalid-query', 'part: ops or dossiers');
     const mine = skipOwn(c.req.query('mine')) ? d.id : undefined;
     const page = at === null ? { ops: [], next: null } : await readSnapshot(sql, d.commune_id, at, after, Number(limitRaw), mine);
-    const reply: SnapshotReply = { ops: page.ops.map(opForTablet), cursor: at, next: page.next, serverTime: serverTime() };
+    const reply: SnapshotReply =
+      part === 'dossiers'
+        ? { ops: [], dossiers: foldedDossiers(page.ops), cursor: at, next: page.next, serverTime: serverTime() }
+        : { ops: page.ops.map(opForTablet), cursor: at, next: page.next, serverTime: serverTime() };
     return c.json(reply);
   });
 

@@ -294,6 +294,16 @@ describe.each<Backend>(['pglite', 'postgres'])('wire contract on %s', (backend) 
       // The dossiers fold from the snapshot alone; the kiosk comment stays central, as in a pull.
       expect(foldDossier(received[1].entityId, got).status).toBe('processing');
       expect(got.find((o: { type: string }) => o.type === 'survey.submitted').data).not.toHaveProperty('comment');
+      // part=dossiers: the same pages as dossiers folded on the server, the fold a tablet makes.
+      const folded = [];
+      for (let next: string | null = null, n = 0; n === 0 || next; n++) {
+        const { body } = await snapshot(reader.token, { at, part: 'dossiers', limit: '3', ...(next ? { after: next } : {}) });
+        expect(body).toMatchObject({ ops: [], cursor: at });
+        folded.push(...body.dossiers);
+        next = body.next;
+      }
+      expect(folded).toEqual(received.map((r) => r.entityId).sort().map((id) => foldDossier(id, got)));
+      expect(folded.find((d: { id: string }) => d.id === received[0].entityId)).toMatchObject({ status: 'processing', history: [{}, {}] });
       // The pull after the snapshot's cursor brings exactly what came later.
       const after = await json(await pull(s.url, reader.token, at));
       expect(after.body.ops.map((o: { opId: string }) => o.opId)).toEqual([late.opId]);
@@ -329,7 +339,7 @@ describe.each<Backend>(['pglite', 'postgres'])('wire contract on %s', (backend) 
     it('refuses kiosks and bad queries', async () => {
       const kiosk = await s.newDevice(s.demoCommuneId, 'kiosk');
       expect(await snapshot(kiosk.token)).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
-      for (const query of [{ at: 'abc' }, { after: 'not-a-uuid' }, { limit: '0' }, { limit: '1001' }] as Record<string, string>[])
+      for (const query of [{ at: 'abc' }, { after: 'not-a-uuid' }, { limit: '0' }, { limit: '1001' }, { part: 'rows' }] as Record<string, string>[])
         expect(await snapshot(counter.token, query)).toMatchObject({ status: 400, body: { error: { code: 'invalid-query' } } });
       expect(await json(await fetch(`${s.url}/api/v1/sync/snapshot`))).toMatchObject({ status: 401 });
     });
