@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { foldDossier, MAX_BATCH_BYTES, MAX_BATCH_OPS, MAX_PULL, PROTOCOL, SNAPSHOT_ENTITIES, type DossierState, type PulledOp, type PullReply, type PushReply, type SnapshotReply } from '../../domain';
+import { foldDossier, isUuid, MAX_BATCH_BYTES, MAX_BATCH_OPS, MAX_PULL, PROTOCOL, SNAPSHOT_ENTITIES, type DossierState, type PulledOp, type PullReply, type PushReply, type SnapshotReply } from '../../domain';
 import { loadReferenceIds, type ReferenceIds } from '../communes';
 import { cachedDeviceAuth, type Device } from '../devices';
 import { HttpError } from '../errors';
@@ -114,7 +114,7 @@ export function syncRoutes(ctx: ServerContext) {
     const atRaw = c.req.query('at');
     const after = c.req.query('after') ?? null;
     if (atRaw !== undefined && !/^\d{1,18}$/.test(atRaw)) throw new HttpError(400, 'invalid-query', 'at: the cursor of the first snapshot page');
-    if (after !== null && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(after))
+    if (after !== null && !isUuid(after))
       throw new HttpError(400, 'invalid-query', 'after: the next of the previous snapshot page');
     const limitRaw = c.req.query('limit') ?? String(SNAPSHOT_ENTITIES);
     if (!/^\d{1,4}$/.test(limitRaw) || Number(limitRaw) < 1 || Number(limitRaw) > SNAPSHOT_ENTITIES)
