@@ -261,29 +261,27 @@ export async function readOps(sql: Sql, communeId: string, after: string, n: num
 
 /**
  * A page of the commune's snapshot (SnapshotReply): the ops up to seq `at` of the next `entities`
- * entities after `after`, each entity whole, ordered by entity then seq.
+ * entities after `after`, each entity whole, ordered by entity then seq. `skipDevice`: entities
+ * only that device wrote are left out (it holds them), without reading their ops.
  */
 export async function readSnapshot(sql: Sql, communeId: string, at: string, after: string | null, entities: number, skipDevice?: string) {
   const { rows } = await sql.query<StoredRow & { seq: string }>(
     `WITH e AS (
-       SELECT DISTINCT entity_id FROM ops
+       SELECT entity_id FROM ops
         WHERE commune_id = $1 AND seq <= $2 AND ($3::uuid IS NULL OR entity_id > $3::uuid)
+        GROUP BY entity_id
+       HAVING $5::text IS NULL OR bool_or(device_id::text <> $5::text)
         ORDER BY entity_id LIMIT $4
      )
      SELECT seq, ${OP_FIELDS} FROM ops
       WHERE entity_id IN (SELECT entity_id FROM e) AND commune_id = $1 AND seq <= $2
       ORDER BY entity_id, seq`,
-    [communeId, at, after, entities + 1],
+    [communeId, at, after, entities + 1, skipDevice ?? null],
   );
   // One entity more than asked tells whether another page follows; it is left for that page.
   const ids = [...new Set(rows.map((r) => r.entity_id))];
   const more = ids.length > entities;
-  let kept = more ? rows.filter((r) => r.entity_id !== ids[entities]) : rows;
-  if (skipDevice) {
-    // Entities only that device wrote: it holds all of them already.
-    const others = new Set(kept.filter((r) => r.device_id !== skipDevice).map((r) => r.entity_id));
-    kept = kept.filter((r) => others.has(r.entity_id));
-  }
+  const kept = more ? rows.filter((r) => r.entity_id !== ids[entities]) : rows;
   const ops = kept.map((r) => ({ ...rowToOp(r), deviceId: r.device_id, cursor: String(r.seq) }));
   return { ops, next: more ? ids[entities - 1] : null };
 }
