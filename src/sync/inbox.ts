@@ -53,7 +53,8 @@ export async function applyPulledOps(db: FriendlyDeskDB, ops: PullReply['ops'], 
   return db.transaction('rw', WRITE_TABLES(db), async () => {
     const fresh = await storePage(db, ops);
     const touched = [...new Set(fresh.map((op) => op.entityId))];
-    // One equality read per entity, all in flight at once (anyOf walks a cursor, slower here).
+    // One equality read per entity, all in flight at once (anyOf walks one cursor: in fake-indexeddb
+    // that took the chaos test past its time limit).
     const held = await Promise.all(touched.map((id) => db.ops.where('entityId').equals(id).toArray()));
     if (touched.length) await projectEntities(db, held.flat());
     if (cursor) await db.meta.put({ key: 'pullCursor', value: cursor });
