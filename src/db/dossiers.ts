@@ -19,7 +19,7 @@ import {
   type DossierState,
   type DossierStatus,
 } from '../domain';
-import type { FriendlyDeskDB } from './database';
+import type { FriendlyDeskDB, StoredOp } from './database';
 import { tablesFor } from './projections';
 import { getDevice, InvalidOpError, loadValidator, recordOpInTransaction } from './writes';
 
@@ -51,10 +51,45 @@ export function toDossierRow(state: DossierState): DossierRow {
   };
 }
 
-/** Re-derive a dossier's projection from all ops this tablet holds for it. */
+/** A row's dossier state, without the list's index fields. */
+function stateOf(row: DossierRow): DossierState {
+  const { open: _open, words: _words, namePairs: _pairs, personalClosedAt: _closed, ...state } = row;
+  return state;
+}
+
+/**
+ * Re-derive a dossier's projection from all ops this tablet holds for it. A row that came from the
+ * commune's snapshot before its ops did (a new tablet, still storing them) is the fold of ops this
+ * tablet lacks: newer ops go on from it.
+ */
 export async function refreshDossier(db: FriendlyDeskDB, entityId: string): Promise<void> {
   const ops = await db.ops.where('entityId').equals(entityId).toArray();
-  await db.dossiers.put(toDossierRow(foldDossier(entityId, ops)));
+  const row = ops.some((op) => op.type === 'dossier.received') ? undefined : await db.dossiers.get(entityId);
+  const state = row?.lastHlc ? foldDossier(entityId, ops.filter((op) => op.hlc > row.lastHlc), stateOf(row)) : foldDossier(entityId, ops);
+  await db.dossiers.put(toDossierRow(state));
+}
+
+/** Snapshot rows (states folded on the server), with this tablet's own unsent ops of them folded on. */
+export async function putSnapshotDossiers(db: FriendlyDeskDB, states: DossierState[], unsent: StoredOp[]): Promise<void> {
+  const mine = new Map<string, StoredOp[]>();
+  for (const op of unsent) mine.set(op.entityId, [...(mine.get(op.entityId) ?? []), op]);
+  await db.dossiers.bulkPut(
+    states.map((state) => {
+      const newer = (mine.get(state.id) ?? []).filter((op) => op.hlc > state.lastHlc);
+      return toDossierRow(newer.length ? foldDossier(state.id, newer, state) : state);
+    }),
+  );
+}
+
+/** The projections of many dossiers from every op of each (a pulled page): one fold each, one bulkPut. */
+export async function projectDossiers(db: FriendlyDeskDB, ops: StoredOp[]): Promise<void> {
+  const byEntity = new Map<string, StoredOp[]>();
+  for (const op of ops) {
+    const list = byEntity.get(op.entityId);
+    if (list) list.push(op);
+    else byEntity.set(op.entityId, [op]);
+  }
+  await db.dossiers.bulkPut([...byEntity].map(([id, list]) => toDossierRow(foldDossier(id, list))));
 }
 
 

@@ -72,7 +72,7 @@ export async function wipeSentData(db: FriendlyDeskDB): Promise<void> {
   await db.ops.bulkDelete(resolved);
   await db.transaction('rw', WRITE_TABLES(db), async () => {
     for (const table of WRITE_TABLES(db)) if (table !== db.ops && table !== db.meta) await table.clear();
-    await db.meta.bulkDelete(['pullCursor', 'lastSyncAt']);
+    await db.meta.bulkDelete(['pullCursor', 'snapshot', 'lastSyncAt']);
     // Half-typed intakes never reached the server, but they are personal data no one can finish now.
     await discardAllDrafts(db);
     const device = (await db.meta.get('device'))?.value as DeviceInfo | undefined;

@@ -1,19 +1,25 @@
 import type { Table } from 'dexie';
 import type { OpType } from '../domain';
 import type { FriendlyDeskDB, StoredOp } from './database';
-import { refreshDossier } from './dossiers';
-import { projectSurvey } from './surveys';
+import { projectDossiers, refreshDossier } from './dossiers';
+import { projectSurvey, projectSurveys } from './surveys';
 import { projectLetterDelivered, projectLetterIssued } from './letters';
 import { projectChecklist } from './checklists';
 
 /** How one op type shows on this tablet: the tables it writes and how, inside the op's transaction. */
 interface Projector {
   tables: (db: FriendlyDeskDB) => Table[];
+  /** One op just stored: refresh what it touches (reading the op log as needed). */
   project: (db: FriendlyDeskDB, op: StoredOp) => Promise<void>;
+  /**
+   * Many entities at once (a pulled page), given every op of each: write their projections in bulk.
+   * Without one, the ops are projected one by one in clock order, as if recorded so.
+   */
+  projectAll?: (db: FriendlyDeskDB, ops: StoredOp[]) => Promise<void>;
 }
 
-const dossier: Projector = { tables: (db) => [db.dossiers], project: (db, op) => refreshDossier(db, op.entityId) };
-const survey: Projector = { tables: (db) => [db.surveys], project: projectSurvey };
+const dossier: Projector = { tables: (db) => [db.dossiers], project: (db, op) => refreshDossier(db, op.entityId), projectAll: projectDossiers };
+const survey: Projector = { tables: (db) => [db.surveys], project: projectSurvey, projectAll: projectSurveys };
 // A delivery re-reads its letter's ops, so it opens the op log (always open) and the letters table.
 const letterIssued: Projector = { tables: (db) => [db.letters], project: projectLetterIssued };
 const letterDelivered: Projector = { tables: (db) => [db.letters], project: projectLetterDelivered };
@@ -36,6 +42,25 @@ export const PROJECTORS: Partial<Record<OpType, Projector>> = {
 /** Keep the projection of an op's entity up to date; called inside the op's transaction. */
 export async function project(db: FriendlyDeskDB, op: StoredOp): Promise<void> {
   await PROJECTORS[op.type as OpType]?.project(db, op);
+}
+
+/**
+ * Project many entities at once, given every op this tablet holds for each of them (inside the
+ * caller's transaction): each projector once, with its own ops.
+ */
+export async function projectEntities(db: FriendlyDeskDB, ops: StoredOp[]): Promise<void> {
+  const byProjector = new Map<Projector, StoredOp[]>();
+  for (const op of ops) {
+    const projector = PROJECTORS[op.type as OpType];
+    if (!projector) continue;
+    const list = byProjector.get(projector);
+    if (list) list.push(op);
+    else byProjector.set(projector, [op]);
+  }
+  for (const [projector, list] of byProjector) {
+    if (projector.projectAll) await projector.projectAll(db, list);
+    else for (const op of list.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0))) await projector.project(db, op);
+  }
 }
 
 /** The tables a write of these op types opens: the op log, meta (sequence, clock) and their projections. */

@@ -8,10 +8,19 @@ export interface SurveyRow {
   dossierCode?: string;
 }
 
+function surveyRow(op: StoredOp): SurveyRow {
+  const { rating, dossierCode } = op.data as { rating: string; dossierCode?: string };
+  return { id: op.opId, at: op.at, rating, ...(dossierCode ? { dossierCode } : {}) };
+}
+
 /** The projector of `survey.submitted` (see projections.ts). */
 export async function projectSurvey(db: FriendlyDeskDB, op: StoredOp): Promise<void> {
-  const { rating, dossierCode } = op.data as { rating: string; dossierCode?: string };
-  await db.surveys.put({ id: op.opId, at: op.at, rating, ...(dossierCode ? { dossierCode } : {}) });
+  await db.surveys.put(surveyRow(op));
+}
+
+/** The same for a pulled page: one bulkPut. */
+export async function projectSurveys(db: FriendlyDeskDB, ops: StoredOp[]): Promise<void> {
+  await db.surveys.bulkPut(ops.map(surveyRow));
 }
 
 export async function hasSurveyForDossier(db: FriendlyDeskDB, dossierCode: string): Promise<boolean> {

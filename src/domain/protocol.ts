@@ -3,6 +3,7 @@
  * sync both speak. Imported by src/server and src/sync; defined nowhere else.
  */
 import type { Op } from './ops';
+import type { DossierState } from './dossiers/lifecycle';
 
 /** `protocol` of every push; 1.1 only adds, so it stays 1. */
 export const PROTOCOL = 1;
@@ -68,6 +69,28 @@ export interface PullReply {
   hasMore: boolean;
   serverTime: string;
 }
+
+/**
+ * 1.1 addition, `GET /api/v1/sync/snapshot?at=&after=&limit=&part=&mine=`: how a new tablet starts. The commune's
+ * ops up to the cursor `at` (absent: the newest op now), grouped by entity (ordered by entityId,
+ * then server order), `limit` entities a page (at most and by default SNAPSHOT_ENTITIES), each entity whole: a page folds
+ * on its own, reading nothing stored. `next` is the `after` of the following page (null: done);
+ * then the tablet pulls `after=cursor` as usual.
+ */
+export interface SnapshotReply {
+  ops: PulledOp[];
+  /**
+   * With `part=dossiers`: instead of ops (then `[]`), the page's dossiers folded on the server
+   * (foldDossier), so a tablet lists and finds every dossier before it holds their ops.
+   */
+  dossiers?: DossierState[];
+  /** Where the snapshot stands: pass it as `at` to every page, and pull after it once done. null: no op yet. */
+  cursor: string | null;
+  next: string | null;
+  serverTime: string;
+}
+/** Entities per snapshot page: about 5,000 ops for dossiers of five ops. */
+export const SNAPSHOT_ENTITIES = 1000;
 
 // ---- Clocks on the wire (1.1) ----
 

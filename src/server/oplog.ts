@@ -246,14 +246,52 @@ export async function applyBatch(
   return { revoked: false, results: results as OpResult[] };
 }
 
-/** A page of the commune's ops after the cursor, in server order, and whether more follow. */
-export async function readOps(sql: Sql, communeId: string, after: string, n: number) {
+/**
+ * A page of the commune's ops after the cursor, in server order, whether more follow, and the
+ * cursor it ends at. `skipDevice`: that device's own ops are left out (it holds them), the cursor
+ * still moves past them.
+ */
+export async function readOps(sql: Sql, communeId: string, after: string, n: number, skipDevice?: string) {
   const { rows } = await sql.query<StoredRow & { seq: string }>(
     `SELECT seq, ${OP_FIELDS} FROM ops WHERE commune_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
     [communeId, after, n + 1],
   );
-  const ops = rows.slice(0, n).map((r) => ({ ...rowToOp(r), deviceId: r.device_id, cursor: String(r.seq) }));
-  return { ops, hasMore: rows.length > n };
+  const page = rows.slice(0, n);
+  const ops = page.filter((r) => r.device_id !== skipDevice).map((r) => ({ ...rowToOp(r), deviceId: r.device_id, cursor: String(r.seq) }));
+  return { ops, hasMore: rows.length > n, cursor: page.length ? String(page[page.length - 1].seq) : null };
+}
+
+/**
+ * A page of the commune's snapshot (SnapshotReply): the ops up to seq `at` of the next `entities`
+ * entities after `after`, each entity whole, ordered by entity then seq. `skipDevice`: entities
+ * only that device wrote are left out (it holds them), without reading their ops.
+ */
+export async function readSnapshot(sql: Sql, communeId: string, at: string, after: string | null, entities: number, skipDevice?: string) {
+  const { rows } = await sql.query<StoredRow & { seq: string }>(
+    `WITH e AS (
+       SELECT entity_id FROM ops
+        WHERE commune_id = $1 AND seq <= $2 AND ($3::uuid IS NULL OR entity_id > $3::uuid)
+        GROUP BY entity_id
+       HAVING $5::text IS NULL OR bool_or(device_id::text <> $5::text)
+        ORDER BY entity_id LIMIT $4
+     )
+     SELECT seq, ${OP_FIELDS} FROM ops
+      WHERE entity_id IN (SELECT entity_id FROM e) AND commune_id = $1 AND seq <= $2
+      ORDER BY entity_id, seq`,
+    [communeId, at, after, entities + 1, skipDevice ?? null],
+  );
+  // One entity more than asked tells whether another page follows; it is left for that page.
+  const ids = [...new Set(rows.map((r) => r.entity_id))];
+  const more = ids.length > entities;
+  const kept = more ? rows.filter((r) => r.entity_id !== ids[entities]) : rows;
+  const ops = kept.map((r) => ({ ...rowToOp(r), deviceId: r.device_id, cursor: String(r.seq) }));
+  return { ops, next: more ? ids[entities - 1] : null };
+}
+
+/** The commune's newest seq, or null when it has no op yet. */
+export async function lastSeq(sql: Sql, communeId: string): Promise<string | null> {
+  const { rows } = await sql.query<{ seq: string | null }>('SELECT max(seq)::text AS seq FROM ops WHERE commune_id = $1', [communeId]);
+  return rows[0].seq;
 }
 
 // The columns each table is written from, in the order of its INSERT (see rows.ts).

@@ -44,17 +44,15 @@ export interface PushOutcome {
 /**
  * Drain the outbox in order, batch after batch. Each batch's results are written back in one
  * transaction, so a crash between batches at worst re-sends ops the server answers as duplicates.
+ * The next batch goes out as soon as the previous one is answered (the server still sees them in
+ * order); IndexedDB's part — writing back the last answer, reading the next batch — runs while a
+ * batch is on the wire, not between requests.
  */
 export async function pushOutbox(db: FriendlyDeskDB, api: ApiOptions, onProgress?: (sent: number) => void): Promise<PushOutcome> {
   const device = await getDevice(db);
   if (!device || device.mode !== 'enrolled') return { sent: 0, rejected: 0 };
   const outcome: PushOutcome = { sent: 0, rejected: 0 };
-  let afterSeq: number | undefined;
-  for (;;) {
-    const batch = await nextBatch(db, afterSeq);
-    if (batch.length === 0) return outcome;
-    const request: PushRequest = { protocol: PROTOCOL, deviceId: device.deviceId, ops: batch.map(toWireOp) };
-    const { data } = await callApi<PushReply>(api, 'POST', '/api/v1/sync/push', request);
+  const writeBack = async (batch: StoredOp[], data: PushReply) => {
     const byId = new Map(data.results.map((r) => [r.opId, r]));
     const changes = batch.flatMap((op): { key: string; changes: Partial<StoredOp> }[] => {
       const result = byId.get(op.opId);
@@ -64,10 +62,23 @@ export async function pushOutbox(db: FriendlyDeskDB, api: ApiOptions, onProgress
       return [{ key: op.opId, changes: { state: 'rejected', error: result.error ?? { code: 'rejected', message: '' } } }];
     });
     await db.ops.bulkUpdate(changes);
-    afterSeq = batch[batch.length - 1].deviceSeq;
     outcome.sent += batch.length;
     outcome.serverTime = data.serverTime;
     onProgress?.(outcome.sent);
-    if (byId.size === 0) return outcome; // a server that answers nothing must not loop us forever
+  };
+  let batch = await nextBatch(db);
+  let written: Promise<void> = Promise.resolve();
+  while (batch.length > 0) {
+    const request: PushRequest = { protocol: PROTOCOL, deviceId: device.deviceId, ops: batch.map(toWireOp) };
+    const answer = callApi<PushReply>(api, 'POST', '/api/v1/sync/push', request);
+    answer.catch(() => {}); // awaited below, after the local work; a failure must not go unhandled meanwhile
+    const [, following] = await Promise.all([written, nextBatch(db, batch[batch.length - 1].deviceSeq)]);
+    const { data } = await answer;
+    written = writeBack(batch, data);
+    written.catch(() => {}); // likewise: its failure is thrown where it is awaited
+    if (data.results.length === 0) break; // a server that answers nothing must not loop us forever
+    batch = following;
   }
+  await written;
+  return outcome;
 }

@@ -45,13 +45,26 @@ import { benchDossier } from './records';
   const stop = syncStatus.subscribe((s) => {
     if (s.progress === pendingBefore && !pushedMs) pushedMs = performance.now() - t0;
   });
+  // Where the time goes: waiting on the server's answers, per route (the rest is the tablet's own work).
+  const waited: Record<string, number> = {};
+  const timedFetch: typeof fetch = async (input, init) => {
+    const route = String(input).split('?')[0].split('/').pop()!;
+    const t = performance.now();
+    try {
+      const res = await fetch(input, init);
+      await res.clone().arrayBuffer();
+      return res;
+    } finally {
+      waited[route] = (waited[route] ?? 0) + performance.now() - t;
+    }
+  };
   let rounds = 0;
   while ((await countPending(db)) > 0 && rounds < 20) {
     rounds++;
-    await syncOnce(db, '');
+    await syncOnce(db, '', timedFetch);
   }
   const ms = performance.now() - t0;
   stop();
-  return { pendingBefore, pendingAfter: await countPending(db), ms, pushedMs, rounds };
+  return { pendingBefore, pendingAfter: await countPending(db), ms, pushedMs, rounds, waited };
 };
 document.title = 'ready';

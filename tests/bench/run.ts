@@ -138,6 +138,7 @@ async function drainBench(browser: Browser, server: Server) {
   console.log(`\nChromium tablet back online with ${d.pendingBefore.toLocaleString('en')} pending ops (server on PGlite)`);
   row(`drain the outbox (${d.rounds} sync round${d.rounds === 1 ? '' : 's'}, ${d.pendingAfter} left)`, d.ms / 1000, 's', 10);
   row('  of which pushing, until the last op was sent', d.pushedMs / 1000, 's');
+  for (const [route, ms] of Object.entries(d.waited ?? {}) as [string, number][]) row(`  waiting on ${route} answers (all requests)`, ms / 1000, 's');
   return d.ms as number;
 }
 

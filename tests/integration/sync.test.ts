@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FriendlyDeskDB, discardRejected, getCommuneConfig, listNeedsAttention, receiveDossier, recordOp, resendAsNew } from '../../src/db';
+import { FriendlyDeskDB, discardRejected, getCommuneConfig, listDossiers, listNeedsAttention, receiveDossier, recordOp, resendAsNew } from '../../src/db';
 import { enrollDevice, nextBatch, syncOnce, syncStatus } from '../../src/sync';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { formatHlc, newId, parseHlc } from '../../src/domain';
@@ -64,6 +64,91 @@ describe('the app’s sync module against the real server', () => {
     await syncOnce(a.db, s.url);
     expect((await a.db.dossiers.get(first.id))?.status).toBe('processing');
     expect(await states(b.db)).toEqual(await states(a.db));
+  });
+
+  it('starts a new tablet from the commune’s snapshot, then pulls after it: list, search and detail right', async () => {
+    const commune = await s.createCommune();
+    const a = await tablet(commune.id);
+    const names = ['Nguyễn Thị Hòa', 'Võ Đức Yên', 'Trần Văn Bảy'];
+    const made = [];
+    for (const name of names) made.push(await receive(a.db, name));
+    await recordOp(a.db, 'dossier.transitioned', made[0].id, { action: 'start-processing', staffId: 'staff-lan' });
+    await recordOp(a.db, 'dossier.transitioned', made[0].id, { action: 'request-supplement', staffId: 'staff-lan', missingDocuments: ['Tờ khai'] });
+    // Its own ops come back in its pull: nothing stored again, the cursor moved past them.
+    expect(await syncOnce(a.db, s.url)).toMatchObject({ ok: true, pushed: 5, pulled: 0 });
+    const { rows } = await s.sql.query<{ seq: string }>('SELECT max(seq)::text AS seq FROM ops WHERE commune_id = $1', [commune.id]);
+    expect((await a.db.meta.get('pullCursor'))?.value).toBe(rows[0].seq);
+
+    // The new tablet has a change of its own before it ever pulled: the snapshot fold keeps it.
+    const c = await tablet(commune.id);
+    const own = await receive(c.db, 'Lê Thị Tám');
+    const urls: string[] = [];
+    const spy: typeof fetch = (input, init) => (urls.push(String(input)), fetch(input, init));
+    expect(await syncOnce(c.db, s.url, spy)).toMatchObject({ ok: true, pulled: 5 });
+    expect(urls.some((u) => u.includes('/api/v1/sync/snapshot'))).toBe(true);
+    expect((await c.db.meta.get('snapshot'))?.value).toBeUndefined();
+    await syncOnce(a.db, s.url);
+    expect(await states(c.db)).toEqual(await states(a.db));
+    expect((await c.db.dossiers.get(own.id))?.status).toBe('received');
+    // The list, search (diacritics off) and the detail's timeline, from the snapshot.
+    expect((await listDossiers(c.db, { filter: 'all' })).map((d) => d.applicant.name).sort()).toEqual([...names, 'Lê Thị Tám'].sort());
+    expect((await listDossiers(c.db, { filter: 'all', search: 'vo duc yen' })).map((d) => d.id)).toEqual([made[1].id]);
+    const detail = (await c.db.dossiers.get(made[0].id))!;
+    expect(detail.status).toBe('supplement-requested');
+    expect(detail.history.map((e) => e.action ?? e.type)).toEqual((await a.db.dossiers.get(made[0].id))!.history.map((e) => e.action ?? e.type));
+    expect(detail.history).toHaveLength(3);
+
+    // After the snapshot, the usual pull: a later change on A folds over the whole history on C.
+    await recordOp(a.db, 'dossier.transitioned', made[0].id, { action: 'receive-supplement', staffId: 'staff-lan' });
+    await syncOnce(a.db, s.url);
+    urls.length = 0;
+    expect(await syncOnce(c.db, s.url, spy)).toMatchObject({ ok: true, pulled: 1 });
+    expect(urls.some((u) => u.includes('/snapshot'))).toBe(false);
+    expect(await states(c.db)).toEqual(await states(a.db));
+    expect((await c.db.dossiers.get(made[0].id))!.history).toHaveLength(4);
+    // And C's own later change reaches A over the same history.
+    await recordOp(c.db, 'dossier.transitioned', made[0].id, { action: 'start-processing', staffId: 'staff-lan' });
+    expect(await syncOnce(c.db, s.url)).toMatchObject({ ok: true, pushed: 1, pulled: 0 });
+    const last = await s.sql.query<{ seq: string }>('SELECT max(seq)::text AS seq FROM ops WHERE commune_id = $1', [commune.id]);
+    expect((await c.db.meta.get('pullCursor'))?.value).toBe(last.rows[0].seq);
+    await syncOnce(a.db, s.url);
+    expect((await a.db.dossiers.get(made[0].id))?.status).toBe('processing');
+    expect(await states(c.db)).toEqual(await states(a.db));
+  });
+
+  it('lists a new tablet’s dossiers before their ops arrive, and a change made meanwhile folds on the snapshot row', async () => {
+    const commune = await s.createCommune();
+    const a = await tablet(commune.id);
+    const made = [await receive(a.db, 'Đặng Thị Thu'), await receive(a.db, 'Bùi Văn Sáu')];
+    await recordOp(a.db, 'dossier.transitioned', made[0].id, { action: 'start-processing', staffId: 'staff-lan' });
+    await syncOnce(a.db, s.url);
+
+    // The connection drops once the dossiers are in, before the first page of ops.
+    const c = await tablet(commune.id);
+    let cut = true;
+    const flaky: typeof fetch = (input, init) =>
+      cut && String(input).includes('part=ops') ? Promise.reject(new TypeError('network down')) : fetch(input, init);
+    expect((await syncOnce(c.db, s.url, flaky)).ok).toBe(false);
+    expect(await c.db.ops.count()).toBe(0);
+    expect((await c.db.meta.get('snapshot'))?.value).toMatchObject({ part: 'ops', next: null });
+    expect((await listDossiers(c.db, { filter: 'all', search: 'dang thi thu' })).map((d) => d.id)).toEqual([made[0].id]);
+    expect(await states(c.db)).toEqual(await states(a.db));
+    expect((await c.db.dossiers.get(made[0].id))!.history).toEqual((await a.db.dossiers.get(made[0].id))!.history);
+
+    // Staff act on a listed dossier whose history is not stored yet: the row goes on from the snapshot.
+    await recordOp(c.db, 'dossier.transitioned', made[0].id, { action: 'mark-result-ready', staffId: 'staff-lan' });
+    const row = (await c.db.dossiers.get(made[0].id))!;
+    expect(row).toMatchObject({ status: 'result-ready', code: made[0].code, applicant: { name: 'Đặng Thị Thu' } });
+    expect(row.history.map((e) => e.action ?? e.type)).toEqual(['dossier.received', 'start-processing', 'mark-result-ready']);
+
+    // Back online: the change goes out, the ops come in, and both tablets agree.
+    cut = false;
+    expect(await syncOnce(c.db, s.url, flaky)).toMatchObject({ ok: true, pushed: 1, pulled: 3 });
+    expect((await c.db.meta.get('snapshot'))?.value).toBeUndefined();
+    expect(await c.db.ops.count()).toBe(4);
+    await syncOnce(a.db, s.url);
+    expect(await states(c.db)).toEqual(await states(a.db));
+    expect((await a.db.dossiers.get(made[0].id))?.status).toBe('result-ready');
   });
 
   it('drains a long outbox batch after batch within the caps', async () => {

@@ -241,8 +241,10 @@ function eventOf(op: FoldOp): DossierEvent {
  * - The same op twice (pulled back after pushing) counts once; ops of other entities are ignored.
  * - Ops are validated before they are stored, but the fold never throws on a malformed one: it flags it.
  */
-export function foldDossier(entityId: string, ops: FoldOp[]): DossierState {
-  const state = emptyState(entityId);
+export function foldDossier(entityId: string, ops: FoldOp[], from?: DossierState): DossierState {
+  // `from`: a state already folded from ops that all sort before these (a tablet started from a
+  // snapshot, its history not stored yet): the fold goes on from it as if it had those ops.
+  const state = from ? structuredClone(from) : emptyState(entityId);
   const seen = new Set<string>();
   const sorted = ops.filter((op) => op.entityId === entityId).sort(compareOps);
   for (const op of sorted) {

@@ -1,12 +1,12 @@
 import { Hono, type Context } from 'hono';
-import { MAX_BATCH_BYTES, MAX_BATCH_OPS, MAX_PULL, PROTOCOL, type PullReply, type PushReply } from '../../domain';
+import { foldDossier, isUuid, MAX_BATCH_BYTES, MAX_BATCH_OPS, MAX_PULL, PROTOCOL, SNAPSHOT_ENTITIES, type DossierState, type PulledOp, type PullReply, type PushReply, type SnapshotReply } from '../../domain';
 import { loadReferenceIds, type ReferenceIds } from '../communes';
 import { cachedDeviceAuth, type Device } from '../devices';
 import { HttpError } from '../errors';
 import { isObject, limit, parseJson, type Env, type ServerContext } from '../http';
 import { lastDeviceSeqOf, recordLastDeviceSeq } from '../device-seq';
 import { lowDiskGuard } from '../health';
-import { applyBatch, readOps } from '../oplog';
+import { applyBatch, lastSeq, readOps, readSnapshot } from '../oplog';
 import { opForTablet } from '../pull-privacy';
 import { deviceAuth } from './device';
 
@@ -24,6 +24,23 @@ function checkPushBody(body: unknown, d: Device): unknown[] {
   if (body.ops.length > MAX_BATCH_OPS) throw new HttpError(413, 'batch-too-large', `at most ${MAX_BATCH_OPS} ops per request`);
   if (body.deviceId.toLowerCase() !== d.id) throw new HttpError(403, 'forbidden', 'deviceId does not match the device token');
   return body.ops;
+}
+
+/**
+ * `mine=0` (1.1, optional, pull and snapshot): leave out the asking device's own ops, which it holds
+ * already (its pushes coming back cost a tablet a round of downloads for nothing).
+ */
+function skipOwn(mine: string | undefined): boolean {
+  if (mine === undefined || mine === '1') return false;
+  if (mine === '0') return true;
+  throw new HttpError(400, 'invalid-query', 'mine: 0 (leave out this device’s own ops) or 1');
+}
+
+/** The dossiers among a snapshot page's entities (whole, in entity order), folded as a tablet folds them. */
+function foldedDossiers(ops: PulledOp[]): DossierState[] {
+  const byEntity = new Map<string, PulledOp[]>();
+  for (const op of ops) if (op.type.startsWith('dossier.')) byEntity.set(op.entityId, [...(byEntity.get(op.entityId) ?? []), op]);
+  return [...byEntity].map(([id, list]) => foldDossier(id, list));
 }
 
 /** Push and pull (mounted at /api/v1/sync). */
@@ -82,11 +99,35 @@ export function syncRoutes(ctx: ServerContext) {
     if (!/^\d{1,18}$/.test(after)) throw new HttpError(400, 'invalid-query', 'after: an opaque cursor from a previous pull');
     if (!/^\d{1,4}$/.test(limitRaw) || Number(limitRaw) < 1 || Number(limitRaw) > MAX_PULL)
       throw new HttpError(400, 'invalid-query', `limit: 1 to ${MAX_PULL}`);
-    const page = await readOps(sql, d.commune_id, after, Number(limitRaw));
+    const page = await readOps(sql, d.commune_id, after, Number(limitRaw), skipOwn(c.req.query('mine')) ? d.id : undefined);
     // Kiosk comments stay central: a counter or mobile tablet gets survey answers without them.
     const ops = page.ops.map(opForTablet);
     const hasMore = page.hasMore;
-    const reply: PullReply = { ops, cursor: ops.at(-1)?.cursor ?? (after === '0' ? null : after), hasMore, serverTime: serverTime() };
+    const reply: PullReply = { ops, cursor: page.cursor ?? (after === '0' ? null : after), hasMore, serverTime: serverTime() };
+    return c.json(reply);
+  });
+
+  // 1.1: a new tablet's start (SnapshotReply). Same reader rules as a pull: no kiosk, no comments.
+  routes.get('/snapshot', deviceAuth(ctx), async (c) => {
+    const d = c.get('device');
+    if (d.kind === 'kiosk') throw new HttpError(403, 'forbidden', 'a kiosk cannot read the commune’s data');
+    const atRaw = c.req.query('at');
+    const after = c.req.query('after') ?? null;
+    if (atRaw !== undefined && !/^\d{1,18}$/.test(atRaw)) throw new HttpError(400, 'invalid-query', 'at: the cursor of the first snapshot page');
+    if (after !== null && !isUuid(after))
+      throw new HttpError(400, 'invalid-query', 'after: the next of the previous snapshot page');
+    const limitRaw = c.req.query('limit') ?? String(SNAPSHOT_ENTITIES);
+    if (!/^\d{1,4}$/.test(limitRaw) || Number(limitRaw) < 1 || Number(limitRaw) > SNAPSHOT_ENTITIES)
+      throw new HttpError(400, 'invalid-query', `limit: 1 to ${SNAPSHOT_ENTITIES} entities`);
+    const at = atRaw ?? (await lastSeq(sql, d.commune_id));
+    const part = c.req.query('part') ?? 'ops';
+    if (part !== 'ops' && part !== 'dossiers') throw new HttpError(400, 'invalid-query', 'part: ops or dossiers');
+    const mine = skipOwn(c.req.query('mine')) ? d.id : undefined;
+    const page = at === null ? { ops: [], next: null } : await readSnapshot(sql, d.commune_id, at, after, Number(limitRaw), mine);
+    const reply: SnapshotReply =
+      part === 'dossiers'
+        ? { ops: [], dossiers: foldedDossiers(page.ops), cursor: at, next: page.next, serverTime: serverTime() }
+        : { ops: page.ops.map(opForTablet), cursor: at, next: page.next, serverTime: serverTime() };
     return c.json(reply);
   });
 

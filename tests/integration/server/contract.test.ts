@@ -258,6 +258,93 @@ describe.each<Backend>(['pglite', 'postgres'])('wire contract on %s', (backend) 
     });
   });
 
+  describe('GET /api/v1/sync/snapshot (1.1)', () => {
+    const snapshot = async (token: string, query: Record<string, string> = {}) =>
+      json(await fetch(`${s.url}/api/v1/sync/snapshot?${new URLSearchParams(query)}`, { headers: { Authorization: `Bearer ${token}` } }));
+
+    it('gives the commune’s ops up to a cursor, whole entities per page, then the pull goes on after that cursor', async () => {
+      const commune = await s.createCommune();
+      const writer = await s.newDevice(commune.id);
+      const reader = await s.newDevice(commune.id);
+      expect((await snapshot(reader.token)).body).toMatchObject({ ops: [], cursor: null, next: null });
+      // Three dossiers of two ops, pushed interleaved (server order is not entity order), and a survey with a comment.
+      const received = [1, 2, 3].map((n) => receivedOp(n));
+      const ops = [...received, ...received.map((r, i) => transitionOp(4 + i, r.entityId, 'start-processing')), surveyOp(7, 'satisfied', { comment: 'Cán bộ nhiệt tình' })];
+      expect((await push(s.url, writer.token, writer.deviceId, ops)).status).toBe(200);
+      const first = await snapshot(reader.token, { limit: '3' });
+      expect(first.status).toBe(200);
+      const at = first.body.cursor;
+      expect(at).toMatch(/^\d+$/);
+      // A change after the snapshot began is not in it, whatever page it falls on.
+      const late = transitionOp(8, received[0].entityId, 'request-supplement', { missingDocuments: ['Tờ khai'] });
+      await push(s.url, writer.token, writer.deviceId, [late]);
+      const pages = [first.body];
+      while (pages.at(-1).next) pages.push((await snapshot(reader.token, { at, after: pages.at(-1).next, limit: '3' })).body);
+      // 4 entities, 3 a page: the fourth, read to know more follow, waits for the next page.
+      expect(pages.map((p) => new Set(p.ops.map((o: { entityId: string }) => o.entityId)).size)).toEqual([3, 1]);
+      const got = pages.flatMap((p) => p.ops);
+      expect(pages.every((p) => p.cursor === at)).toBe(true);
+      expect(got.map((o: { opId: string }) => o.opId).sort()).toEqual(ops.map((o) => o.opId).sort());
+      // Whole entities, each on one page, ordered by entity, then server order inside it.
+      for (const page of pages) for (const o of page.ops) expect(pages.filter((p) => p.ops.some((x: { entityId: string }) => x.entityId === o.entityId))).toEqual([page]);
+      const entityOrder = got.map((o: { entityId: string }) => o.entityId);
+      expect(entityOrder).toEqual([...entityOrder].sort());
+      const first0 = got.filter((o: { entityId: string }) => o.entityId === received[0].entityId);
+      expect(first0.map((o: { type: string }) => o.type)).toEqual(['dossier.received', 'dossier.transitioned']);
+      // The dossiers fold from the snapshot alone; the kiosk comment stays central, as in a pull.
+      expect(foldDossier(received[1].entityId, got).status).toBe('processing');
+      expect(got.find((o: { type: string }) => o.type === 'survey.submitted').data).not.toHaveProperty('comment');
+      // part=dossiers: the same pages as dossiers folded on the server, the fold a tablet makes.
+      const folded = [];
+      for (let next: string | null = null, n = 0; n === 0 || next; n++) {
+        const { body } = await snapshot(reader.token, { at, part: 'dossiers', limit: '3', ...(next ? { after: next } : {}) });
+        expect(body).toMatchObject({ ops: [], cursor: at });
+        folded.push(...body.dossiers);
+        next = body.next;
+      }
+      expect(folded).toEqual(received.map((r) => r.entityId).sort().map((id) => foldDossier(id, got)));
+      expect(folded.find((d: { id: string }) => d.id === received[0].entityId)).toMatchObject({ status: 'processing', history: [{}, {}] });
+      // The pull after the snapshot's cursor brings exactly what came later.
+      const after = await json(await pull(s.url, reader.token, at));
+      expect(after.body.ops.map((o: { opId: string }) => o.opId)).toEqual([late.opId]);
+      // Another commune sees none of it.
+      const outsider = await s.newDevice((await s.createCommune()).id);
+      expect((await snapshot(outsider.token, { at })).body.ops).toEqual([]);
+    });
+
+    it('leaves out the asking device’s own ops with mine=0, in a snapshot and in a pull, the cursor moving past them', async () => {
+      const commune = await s.createCommune();
+      const writer = await s.newDevice(commune.id);
+      const other = await s.newDevice(commune.id);
+      const mineOnly = receivedOp(1);
+      const shared = receivedOp(2);
+      await push(s.url, writer.token, writer.deviceId, [mineOnly, shared]);
+      const theirs = transitionOp(1, shared.entityId, 'start-processing');
+      await push(s.url, other.token, other.deviceId, [theirs]);
+      // The snapshot keeps an entity another device touched whole, and drops one only the asker wrote.
+      const snap = await snapshot(writer.token, { mine: '0' });
+      expect(snap.body.ops.map((o: { opId: string }) => o.opId).sort()).toEqual([shared.opId, theirs.opId].sort());
+      expect((await snapshot(writer.token, { mine: '1' })).body.ops).toHaveLength(3);
+      const pulled = await json(await fetch(`${s.url}/api/v1/sync/pull?mine=0`, { headers: { Authorization: `Bearer ${writer.token}` } }));
+      expect(pulled.body.ops.map((o: { opId: string }) => o.opId)).toEqual([theirs.opId]);
+      expect(pulled.body.cursor).toBe(snap.body.cursor);
+      // A page of only its own ops is empty, yet its cursor moves on.
+      const own = await json(await fetch(`${s.url}/api/v1/sync/pull?mine=0&limit=2`, { headers: { Authorization: `Bearer ${writer.token}` } }));
+      expect(own.body).toMatchObject({ ops: [], hasMore: true });
+      const next = await json(await pull(s.url, writer.token, own.body.cursor));
+      expect(next.body.ops.map((o: { opId: string }) => o.opId)).toEqual([theirs.opId]);
+      expect((await snapshot(writer.token, { mine: 'yes' })).status).toBe(400);
+    });
+
+    it('refuses kiosks and bad queries', async () => {
+      const kiosk = await s.newDevice(s.demoCommuneId, 'kiosk');
+      expect(await snapshot(kiosk.token)).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
+      for (const query of [{ at: 'abc' }, { after: 'not-a-uuid' }, { limit: '0' }, { limit: '1001' }, { part: 'rows' }] as Record<string, string>[])
+        expect(await snapshot(counter.token, query)).toMatchObject({ status: 400, body: { error: { code: 'invalid-query' } } });
+      expect(await json(await fetch(`${s.url}/api/v1/sync/snapshot`))).toMatchObject({ status: 401 });
+    });
+  });
+
   describe('admin API', () => {
     it('needs the admin token', async () => {
       expect(await json(await fetch(`${s.url}/api/v1/admin/communes`))).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });

@@ -319,6 +319,25 @@ describe('conflicts between tablets', () => {
     }
   });
 
+  it('goes on from a folded state as if it had the ops behind it (a tablet started from a snapshot)', () => {
+    const rnd = seededRandom(99);
+    for (let round = 0; round < 30; round++) {
+      const ops: FoldOp[] = [receivedOp('t1', 0)];
+      for (let i = 0; i < 20; i++) {
+        const device = `t${1 + Math.floor(rnd() * 3)}`;
+        const m = 1 + i * 2 + Math.floor(rnd() * 2);
+        if (rnd() < 0.7) ops.push(act(device, m, DOSSIER_ACTIONS[Math.floor(rnd() * DOSSIER_ACTIONS.length)]));
+        else ops.push(update(device, m, { 'applicant.phone': `09${String(i).padStart(8, '0')}` }));
+      }
+      const sorted = [...ops].sort(compareOps);
+      const cut = 1 + Math.floor(rnd() * (sorted.length - 1));
+      const snapshot = foldDossier(ID, sorted.slice(0, cut));
+      const frozen = structuredClone(snapshot);
+      expect(foldDossier(ID, shuffle(sorted.slice(cut), rnd), snapshot)).toEqual(foldDossier(ID, ops));
+      expect(snapshot).toEqual(frozen); // the state it started from is left as it was
+    }
+  });
+
   it('orders by HLC, then device id, then op id', () => {
     const a = { ...act('a', 1, 'start-processing'), opId: '00000000-0000-4000-8000-00000000000b' };
     const b = { ...a, deviceId: 'b', opId: '00000000-0000-4000-8000-00000000000a' };
