@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import { nameWordPairs, personalClosedAt, type DeviceKind, type Op } from '../domain';
 import type { DossierRow } from './dossiers';
 import type { SurveyRow } from './surveys';
+import type { HomeClientRow, HomeVisitRow } from './home';
 import { DB_NAME } from './name';
 
 export { DB_NAME };
@@ -40,6 +41,8 @@ export class FriendlyDeskDB extends Dexie {
   ops!: Table<StoredOp, string>;
   dossiers!: Table<DossierRow, string>;
   surveys!: Table<SurveyRow, string>;
+  homeClients!: Table<HomeClientRow, string>;
+  homeVisits!: Table<HomeVisitRow, string>;
   config!: Table<KeyValue, string>;
   meta!: Table<KeyValue, string>;
 

@@ -10,3 +10,4 @@ export * from './setup';
 export * from './privacy';
 export * from './lockout';
 export * from './drafts';
+export * from './home';

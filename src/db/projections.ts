@@ -3,6 +3,7 @@ import type { OpType } from '../domain';
 import type { FriendlyDeskDB, StoredOp } from './database';
 import { refreshDossier } from './dossiers';
 import { projectSurvey } from './surveys';
+import { refreshHomeClient, refreshHomeVisit } from './home';
 
 /** How one op type shows on this tablet: the tables it writes and how, inside the op's transaction. */
 interface Projector {
@@ -12,16 +13,22 @@ interface Projector {
 
 const dossier: Projector = { tables: (db) => [db.dossiers], project: (db, op) => refreshDossier(db, op.entityId) };
 const survey: Projector = { tables: (db) => [db.surveys], project: projectSurvey };
+const homeClient: Projector = { tables: (db) => [db.homeClients], project: refreshHomeClient };
+const homeVisit: Projector = { tables: (db) => [db.homeVisits], project: refreshHomeVisit };
 
 /**
  * The projector table: one line per op type that this tablet projects. Types not listed (checklists,
- * letters, home service) are kept in the op log only until their screens come with a projector.
+ * letters) are kept in the op log only until their screens come with a projector.
  */
 export const PROJECTORS: Partial<Record<OpType, Projector>> = {
   'dossier.received': dossier,
   'dossier.transitioned': dossier,
   'dossier.updated': dossier,
   'survey.submitted': survey,
+  'home.client-registered': homeClient,
+  'home.client-updated': homeClient,
+  'home.visit-planned': homeVisit,
+  'home.visit-completed': homeVisit,
 };
 
 /** Keep the projection of an op's entity up to date; called inside the op's transaction. */
