@@ -1,4 +1,5 @@
 import { compareOps, type FoldOp } from '../dossiers/lifecycle';
+import { foldVietnamese } from '../text';
 import type { HomeClientData } from './ops';
 import type { HomeReason } from './kinds';
 
@@ -44,4 +45,11 @@ export function foldHomeClient(id: string, ops: FoldOp[]): HomeClient | undefine
     if (op.at > (client.updatedAt as string)) client.updatedAt = op.at;
   }
   return client as unknown as HomeClient;
+}
+
+/** Where the person lives, as written on papers: the address, then the village unless the address already names it. */
+export function homeAddress(client: Pick<HomeClient, 'address' | 'village'>): string {
+  const village = client.village?.trim();
+  if (!village || foldVietnamese(client.address).includes(foldVietnamese(village))) return client.address;
+  return `${client.address}, ${village}`;
 }

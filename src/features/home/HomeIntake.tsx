@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import type { CommuneConfig } from '../../domain';
+import { homeAddress, type CommuneConfig } from '../../domain';
 import { updateVisitSession } from '../../db';
 import { db } from '../../app/db';
 import { navigate } from '../../app/router';
@@ -16,7 +16,7 @@ export function HomeIntake({ visitId, config }: { visitId: string; config: Commu
   if (!found) return <p role="status">{t('app.loading')}</p>;
   const { visit, client } = found;
   if (!visit) return <p role="alert">{t('home.visit.notFound')}</p>;
-  const address = client ? [client.address, client.village].filter(Boolean).join(', ') : '';
+  const address = client ? homeAddress(client) : '';
   return (
     <IntakeForm
       config={config}

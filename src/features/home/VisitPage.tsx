@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { formatVnDateTime, VISIT_OUTCOMES, type CommuneConfig, type DossierAction, type HomeClient, type HomeVisit, type VisitOutcome } from '../../domain';
+import { formatVnDateTime, homeAddress, VISIT_OUTCOMES, type CommuneConfig, type DossierAction, type HomeClient, type HomeVisit, type VisitOutcome } from '../../domain';
 import type { Signature } from '../../domain/schemas';
 import { endVisitSession, loadVisitSession, recordOp, setSurveyMode, updateVisitSession, type DossierRow } from '../../db';
 import { db } from '../../app/db';
@@ -92,13 +92,15 @@ const TO_RETURN: Partial<Record<DossierRow['status'], DossierAction[]>> = {
 function VisitDossier({ dossierId, visit, client, now }: { dossierId: string; visit: HomeVisit; client?: HomeClient; now: () => Date }) {
   const { t } = useTranslation();
   const staff = useSession((s) => s.staff)!;
-  const dossier = useLiveQuery(() => db.dossiers.get(dossierId), [dossierId]);
+  // undefined while loading, false when the dossier is not on this tablet.
+  const dossier = useLiveQuery(async () => (await db.dossiers.get(dossierId)) ?? false, [dossierId]);
   const [signature, setSignature] = useState<Signature | undefined>();
   const [error, setError] = useState<string | null>(null);
-  if (!dossier) return <li>{t('home.ready.dossier')}</li>;
+  if (dossier === undefined) return <li role="status">{t('app.loading')}</li>;
+  if (!dossier) return <li className="error">{t('home.ready.missing', { what: t('home.ready.dossier') })}</li>;
   // A result goes back at the home when it is ready, or on the spot for a certification.
   const steps = dossier.status === 'result-ready' || visit.purpose === 'certify' ? TO_RETURN[dossier.status] : undefined;
-  const place = client?.address ? `${client.address}${client.village ? `, ${client.village}` : ''}` : t('channel.home');
+  const place = client ? homeAddress(client) : t('channel.home');
 
   async function returnHere() {
     if (!signature) return setError(t('home.visit.signFirst'));
