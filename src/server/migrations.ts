@@ -125,6 +125,28 @@ export const MIGRATIONS: string[] = [
   UPDATE surveys SET excluded = 'burst' WHERE excluded IS NULL AND flags @> '["burst"]';
   UPDATE devices SET max_at = m.max_at FROM (SELECT device_id, max(CASE WHEN at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T' THEN at::timestamptz END) AS max_at FROM ops WHERE excluded IS NULL GROUP BY device_id) m WHERE m.device_id = devices.id;
   `,
+  // Home service (issue 16): the report rows of the `home` block, one per person on a commune's
+  // list and one per visit. Nothing personal: the reason and dates only (names and addresses stay in
+  // the op log, which tablets of the commune pull).
+  `
+  CREATE TABLE home_clients (
+    id uuid PRIMARY KEY,
+    commune_id text NOT NULL,
+    reason text NOT NULL,
+    registered_at timestamptz NOT NULL
+  );
+  CREATE INDEX home_clients_commune ON home_clients (commune_id, registered_at);
+  CREATE TABLE home_visits (
+    id uuid PRIMARY KEY,
+    commune_id text NOT NULL,
+    client_id uuid NOT NULL,
+    date date NOT NULL,
+    purpose text NOT NULL,
+    outcome text,
+    dossier_ids jsonb NOT NULL DEFAULT '[]'
+  );
+  CREATE INDEX home_visits_commune_date ON home_visits (commune_id, date);
+  `,
 ];
 
 /** Apply what is missing, under a lock, so several processes starting at once agree. */

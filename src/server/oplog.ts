@@ -7,6 +7,7 @@ import type { ReferenceIds } from './communes';
 import type { Device } from './devices';
 import { DOSSIER_COLUMNS, dossierOpsOf, refoldDossiers } from './projections/dossiers';
 import { markSurveyExclusions, SURVEY_COLUMNS, surveysOf } from './projections/surveys';
+import { refoldHome } from './projections/home';
 import { Params, rowsFrom, type Column } from './rows';
 import type { Sql } from './sql';
 import { OP_FIELDS, rowToOp, type IncomingOp, type StoredRow } from './stored-op';
@@ -231,6 +232,7 @@ export async function applyBatch(
       .filter(([id, ops]) => insertedPerEntity.has(id) && (existing.has(id) || insertedPerEntity.get(id) !== ops.length))
       .map(([id]) => id);
     if (refold.length > 0) await refoldDossiers(tx, device.commune_id, refold);
+    await refoldHome(tx, device.commune_id, applied);
   }
 
   // 5. An opId sent twice in one batch: the same op gets the first one's fate, another op is a reuse.

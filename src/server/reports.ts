@@ -1,5 +1,6 @@
 import { communeFigures, EXCLUSION_REASONS, vnDateTime, type CalendarData, type ExclusionReason, type FigureDossier, type FigureSurvey } from '../domain';
 import type { Sql } from './sql';
+import { homeFigures } from './projections/home';
 
 const iso = (v: string | Date | null) => (v === null ? undefined : new Date(v).toISOString());
 
@@ -7,7 +8,7 @@ const iso = (v: string | Date | null) => (v === null ? undefined : new Date(v).t
 export async function communeReport(sql: Sql, communeId: string, calendar: CalendarData, from: string, to: string, now: Date) {
   const start = vnDateTime(from, '00:00').toISOString();
   const end = new Date(vnDateTime(to, '00:00').getTime() + 86_400_000).toISOString();
-  const [dossiers, surveys, excluded] = await Promise.all([
+  const [dossiers, surveys, excluded, home] = await Promise.all([
     sql.query<{
       status: string;
       channel: string;
@@ -39,6 +40,7 @@ export async function communeReport(sql: Sql, communeId: string, calendar: Calen
         GROUP BY excluded`,
       [communeId, start, end],
     ),
+    homeFigures(sql, communeId, from, to),
   ]);
   const figures = communeFigures({
     dossiers: dossiers.rows.map(
@@ -63,6 +65,7 @@ export async function communeReport(sql: Sql, communeId: string, calendar: Calen
     from,
     to,
     ...figures,
+    home,
     excluded: { rate: left.rate, burst: left.burst, backdated: left.backdated, clockAhead: left['clock-ahead'] },
   };
 }
