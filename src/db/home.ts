@@ -1,4 +1,17 @@
-import { foldHomeClient, foldHomeVisit, foldVietnamese, searchTokens, matchesQuery, type HomeClient, type HomeVisit } from '../domain';
+import {
+  foldHomeClient,
+  foldHomeVisit,
+  foldVietnamese,
+  HOME_PERSONAL_FIELDS,
+  homeClientLastNeeded,
+  matchesQuery,
+  retentionCutoff,
+  searchTokens,
+  stripHomePersonalData,
+  vnDateKey,
+  type HomeClient,
+  type HomeVisit,
+} from '../domain';
 import type { FriendlyDeskDB, StoredOp } from './database';
 
 // The home-service tables (declared by Dexie version 1): the registry of people served at home and
@@ -14,9 +27,10 @@ export type HomeVisitRow = HomeVisit;
 /** The projector of `home.client-*` (see projections.ts): the client's fold, again, from all its ops. */
 export async function refreshHomeClient(db: FriendlyDeskDB, op: StoredOp): Promise<void> {
   const client = foldHomeClient(op.entityId, await db.ops.where('entityId').equals(op.entityId).toArray());
-  if (!client) return;
-  await db.homeClients.put({ ...client, words: searchTokens(client.name, client.village, client.address, client.phone, client.idNumber) });
+  if (client) await db.homeClients.put(toClientRow(client));
 }
+
+const toClientRow = (client: HomeClient): HomeClientRow => ({ ...client, words: searchTokens(client.name, client.village, client.address, client.phone, client.idNumber) });
 
 /** The projector of `home.visit-*`. */
 export async function refreshHomeVisit(db: FriendlyDeskDB, op: StoredOp): Promise<void> {
@@ -62,4 +76,37 @@ export async function updateVisitSession(db: FriendlyDeskDB, visitId: string, ch
 
 export async function endVisitSession(db: FriendlyDeskDB, visitId: string): Promise<void> {
   await db.meta.delete(sessionKey(visitId));
+}
+
+/**
+ * The retention rule (DESIGN.md › Security) for the registry: a person nobody has visited or
+ * changed for `retentionDays`, with no visit to come, loses phone, ID number, contact, note and
+ * birth year from this tablet's synced ops and, by folding again, from the registry. Unsent ops keep
+ * everything until they are sent. A commune's list is small: one read of both tables.
+ */
+export async function sweepHomeRetention(db: FriendlyDeskDB, retentionDays: number, now = new Date()): Promise<number> {
+  const cutoff = retentionCutoff(retentionDays, now);
+  const today = vnDateKey(now);
+  const [clients, visits] = await Promise.all([db.homeClients.toArray(), db.homeVisits.toArray()]);
+  const stale = clients.filter((c) => {
+    if (!HOME_PERSONAL_FIELDS.some((f) => c[f] !== undefined)) return false;
+    const last = homeClientLastNeeded(c, visits.filter((v) => v.clientId === c.id), today);
+    return last !== undefined && last < cutoff;
+  });
+  let done = 0;
+  for (const client of stale) {
+    done += await db.transaction('rw', db.ops, db.homeClients, async () => {
+      const ops = await db.ops.where('entityId').equals(client.id).toArray();
+      if (ops.some((op) => op.state === 'pending')) return 0;
+      const changed = ops.flatMap((op) => {
+        const data = op.state === 'synced' ? stripHomePersonalData(op.type, op.data) : undefined;
+        return data ? [{ ...op, data }] : [];
+      });
+      await db.ops.bulkPut(changed);
+      const folded = foldHomeClient(client.id, changed.length ? await db.ops.where('entityId').equals(client.id).toArray() : ops);
+      if (folded) await db.homeClients.put(toClientRow(folded));
+      return 1;
+    });
+  }
+  return done;
 }
