@@ -4,6 +4,7 @@ import { HOME_REASONS, newId, normalizePhone, validateCitizenId, validatePhone, 
 import { recordOp } from '../../db';
 import { db } from '../../app/db';
 import { navigate } from '../../app/router';
+import { SelectField } from './SelectField';
 
 type Fields = { name: string; birthYear: string; address: string; village: string; phone: string; idNumber: string; reason: HomeReason; contact: string; consent: boolean; note: string };
 const TEXT_FIELDS = ['name', 'birthYear', 'village', 'address', 'phone', 'idNumber', 'contact', 'note'] as const;
@@ -98,16 +99,7 @@ export function ClientForm({ client }: { client?: HomeClient }) {
             />
           </div>
         ))}
-        <div className="field">
-          <label htmlFor="client-reason">{t('home.client.reason')}</label>
-          <select id="client-reason" value={f.reason} onChange={(e) => set({ reason: e.target.value as HomeReason })}>
-            {HOME_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {t(`home.reason.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="client-reason" label={t('home.client.reason')} value={f.reason} onChange={(reason) => set({ reason })} options={HOME_REASONS.map((r) => [r, t(`home.reason.${r}`)])} />
       </div>
       <label className="choice">
         <input type="checkbox" checked={f.consent} onChange={(e) => set({ consent: e.target.checked })} />

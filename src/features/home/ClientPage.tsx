@@ -7,6 +7,7 @@ import { db } from '../../app/db';
 import { navigate } from '../../app/router';
 import { useSession } from '../../app/stores';
 import { ClientForm } from './ClientForm';
+import { SelectField } from './SelectField';
 
 /** One person of the registry: their record, their visits, and a visit to plan. */
 export function ClientPage({ id, config, edit }: { id: string; config: CommuneConfig; edit?: boolean }) {
@@ -109,48 +110,10 @@ function PlanVisitForm({ client, config }: { client: HomeClient; config: Commune
           <label htmlFor="plan-date">{t('home.planForm.date')}</label>
           <input id="plan-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor="plan-purpose">{t('home.planForm.purpose')}</label>
-          <select id="plan-purpose" value={purpose} onChange={(e) => setPurpose(e.target.value as VisitPurpose)}>
-            {VISIT_PURPOSES.map((p) => (
-              <option key={p} value={p}>
-                {t(`home.purpose.${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="plan-procedure">{t('home.planForm.procedure')}</label>
-          <select id="plan-procedure" value={procedureId} onChange={(e) => setProcedureId(e.target.value)}>
-            <option value="">{t('home.planForm.none')}</option>
-            {config.procedures.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="plan-dossier">{t('home.planForm.dossier')}</label>
-          <select id="plan-dossier" value={dossierId} onChange={(e) => setDossierId(e.target.value)}>
-            <option value="">{t('home.planForm.none')}</option>
-            {dossiers.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.code}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="plan-staff">{t('home.planForm.staff')}</label>
-          <select id="plan-staff" value={staffId} onChange={(e) => setStaffId(e.target.value)}>
-            {config.staff.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="plan-purpose" label={t('home.planForm.purpose')} value={purpose} onChange={setPurpose} options={VISIT_PURPOSES.map((p) => [p, t(`home.purpose.${p}`)])} />
+        <SelectField id="plan-procedure" label={t('home.planForm.procedure')} value={procedureId} onChange={setProcedureId} none={t('home.planForm.none')} options={config.procedures.map((p) => [p.id, p.name])} />
+        <SelectField id="plan-dossier" label={t('home.planForm.dossier')} value={dossierId} onChange={setDossierId} none={t('home.planForm.none')} options={dossiers.map((d) => [d.id, d.code])} />
+        <SelectField id="plan-staff" label={t('home.planForm.staff')} value={staffId} onChange={setStaffId} options={config.staff.map((s) => [s.id, s.name])} />
       </div>
       {error && (
         <p role="alert" className="error">
