@@ -186,6 +186,8 @@ export function DossierDetail({ id, config }: { id: string; config: CommuneConfi
               {event.reason && <span> — {event.reason}</span>}
               {event.missingDocuments && <span> — {event.missingDocuments.join('; ')}</span>}
               {event.newDueAt && <span> — {t('dossier.newDue', { date: formatVnDate(event.newDueAt) })}</span>}
+              {event.place && <span> — {t('dossier.place', { place: event.place })}</span>}
+              {event.signedBy && <span> — {t(`dossier.signedBy.${event.signedBy}`)}</span>}
               {event.flagged && <span className="flag"> ⚠ {t(`flags.${event.flagged}`, { defaultValue: event.flagged })}</span>}
             </li>
           ))}

@@ -122,8 +122,13 @@ describe('home service on the tablet', () => {
     await waitFor(async () => expect((await db.dossiers.get(received.entityId))?.status).toBe('returned'));
     const returned = (await db.ops.toArray()).find((o) => o.type === 'dossier.transitioned' && o.data.action === 'return-result')!;
     expect(returned.data).toMatchObject({ place: 'Số 1, Thôn Đông', signature: { kind: 'fingerprint' } });
-    // The place and the time to the minute: the op's own `at`.
-    expect(returned.at).toMatch(/T\d\d:\d\d/);
+    // The place and the time to the minute: the timeline of the dossier shows both.
+    window.location.hash = `#/d/${received.entityId}`;
+    const step = (await screen.findByText('tại Số 1, Thôn Đông', { exact: false })).closest('li')!;
+    expect(step).toHaveTextContent(/^\d\d:\d\d \d\d\/\d\d\/\d{4} Trả kết quả/);
+    expect(step).toHaveTextContent('đã điểm chỉ trên giấy');
+    window.location.hash = `#/home/v/${visit}`;
+    await screen.findByRole('button', { name: 'Ghi kết quả chuyến thăm' });
 
     await user.click(screen.getByRole('radio', { name: 'Đã xong' }));
     await user.click(screen.getByRole('button', { name: 'Ghi kết quả chuyến thăm' }));
