@@ -20,7 +20,12 @@ describe('the projector table', () => {
     for (const type of ['dossier.received', 'dossier.transitioned', 'dossier.updated'])
       expect(names(tablesFor(db, [type])), type).toEqual(['dossiers', 'meta', 'ops']);
     expect(names(tablesFor(db, ['checklist.recorded']))).toEqual(['meta', 'ops']);
-    expect(names(WRITE_TABLES(db))).toEqual(['dossiers', 'meta', 'ops', 'surveys']);
+    for (const type of ['home.client-registered', 'home.client-updated'])
+      expect(names(tablesFor(db, [type])), type).toEqual(['homeClients', 'meta', 'ops']);
+    for (const type of ['home.visit-planned', 'home.visit-completed'])
+      expect(names(tablesFor(db, [type])), type).toEqual(['homeVisits', 'meta', 'ops']);
+    // Every projection a pulled page may write, home service included (issue 16).
+    expect(names(WRITE_TABLES(db))).toEqual(['dossiers', 'homeClients', 'homeVisits', 'meta', 'ops', 'surveys']);
   });
 
   it('has recordOp open only the tables of the op type it records', async () => {
