@@ -19,7 +19,7 @@ import {
   type DossierState,
   type DossierStatus,
 } from '../domain';
-import type { Signature } from '../domain/schemas';
+import type { Signature } from '../domain/signature';
 import type { FriendlyDeskDB } from './database';
 import { tablesFor } from './projections';
 import { getDevice, InvalidOpError, loadValidator, recordOpInTransaction } from './writes';

@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { PHONE_NUMBER } from './validation';
+import { SIGNATURE_SVG_MAX_BYTES } from './signature';
 
 // The zod building blocks every capability's op and config schemas share, written once. This
 // module loads with zod (first write or config check), never on a first screen.
@@ -34,10 +35,8 @@ export const dossierCode = z.string().check(z.trim(), z.minLength(3), z.maxLengt
 /** A text shown in both languages of the app (config written centrally). */
 export const label = z.object({ vi: text(500), en: text(500) });
 
-/** SVG text of a drawn signature: at most 16 KB (DESIGN.md › Signature). */
-export const SIGNATURE_SVG_MAX_BYTES = 16 * 1024;
 /**
- * DESIGN.md's `Signature` (1.1): who signed, when, and the drawn strokes as SVG; a person who
+ * DESIGN.md's `Signature` (1.1, the type and size in signature.ts): who signed, when, and the drawn strokes as SVG; a person who
  * cannot sign fingerprints the paper, and then there is no SVG.
  */
 export const zSignature = z
@@ -48,4 +47,3 @@ export const zSignature = z
     signerName: filled(200),
   })
   .check(z.refine((s) => (s.kind === 'signature') === Boolean(s.svg), 'a signature carries its SVG, a fingerprint none'));
-export type Signature = z.infer<typeof zSignature>;

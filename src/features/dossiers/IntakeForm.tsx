@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { computeDueAt, formatVnDateTime, type CommuneConfig } from '../../domain';
-import type { Signature } from '../../domain/schemas';
+import type { Signature } from '../../domain/signature';
 import { discardDraft, loadDraft, receiveDossier, saveDraft, type DossierRow } from '../../db';
 import { db } from '../../app/db';
 import { navigate } from '../../app/router';

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { currentDueAt, formatVnDate, formatVnDateTime, type CommuneConfig } from '../../domain';
-import type { Signature } from '../../domain/schemas';
+import type { Signature } from '../../domain/signature';
 import { db } from '../../app/db';
 import { useQrSvg } from '../../app/qr';
 import { feeLabel, processingTimeLabel } from './format';

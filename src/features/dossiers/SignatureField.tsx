@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import SignaturePad from 'signature_pad';
-import type { Signature } from '../../domain/schemas';
+import type { Signature } from '../../domain/signature';
 import { strokesToSvg } from './signatureSvg';
 
 type Props = {

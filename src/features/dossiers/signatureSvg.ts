@@ -1,5 +1,5 @@
 import type { PointGroup } from 'signature_pad';
-import { SIGNATURE_SVG_MAX_BYTES } from '../../domain/schemas';
+import { SIGNATURE_SVG_MAX_BYTES } from '../../domain/signature';
 
 const bytes = (s: string) => new TextEncoder().encode(s).length;
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { formatVnDateTime, homeAddress, VISIT_OUTCOMES, type CommuneConfig, type DossierAction, type HomeClient, type HomeVisit, type VisitOutcome } from '../../domain';
-import type { Signature } from '../../domain/schemas';
+import type { Signature } from '../../domain/signature';
 import { endVisitSession, loadVisitSession, recordOp, setSurveyMode, updateVisitSession, type DossierRow } from '../../db';
 import { db } from '../../app/db';
 import { navigate } from '../../app/router';

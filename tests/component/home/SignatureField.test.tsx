@@ -3,7 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SignatureField } from '../../../src/features/dossiers/SignatureField';
 import { strokesToSvg } from '../../../src/features/dossiers/signatureSvg';
-import { SIGNATURE_SVG_MAX_BYTES } from '../../../src/domain/schemas';
+import { SIGNATURE_SVG_MAX_BYTES } from '../../../src/domain/signature';
 import { stubCanvas } from './canvas';
 
 const NOW = new Date('2026-03-12T02:10:00.000Z');
