@@ -7,7 +7,7 @@ import { db } from '../../app/db';
 import { navigate } from '../../app/router';
 import { useSession, useUnsaved } from '../../app/stores';
 import { ProcedurePicker } from './ProcedurePicker';
-import { SignatureField } from './SignatureField';
+import { SignatureBox } from './SignatureBox';
 import { feeLabel, processingTimeLabel } from './format';
 import { applicantFromDraft, checkIntake, emptyDraft, missingRequiredDocuments, type IntakeDraft, type IntakeErrors } from './intakeRules';
 
@@ -239,7 +239,7 @@ function IntakeFormBody({ config, now = () => new Date(), initial, defaults, for
       </fieldset>
 
       {askSignature && (
-        <SignatureField key={draft.name} signerName={draft.name.trim() || t('signature.applicant')} onChange={setSignature} />
+        <SignatureBox key={draft.name} signerName={draft.name.trim() || t('signature.applicant')} onChange={setSignature} />
       )}
 
       {procedure && duePreview && (

@@ -2,6 +2,6 @@
 export { dossierRoutes } from './routes';
 export { DossierList } from './DossierList';
 export { IntakeForm } from './IntakeForm';
-export { SignatureField } from './SignatureField';
+export { SignatureBox } from './SignatureBox';
 export { StatusBadge } from './StatusBadge';
 export type { IntakeDraft } from './intakeRules';

@@ -7,7 +7,7 @@ import { endVisitSession, loadVisitSession, recordOp, setSurveyMode, updateVisit
 import { db } from '../../app/db';
 import { navigate } from '../../app/router';
 import { useSession } from '../../app/stores';
-import { SignatureField, StatusBadge } from '../dossiers';
+import { SignatureBox, StatusBadge } from '../dossiers';
 import { useReadiness } from './readiness';
 
 /** At the home: arrival, the dossiers received or returned there, the survey, and how the visit ended. */
@@ -125,7 +125,7 @@ function VisitDossier({ dossierId, visit, client, now }: { dossierId: string; vi
       <a href={`#/d/${dossierId}/slip`}>{t('home.visit.slip')}</a>
       {steps && (
         <div className="return-here">
-          <SignatureField signerName={dossier.applicant?.name ?? ''} label={t('home.visit.receiverSignature')} onChange={setSignature} now={now} />
+          <SignatureBox signerName={dossier.applicant?.name ?? ''} label={t('home.visit.receiverSignature')} onChange={setSignature} now={now} />
           {error && (
             <p role="alert" className="error">
               {error}

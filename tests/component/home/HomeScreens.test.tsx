@@ -108,7 +108,7 @@ describe('home service on the tablet', () => {
     expect(screen.getByRole('radio', { name: 'Tại nhà' })).toBeChecked();
     for (const doc of demoConfig.procedures.find((p) => p.id === 'chung-thuc-chu-ky')!.documents.filter((d) => d.required))
       await user.click(screen.getByRole('checkbox', { name: new RegExp(doc.name.replace(/[()]/g, '.')) }));
-    await user.click(screen.getByRole('checkbox', { name: 'Không ký được: đã điểm chỉ trên giấy' }));
+    await user.click(await screen.findByRole('checkbox', { name: 'Không ký được: đã điểm chỉ trên giấy' }));
     await user.click(screen.getByRole('button', { name: 'Tiếp nhận và in giấy hẹn' }));
 
     // Back on the visit, the dossier is listed; certified and returned on the spot with the receiver's signature.
@@ -117,7 +117,7 @@ describe('home service on the tablet', () => {
     expect(received.data).toMatchObject({ channel: 'home', procedureId: 'chung-thuc-chu-ky', applicant: { address: 'Số 1, Thôn Đông', phone: '0912345678' }, signature: { kind: 'fingerprint', signerName: 'Bà Nguyễn Thị Tư' } });
     await user.click(await within(dossiers).findByRole('button', { name: 'Chứng thực và trả ngay' }));
     expect(await within(dossiers).findByRole('alert')).toHaveTextContent('Hãy để người nhận ký');
-    await user.click(within(dossiers).getByRole('checkbox', { name: 'Không ký được: đã điểm chỉ trên giấy' }));
+    await user.click(await within(dossiers).findByRole('checkbox', { name: 'Không ký được: đã điểm chỉ trên giấy' }));
     await user.click(within(dossiers).getByRole('button', { name: 'Chứng thực và trả ngay' }));
     await waitFor(async () => expect((await db.dossiers.get(received.entityId))?.status).toBe('returned'));
     const returned = (await db.ops.toArray()).find((o) => o.type === 'dossier.transitioned' && o.data.action === 'return-result')!;
