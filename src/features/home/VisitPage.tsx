@@ -26,6 +26,12 @@ export function VisitPage({ id, config, now = () => new Date() }: { id: string; 
       <p>
         {[client?.village, client?.address].filter(Boolean).join(' · ')} · {t(`home.purpose.${visit.purpose}`)}
       </p>
+      <p>
+        {/* The person's page: their details, their visits, and the next visit to plan (after one missed). */}
+        <a className="button" href={`#/home/clients/${visit.clientId}`}>
+          {visit.outcome === 'not-home' || visit.outcome === 'postponed' ? t('home.visit.planAgain') : t('home.visit.client')}
+        </a>
+      </p>
       <Readiness visit={visit} client={client} config={config} />
       {visit.outcome ? (
         <p role="status">

@@ -138,4 +138,20 @@ describe('home service on the tablet', () => {
     expect(row.arrivedAt! <= row.leftAt!).toBe(true);
     expect(window.location.hash).toBe('#/home');
   });
+
+  it('offers another visit to a person the officer did not find at home, and the plan shows them as missed until then', async () => {
+    const user = userEvent.setup();
+    const client = await registered('Ông Lê Văn An', 'Thôn Bắc');
+    const visit = await planned(client, addDaysToKey(today, -1));
+    await recordOp(db, 'home.visit-completed', visit, { visitId: visit, outcome: 'not-home', staffId: lan.id });
+    open('/');
+    expect(await screen.findByRole('heading', { name: 'Chưa gặp được, cần hẹn lại (1)' })).toBeInTheDocument();
+    await user.click(within(screen.getByRole('list', { name: 'Chuyến thăm chưa gặp được' })).getByRole('link'));
+    await user.click(await screen.findByRole('link', { name: 'Hẹn ngày thăm lại' }));
+    await user.click(await screen.findByRole('button', { name: 'Lên lịch' }));
+    await screen.findByRole('heading', { name: 'Lịch thăm hôm nay' });
+    expect(screen.queryByRole('heading', { name: /Chưa gặp được/ })).toBeNull();
+    const again = (await db.homeVisits.where('clientId').equals(client).toArray()).find((v) => v.id !== visit)!;
+    expect(again).toMatchObject({ date: addDaysToKey(today, 1), purpose: 'receive', staffId: lan.id });
+  });
 });
