@@ -17,13 +17,22 @@ beforeAll(async () => {
   s = await startTestServer({ db: 'pglite', distDir: 'dist' });
   browser = await launchChromium();
   // A 7–8 inch tablet held upright.
-  context = await browser.newContext({ viewport: { width: 800, height: 1280 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', hasTouch: true });
+  context = await browser.newContext({ viewport: { width: 800, height: 1280 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', hasTouch: true, bypassCSP: true });
   page = await context.newPage();
 });
 afterAll(async () => {
   await browser?.close();
   await s?.close();
 });
+
+/** Controls of the page's main area smaller than a fingertip (48 px high), named so a failure says which. */
+async function smallTargets(): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('main :is(button, a, select, input:not([type=checkbox]):not([type=radio]), label.choice)')]
+      .filter((el) => (el as HTMLElement).offsetParent !== null && el.getBoundingClientRect().height < 48)
+      .map((el) => `${el.tagName} "${(el.textContent ?? '').trim().slice(0, 40)}" ${Math.round(el.getBoundingClientRect().height)}px`),
+  );
+}
 
 async function signIn() {
   await page.getByRole('radio', { name: /Nguyễn Thị Lan/ }).check();
@@ -53,10 +62,12 @@ describe('home service on a mobile tablet', () => {
     await expectAccessible(page, 'day plan (empty)');
 
     await registerClient(page, { name: 'Bà Nguyễn Thị Tư', village: 'Thôn Đông', address: 'Số 12, xóm 2', phone: '0912345678' });
+    expect(await smallTargets(), 'person and plan form').toEqual([]);
     await planVisitToday(page, 'Trả kết quả', 'HOME-000000-01001');
     const visit = page.getByRole('list', { name: 'Các chuyến thăm trong ngày, theo thôn xóm' }).getByRole('link', { name: /Bà Nguyễn Thị Tư/ });
     await visit.waitFor();
     await expectAccessible(page, 'day plan');
+    expect(await smallTargets(), 'day plan').toEqual([]);
     await page.getByText('0 thay đổi chờ gửi').waitFor({ timeout: 30_000 });
 
     // Out of the office: no connection from here on.
@@ -68,6 +79,7 @@ describe('home service on a mobile tablet', () => {
     expect(await page.getByLabel('Địa chỉ').inputValue()).toBe('Số 12, xóm 2, Thôn Đông');
     expect(await page.getByRole('radio', { name: 'Tại nhà' }).isChecked()).toBe(true);
     await expectAccessible(page, 'intake at home');
+    expect(await smallTargets(), 'intake at home').toEqual([]);
     await page.getByRole('button', { name: 'Tiếp nhận và in giấy hẹn' }).click();
 
     // Back on the visit: the new dossier and the one whose result is returned here.
@@ -78,6 +90,7 @@ describe('home service on a mobile tablet', () => {
     await readyItem.getByRole('button', { name: 'Trả kết quả tại nhà' }).click();
     await readyItem.getByText('Đã trả kết quả').waitFor();
     await expectAccessible(page, 'visit');
+    expect(await smallTargets(), 'visit').toEqual([]);
 
     // The slip of the dossier received here says the result comes back to the home, and shows the signature.
     const newItem = dossiers.getByRole('listitem').filter({ hasNotText: 'HOME-000000-01001' });
