@@ -2,6 +2,8 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { constants } from 'node:zlib';
 
 export default defineConfig({
   plugins: [
@@ -36,6 +38,16 @@ export default defineConfig({
           { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
       },
+    }),
+    // Every text asset also as .br and .gz beside it, made once at build at the highest levels,
+    // which the server (src/server/web.ts) sends as they are: no compression per request.
+    compression({
+      include: /\.(js|mjs|css|html|svg|json|webmanifest|wasm)$/,
+      algorithms: [
+        defineAlgorithm('brotliCompress', { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        defineAlgorithm('gzip', { level: 9 }),
+      ],
+      logLevel: 'silent',
     }),
   ],
   build: { target: 'es2022', sourcemap: false, manifest: true },

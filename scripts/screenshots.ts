@@ -58,11 +58,14 @@ try {
   const admin = await context.newPage();
   await admin.setViewportSize({ width: 1280, height: 800 });
   await admin.goto(`${s.url}/#/admin`);
+  await admin.getByRole('heading', { name: 'Đăng nhập bằng tài khoản' }).waitFor();
+  await admin.screenshot({ path: 'docs/admin-sign-in.png' });
   await admin.getByLabel('Mã quản trị (ADMIN_TOKEN)').fill(s.adminToken);
   await admin.getByRole('button', { name: 'Vào trang quản trị' }).click();
   await admin.getByRole('img', { name: 'Hồ sơ theo tiến độ giải quyết' }).waitFor();
   await admin.getByRole('button', { name: 'Cấp mã cho máy quầy' }).click();
   await admin.getByRole('img', { name: /Mã QR đăng ký/ }).waitFor();
+  await admin.getByRole('table', { name: 'Nhật ký thay đổi' }).waitFor();
   await admin.screenshot({ path: 'docs/admin-dashboard.png', fullPage: true });
   await admin.setViewportSize({ width: 800, height: 1280 });
   await admin.getByRole('heading', { name: 'Máy tính bảng' }).scrollIntoViewIfNeeded();

@@ -2,12 +2,15 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { existsSync } from 'node:fs';
 import { errorBody, HttpError, sendError } from './errors';
+import { healthz } from './health';
 import { housekeeping } from './housekeeping';
 import type { Env, ServerContext } from './http';
 import { adminRoutes } from './routes/admin';
+import { authRoutes } from './routes/auth';
 import { deviceRoutes } from './routes/device';
 import { syncRoutes } from './routes/sync';
 import type { Sql } from './sql';
+import { clientKeyReader } from './limits';
 import { mountApp } from './web';
 
 export interface ServerOptions {
@@ -20,12 +23,23 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** PGlite only: vacuum and analyze after this many stored ops (see housekeeping.ts). */
   housekeepingEveryOps?: number;
+  /** Refuse pushes while the disk holding `dir` has less than `minFreeBytes` free (health.ts). */
+  lowDisk?: { dir: string; minFreeBytes: number };
+  /** Proxies whose X-Forwarded-For is believed (limits.ts); default: the env's TRUST_PROXY. */
+  trustProxy?: string;
 }
 
 /** The central server: middleware, then one mount line per area (routes/<area>.ts hold the HTTP, SQL lives beside them). */
 export function createServer(opts: ServerOptions) {
   const { sql } = opts;
-  const ctx: ServerContext = { sql, adminToken: opts.adminToken, now: opts.now ?? (() => new Date()), upkeep: housekeeping(sql, opts.housekeepingEveryOps) };
+  const ctx: ServerContext = {
+    sql,
+    adminToken: opts.adminToken,
+    now: opts.now ?? (() => new Date()),
+    upkeep: housekeeping(sql, opts.housekeepingEveryOps),
+    clientKey: clientKeyReader(opts.trustProxy),
+    lowDisk: opts.lowDisk,
+  };
   const app = new Hono<Env>();
 
   app.onError((err, c) => {
@@ -51,8 +65,10 @@ export function createServer(opts: ServerOptions) {
     c.header('Cache-Control', 'no-store');
   });
 
+  app.get('/healthz', healthz(sql));
   app.route('/api/v1', deviceRoutes(ctx));
   app.route('/api/v1/sync', syncRoutes(ctx));
+  app.route('/api/v1/auth', authRoutes(ctx));
   app.route('/api/v1/admin', adminRoutes(ctx));
   app.all('/api/*', (c) => c.json(errorBody('not-found', 'no such API route'), 404));
 

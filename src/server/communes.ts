@@ -15,9 +15,10 @@ import {
 } from '../domain';
 import seed from '../domain/demo/demo-commune.json';
 import { HttpError } from './errors';
+import { hashKioskCode, zKioskCodeInput } from './kiosk-code';
 import type { Sql } from './sql';
 
-export const CONFIG_PARTS = ['procedures', 'calendar', 'checklistTemplates', 'letterTemplates', 'staff', 'survey', 'settings'] as const;
+export const CONFIG_PARTS = ['procedures', 'calendar', 'checklistTemplates', 'letterTemplates', 'staff', 'survey', 'settings', 'kioskCode'] as const;
 export type ConfigPart = (typeof CONFIG_PARTS)[number];
 
 /** Staff sent by an admin may carry a plain PIN, which is hashed here and never stored. */
@@ -40,6 +41,7 @@ const PART_SCHEMAS: Record<ConfigPart, z.ZodType> = {
   staff: z.array(zStaffInput).check(z.maxLength(500)),
   survey: zSurveyDefinition,
   settings: zCommuneSettings,
+  kioskCode: zKioskCodeInput,
 };
 
 /** Communes made before the `settings` part existed read these (DESIGN.md: retention 90 days, idle lock 5 minutes). */
@@ -55,6 +57,8 @@ export function defaultParts(): Record<ConfigPart, unknown> {
     staff: [],
     survey: seed.survey,
     settings: defaultSettings(),
+    // No kiosk code until an admin sets one: a kiosk then cannot be unlocked, rather than by a guessable default.
+    kioskCode: null,
   };
 }
 
@@ -162,6 +166,7 @@ export async function putConfigPart(sql: Sql, communeId: string, part: string, b
     throw new HttpError(400, 'invalid-body', `${[part, ...issue.path.map(String)].join('.')}: ${issue.message}`);
   }
   let value = parsed.data;
+  if (part === 'kioskCode') value = await hashKioskCode((value as { code: string }).code);
   if (part === 'staff') {
     value = await Promise.all(
       (value as (z.infer<typeof zStaff> | { pin: string; id: string; name: string; title: string; active: boolean })[]).map(async (s) => {
@@ -198,6 +203,8 @@ export async function seedDemoIfEmpty(sql: Sql): Promise<CommuneRow | null> {
       ...defaultParts(),
       // The demo file keeps readable PINs for the README; the server keeps only the salted hashes.
       staff: seed.staff.map(({ pin: _pin, ...s }) => s),
+      // The demo's kiosk code is public (README, first-start.txt) like its PINs.
+      kioskCode: await hashKioskCode(seed.kioskCode),
     });
   });
 }

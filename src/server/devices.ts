@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { getCommune } from './communes';
+import { SILENT_AFTER_DAYS } from './device-seq';
 import { HttpError } from './errors';
 import type { Sql } from './sql';
 import { formatEnrollmentCode, newDeviceToken, newEnrollmentCode, normalizeEnrollmentCode, sha256 } from './tokens';
@@ -36,35 +37,37 @@ export async function issueEnrollmentCode(sql: Sql, communeId: string, kind: Dev
 
 /**
  * Trade a one-time code for a device identity and token. Failures are counted per client in the
- * database (so every server process agrees) and too many close the door for a while.
+ * database (so every server process agrees) and too many close the door for a while. The count,
+ * the attempt and the failure it may add are one transaction under a lock per client, so
+ * concurrent wrong codes from one client cannot slip past the limit (PostgreSQL runs them at once).
  */
 export async function enroll(sql: Sql, rawCode: unknown, clientKey: string, now: Date) {
   const client = sha256(`enroll:${clientKey}`);
-  const { rows: failures } = await sql.query<{ n: string }>(
-    `SELECT count(*) AS n FROM enrollment_failures WHERE client_hash = $1 AND at > $2::timestamptz - interval '${FAILURE_WINDOW}'`,
-    [client, now.toISOString()],
-  );
-  if (Number(failures[0].n) >= MAX_FAILURES) throw new HttpError(429, 'too-many-attempts', 'too many wrong codes; wait 10 minutes');
-  const fail = async (err: HttpError) => {
-    // Old failures no longer count; dropping them here keeps the table small without a timer.
-    await sql.query(
-      `WITH expired AS (DELETE FROM enrollment_failures WHERE at < $2::timestamptz - interval '1 day')
-       INSERT INTO enrollment_failures (client_hash, at) VALUES ($1, $2)`,
+  const result = await sql.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [client]);
+    const { rows: failures } = await tx.query<{ n: string }>(
+      `SELECT count(*) AS n FROM enrollment_failures WHERE client_hash = $1 AND at > $2::timestamptz - interval '${FAILURE_WINDOW}'`,
       [client, now.toISOString()],
     );
-    return err;
-  };
-
-  const code = normalizeEnrollmentCode(rawCode);
-  if (!code) throw await fail(new HttpError(400, 'invalid-code', 'an enrollment code is 10 letters and digits'));
-  const result = await sql.transaction(async (tx) => {
+    if (Number(failures[0].n) >= MAX_FAILURES) return new HttpError(429, 'too-many-attempts', 'too many wrong codes; wait 10 minutes');
+    const fail = async (err: HttpError) => {
+      // Old failures no longer count; dropping them here keeps the table small without a timer.
+      await tx.query(
+        `WITH expired AS (DELETE FROM enrollment_failures WHERE at < $2::timestamptz - interval '1 day')
+         INSERT INTO enrollment_failures (client_hash, at) VALUES ($1, $2)`,
+        [client, now.toISOString()],
+      );
+      return err;
+    };
+    const code = normalizeEnrollmentCode(rawCode);
+    if (!code) return fail(new HttpError(400, 'invalid-code', 'an enrollment code is 10 letters and digits'));
     const { rows } = await tx.query<{ commune_id: string; kind: DeviceKind; expires_at: string | Date; used_at: string | null }>(
       'SELECT commune_id, kind, expires_at, used_at FROM enrollment_codes WHERE code_hash = $1 FOR UPDATE',
       [sha256(code)],
     );
     const row = rows[0];
-    if (!row) return new HttpError(400, 'invalid-code', 'no such enrollment code');
-    if (row.used_at || new Date(row.expires_at) <= now) return new HttpError(410, 'code-used-or-expired', 'this code was used or has expired');
+    if (!row) return fail(new HttpError(400, 'invalid-code', 'no such enrollment code'));
+    if (row.used_at || new Date(row.expires_at) <= now) return fail(new HttpError(410, 'code-used-or-expired', 'this code was used or has expired'));
     // One enrollment at a time per commune, so device numbers never collide.
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`enroll:${row.commune_id}`]);
     const { rows: numbers } = await tx.query<{ next: number }>(
@@ -88,7 +91,8 @@ export async function enroll(sql: Sql, rawCode: unknown, clientKey: string, now:
       .rows[0];
     return { deviceId, token, kind: row.kind, deviceNo, commune };
   });
-  if (result instanceof HttpError) throw result.status === 409 ? result : await fail(result);
+  // Errors are returned, not thrown, so the failure recorded with them is committed.
+  if (result instanceof HttpError) throw result;
   return result;
 }
 
@@ -160,8 +164,13 @@ export async function revokeDevice(sql: Sql, id: string, now: Date) {
   return { id: rows[0].id, revokedAt: new Date(rows[0].revoked_at).toISOString() };
 }
 
-/** Every tablet of a commune with its last contact (`lastSyncAt`) and the deviceSeq numbers the server never got. */
-export async function listDevices(sql: Sql, communeId: string) {
+/**
+ * Every tablet of a commune with its last contact (`lastSyncAt`: any request with its token), the
+ * deviceSeq numbers the server never got (holes, and `unsent`: ops the tablet said it holds past
+ * the last one received), and `silent` when an active tablet has not been heard from for
+ * `silentAfterDays`.
+ */
+export async function listDevices(sql: Sql, communeId: string, now = new Date(), silentAfterDays = SILENT_AFTER_DAYS) {
   const { rows: devices } = await sql.query<{
     id: string;
     kind: DeviceKind;
@@ -171,8 +180,9 @@ export async function listDevices(sql: Sql, communeId: string) {
     revoked_at: string | Date | null;
     op_count: string;
     max_seq: string | null;
+    last_device_seq: string | null;
   }>(
-    `SELECT d.id, d.kind, d.device_no, d.enrolled_at, d.last_sync_at, d.revoked_at,
+    `SELECT d.id, d.kind, d.device_no, d.enrolled_at, d.last_sync_at, d.revoked_at, d.last_device_seq,
             count(o.seq) AS op_count, max(o.device_seq) AS max_seq
        FROM devices d LEFT JOIN ops o ON o.commune_id = d.commune_id AND o.device_id = d.id
       WHERE d.commune_id = $1
@@ -188,6 +198,7 @@ export async function listDevices(sql: Sql, communeId: string) {
     [communeId],
   );
   const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
+  const silentBefore = now.getTime() - silentAfterDays * 86_400_000;
   return devices.map((d) => ({
     id: d.id,
     kind: d.kind,
@@ -198,5 +209,8 @@ export async function listDevices(sql: Sql, communeId: string) {
     opCount: Number(d.op_count),
     maxSeq: Number(d.max_seq ?? 0),
     seqGaps: gaps.filter((g) => g.device_id === d.id).map((g) => ({ from: Number(g.gap_from), to: Number(g.gap_to) })),
+    lastDeviceSeq: d.last_device_seq === null ? null : Number(d.last_device_seq),
+    unsent: Math.max(0, Number(d.last_device_seq ?? 0) - Number(d.max_seq ?? 0)),
+    silent: d.revoked_at === null && new Date(d.last_sync_at ?? d.enrolled_at).getTime() < silentBefore,
   }));
 }

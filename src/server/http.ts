@@ -12,6 +12,10 @@ export interface ServerContext {
   adminToken: string;
   now: () => Date;
   upkeep: ReturnType<typeof housekeeping>;
+  /** Who a request comes from, for the enrollment limit (TRUST_PROXY, IPv6 by /64: limits.ts). */
+  clientKey: (c: Context) => string;
+  /** Pushes are refused below this much free disk (health.ts). */
+  lowDisk?: { dir: string; minFreeBytes: number };
 }
 
 /** Hono's variables: the device a device route was called by. */

@@ -125,6 +125,51 @@ export const MIGRATIONS: string[] = [
   UPDATE surveys SET excluded = 'burst' WHERE excluded IS NULL AND flags @> '["burst"]';
   UPDATE devices SET max_at = m.max_at FROM (SELECT device_id, max(CASE WHEN at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T' THEN at::timestamptz END) AS max_at FROM ops WHERE excluded IS NULL GROUP BY device_id) m WHERE m.device_id = devices.id;
   `,
+  // Eviction is never silent: each push may say the device's highest local deviceSeq, so the
+  // admin sees ops a tablet holds but never sent (a gap at the end of its sequence).
+  `
+  ALTER TABLE devices ADD COLUMN last_device_seq bigint;
+  `,
+  // Central accounts (DESIGN.md "Central users (1.1)"): users with one role and scope, sessions
+  // stored as token hashes, failed logins counted in the database (every process agrees), and the
+  // audit log of admin changes. actor_id is null for the ADMIN_TOKEN (actor 'admin-token').
+  `
+  CREATE TABLE users (
+    id uuid PRIMARY KEY,
+    username text NOT NULL UNIQUE,
+    password_hash text NOT NULL,
+    role text NOT NULL,
+    province text,
+    commune_id text REFERENCES communes(id),
+    created_at timestamptz NOT NULL
+  );
+  CREATE TABLE sessions (
+    token_hash text PRIMARY KEY,
+    user_id uuid NOT NULL REFERENCES users(id),
+    created_at timestamptz NOT NULL,
+    expires_at timestamptz NOT NULL
+  );
+  CREATE INDEX sessions_expires ON sessions (expires_at);
+  CREATE TABLE login_failures (
+    key_hash text NOT NULL,
+    at timestamptz NOT NULL
+  );
+  CREATE INDEX login_failures_key ON login_failures (key_hash, at);
+  CREATE INDEX login_failures_at ON login_failures (at);
+  CREATE TABLE audit_log (
+    id bigserial PRIMARY KEY,
+    at timestamptz NOT NULL,
+    actor_id uuid,
+    actor text NOT NULL,
+    route text NOT NULL,
+    commune_id text,
+    target text,
+    summary text NOT NULL,
+    details jsonb
+  );
+  CREATE INDEX audit_log_at ON audit_log (at);
+  CREATE INDEX audit_log_commune_at ON audit_log (commune_id, at);
+  `,
   // Home service (issue 16): the report rows of the `home` block, one per person on a commune's
   // list and one per visit. Nothing personal: the reason and dates only (names and addresses stay in
   // the op log, which tablets of the commune pull).

@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { createHash } from 'node:crypto';
+import { DURABLE_START_PARAMS, installFsync } from './pglite-durable';
 
 /** The little the server needs from a database, the same over embedded PGlite and PostgreSQL. */
 export interface Sql {
@@ -12,14 +13,20 @@ export interface Sql {
    */
   transaction<T>(fn: (tx: Sql) => Promise<T>, options?: { keyLookupsOnly?: boolean }): Promise<T>;
   close(): Promise<void>;
+  /** PGlite only: the data directory as a gzipped tarball, taken between two transactions. */
+  dumpDataDir?(): Promise<Blob>;
   readonly kind: 'pglite' | 'postgres';
 }
 
 const NO_SEQ_SCAN = 'SET LOCAL enable_seqscan = off';
 
-/** PGlite keeps its data in a directory (or memory): no install, one process. */
-export async function openPglite(dataDir?: string): Promise<Sql> {
-  const db = await PGlite.create(dataDir);
+/**
+ * PGlite keeps its data in a directory (or memory): no install, one process. `durable`: every
+ * commit is fsynced before it returns (see pglite-durable.ts); a directory only.
+ */
+export async function openPglite(dataDir?: string, { durable = false } = {}): Promise<Sql> {
+  const db = await PGlite.create(dataDir, durable ? { startParams: DURABLE_START_PARAMS } : {});
+  if (durable) await installFsync(db);
   const wrap = (q: Pick<PGlite, 'query'>, inTx: boolean): Sql => {
     const self: Sql = {
       kind: 'pglite',
@@ -33,6 +40,11 @@ export async function openPglite(dataDir?: string): Promise<Sql> {
               return fn(wrap(tx, true));
             }),
       close: () => db.close(),
+      dumpDataDir: async () => {
+        // Every page written to the files first, so the copy opens without replaying the log.
+        await db.query('CHECKPOINT');
+        return db.dumpDataDir('gzip');
+      },
     };
     return self;
   };

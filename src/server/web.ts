@@ -31,8 +31,12 @@ export function mountApp(app: Hono, distDir: string): void {
     if (c.req.path.startsWith('/api/')) return;
     if (noStore(c.req.path)) c.header('Cache-Control', 'no-cache');
     else if (c.req.path.startsWith('/assets/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    // The same URL answers br, gzip or plain by Accept-Encoding: caches must key on it, also when
+    // this client got the plain file (serveStatic names Vary only when it sent a compressed one).
+    if (c.res.headers.get('Content-Type') && !c.res.headers.get('Vary')) c.header('Vary', 'Accept-Encoding');
   });
-  app.use('*', serveStatic({ root: distDir }));
+  // The build leaves .br and .gz beside each text asset (vite.config.ts): sent as they are.
+  app.use('*', serveStatic({ root: distDir, precompressed: true }));
   // Any other page path gets the shell; the client-side router takes it from there.
   app.get('*', async (c, next) => {
     if (c.req.path.startsWith('/api/')) return next();

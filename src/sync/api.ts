@@ -55,7 +55,8 @@ export async function callApi<T>(
   } finally {
     clearTimeout(timer);
   }
-  if (res.status === 304) return { status: 304, data: undefined as T, headers: res.headers };
+  // No body to read: not modified (ETag), or no content (logout).
+  if (res.status === 304 || res.status === 204) return { status: res.status, data: undefined as T, headers: res.headers };
   let data: unknown;
   try {
     data = await res.json();

@@ -2,6 +2,7 @@
 import { FriendlyDeskDB, countPending, getCommuneConfig, toDossierRow, type StoredOp } from '../../src/db';
 import { foldDossier, formatDossierCode, hlcTick, type HlcState } from '../../src/domain';
 import { enrollDevice, syncOnce, syncStatus } from '../../src/sync';
+import { benchDossier } from './records';
 
 (window as unknown as { runDrain: (code: string, n: number) => Promise<unknown> }).runDrain = async (code, n) => {
   const db = new FriendlyDeskDB(`drain-${Date.now()}`);
@@ -25,17 +26,7 @@ import { enrollDevice, syncOnce, syncStatus } from '../../src/sync';
         hlc: tick.hlc,
         deviceId: device.deviceId,
         state: 'pending',
-        data: {
-          code: formatDossierCode(config.commune.code, at, device.deviceNo, i + 1),
-          procedureId: config.procedures[i % config.procedures.length].id,
-          applicant: { name: `Công dân ${i}` },
-          channel: 'home',
-          receivedAt: at.toISOString(),
-          dueAt: new Date(at.getTime() + 3 * 86_400_000).toISOString(),
-          documents: [],
-          writtenByStaff: true,
-          staffId: config.staff[0].id,
-        },
+        data: benchDossier(i, at, formatDossierCode(config.commune.code, at, device.deviceNo, i + 1), config),
       });
     }
     await db.transaction('rw', db.ops, db.dossiers, async () => {

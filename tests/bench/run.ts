@@ -9,6 +9,9 @@ import { launchChromium, launchChromiumProfile } from '../support/browser';
 import { startTestServer } from '../support/test-server';
 import { longFlowSurvey } from '../support/fixtures';
 import { runServerPushBench } from './server-push';
+import { runLighthouseBench } from './lighthouse';
+import { startPouchServer } from './pouch-server';
+import { runNewTabletBench } from './new-tablet';
 
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 100_000);
 
@@ -119,6 +122,8 @@ async function dossierStoreBench(server: Server) {
   row('  worst of 30', r.create.max, 'ms');
 }
 
+const DRAIN_RECORDS = 10_000;
+
 /** A tablet back from a week offline: its outbox drained through the real sync code. */
 async function drainBench(browser: Browser, server: Server) {
   const page = await browser.newPage();
@@ -127,14 +132,38 @@ async function drainBench(browser: Browser, server: Server) {
   const code = await server.enrollmentCode(server.demoCommuneId);
   const d = await page.evaluate(
     ([c, n]) => (window as unknown as { runDrain: (c: string, n: number) => Promise<any> }).runDrain(c as string, n as number),
-    [code, 10_000] as const,
+    [code, DRAIN_RECORDS] as const,
   );
+  await page.close();
   console.log(`\nChromium tablet back online with ${d.pendingBefore.toLocaleString('en')} pending ops (server on PGlite)`);
   row(`drain the outbox (${d.rounds} sync round${d.rounds === 1 ? '' : 's'}, ${d.pendingAfter} left)`, d.ms / 1000, 's', 10);
   row('  of which pushing, until the last op was sent', d.pushedMs / 1000, 's');
+  return d.ms as number;
 }
 
-/** BENCH_ONLY=drain,kiosk (any of dossiers, drain, kiosk, server) runs just those. */
+/** The peer: the same records in PouchDB 9 on IndexedDB, replicated to express-pouchdb in Node. */
+async function pouchDrainBench(browser: Browser, oursMs: number) {
+  const pouch = await startPouchServer(resolve(import.meta.dirname, '../../dist-bench'));
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${pouch.url}/tests/bench/pouch.html`);
+    await page.waitForFunction(() => document.title === 'ready');
+    const d = await page.evaluate(
+      ([remote, n]) => (window as unknown as { runPouchDrain: (r: string, n: number) => Promise<any> }).runPouchDrain(remote as string, n as number),
+      [`${pouch.url}/db/bench-${Date.now()}`, DRAIN_RECORDS] as const,
+    );
+    await page.close();
+    if (d.remoteDocs !== DRAIN_RECORDS) throw new Error(`PouchDB replicated ${d.remoteDocs} of ${DRAIN_RECORDS} records`);
+    console.log(`\nThe same ${DRAIN_RECORDS.toLocaleString('en')} records: PouchDB 9 (IndexedDB) replicating to express-pouchdb (in-memory, Node)`);
+    row('PouchDB replication', d.ms / 1000, 's');
+    const ratio = d.ms / oursMs;
+    console.log(`${'this app drains faster than PouchDB by'.padEnd(44)} ${ratio.toFixed(1).padStart(9)} ×  ${ratio >= 3 ? '✓' : '✗ MISSES'} target ≥ 3 ×`);
+  } finally {
+    await pouch.close();
+  }
+}
+
+/** BENCH_ONLY=drain,kiosk (any of dossiers, drain, new-tablet, kiosk, lighthouse, server) runs just those. */
 const only = process.env.BENCH_ONLY?.split(',');
 const wanted = (name: string) => !only || only.includes(name);
 
@@ -145,12 +174,14 @@ async function main() {
   const browser = await launchChromium();
   try {
     if (wanted('dossiers')) await dossierStoreBench(server);
-    if (wanted('drain')) await drainBench(browser, server);
+    if (wanted('drain')) await pouchDrainBench(browser, await drainBench(browser, server));
     if (wanted('kiosk')) await kioskTapBench(browser);
   } finally {
     await browser.close();
     await server.close();
   }
+  if (wanted('new-tablet')) await runNewTabletBench(row);
+  if (wanted('lighthouse')) await runLighthouseBench();
   if (wanted('server')) await runServerPushBench();
 }
 

@@ -190,21 +190,28 @@ const range = (rates: number[]) => `(${rates.length} rounds: ${rates.map((r) => 
 
 export async function runServerPushBench(): Promise<void> {
   console.log(`\nServer push: dossier.received ops over HTTP, rounds of ${ROUND_OPS.toLocaleString('en')} in batches of ${BATCH}`);
-  const lite = await startTestServer({ db: 'pglite' });
-  try {
-    const target: Target = {
-      urls: [lite.url],
-      newDevices: async (n) => {
-        const { id } = await lite.createCommune();
-        return Promise.all(Array.from({ length: n }, () => lite.newDevice(id)));
-      },
-    };
-    const { rates } = await throughput(target, 1, 3);
-    row('PGlite (embedded, in this process): push, 1 tablet, median', median(rates), 'ops/s', { atLeast: TARGET_PGLITE });
-    console.log(`  ${range(rates)}`);
-    row('PGlite: raw bound, one multi-row INSERT', await rawInsert(lite.sql), 'ops/s');
-  } finally {
-    await lite.close();
+  // Durable (every commit fsynced, the server's default) against PGLITE_FSYNC=off: the cost of durability.
+  for (const durable of [true, false]) {
+    const lite = await startTestServer({ db: 'pglite', pgliteDurable: durable });
+    const label = durable ? 'PGlite durable (default)' : 'PGlite, PGLITE_FSYNC=off';
+    try {
+      const target: Target = {
+        urls: [lite.url],
+        newDevices: async (n) => {
+          const { id } = await lite.createCommune();
+          return Promise.all(Array.from({ length: n }, () => lite.newDevice(id)));
+        },
+      };
+      const { rates } = await throughput(target, 1, 3);
+      row(`${label}, in this process: push, 1 tablet, median`, median(rates), 'ops/s', durable ? { atLeast: TARGET_PGLITE } : {});
+      console.log(`  ${range(rates)}`);
+      const [device] = await target.newDevices(1);
+      const latencies = (await send(target, [device], bodies([device], 20 * 50, 20, new Map()))).sort((x, y) => x - y);
+      row(`${label}: one tablet's pushes of 20 ops, p50`, percentile(latencies, 50), 'ms');
+      if (durable) row('PGlite: raw bound, one multi-row INSERT', await rawInsert(lite.sql), 'ops/s');
+    } finally {
+      await lite.close();
+    }
   }
 
   // PostgreSQL's defaults are for small machines: 128 MB of shared buffers, which this bench's op

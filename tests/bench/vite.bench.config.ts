@@ -10,7 +10,10 @@ export default defineConfig({
     outDir: resolve(import.meta.dirname, '../../dist-bench'),
     emptyOutDir: true,
     rollupOptions: {
-      input: { dossiers: resolve(import.meta.dirname, 'dossiers.html'), drain: resolve(import.meta.dirname, 'drain.html') },
+      input: {
+        dossiers: resolve(import.meta.dirname, 'dossiers.html'), drain: resolve(import.meta.dirname, 'drain.html'),
+        pouch: resolve(import.meta.dirname, 'pouch.html'),
+      },
     },
   },
 });

@@ -25,6 +25,12 @@ describe('central dashboard', () => {
     await push(s.url, kiosk.token, kiosk.deviceId, [surveyOp(1, 'very-satisfied', {}), surveyOp(2, 'not-satisfied')]);
     const onlyPulls = await s.newDevice(s.demoCommuneId, 'kiosk');
     await fetch(`${s.url}/api/v1/config`, { headers: { Authorization: `Bearer ${onlyPulls.token}` } });
+    // The tablet says it holds ops up to deviceSeq 8: 6–8 were never sent.
+    await fetch(`${s.url}/api/v1/sync/push`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${device.token}` },
+      body: JSON.stringify({ protocol: 1, deviceId: device.deviceId, ops: [], lastDeviceSeq: 8 }),
+    });
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${s.url}/#/admin`);
@@ -49,6 +55,7 @@ describe('central dashboard', () => {
 
     const row = page.getByRole('row', { name: new RegExp(`^${device.deviceNo} `) });
     await row.getByRole('cell', { name: '3–4' }).waitFor(); // the deviceSeq numbers never received
+    await row.getByRole('cell', { name: '3 thao tác chưa gửi' }).waitFor();
     await page.getByRole('img', { name: 'Hồ sơ theo tiến độ giải quyết' }).waitFor();
     await page.getByText('50%').waitFor(); // satisfaction: 1 of 2
 
@@ -68,5 +75,61 @@ describe('central dashboard', () => {
     await row.getByRole('button', { name: `Thu hồi máy số ${device.deviceNo}` }).click();
     await row.getByText('Đã thu hồi').waitFor();
     expect((await push(s.url, device.token, device.deviceId, [])).status).toBe(401);
+  });
+});
+
+describe('central accounts in the dashboard', () => {
+  it('the admin makes a commune account; that user signs in with a username, sees its scope and its own changes in the log, and signs out', async () => {
+    const commune = await s.createCommune();
+    const password = 'mật-khẩu-của-xã-2026';
+
+    const page = await browser.newPage({ viewport: { width: 800, height: 1280 } });
+    await page.goto(`${s.url}/#/admin`);
+    await page.getByLabel('Mã quản trị (ADMIN_TOKEN)').fill(s.adminToken);
+    await page.getByRole('button', { name: 'Vào trang quản trị' }).click();
+    await page.getByRole('status', { name: 'Người đang đăng nhập' }).filter({ hasText: 'Mã quản trị gốc (ADMIN_TOKEN) · toàn quyền' }).waitFor();
+    const accounts = page.getByRole('region', { name: 'Tài khoản' });
+    await accounts.getByLabel('Tên đăng nhập').fill('can.bo.xa');
+    await accounts.getByLabel('Mật khẩu (ít nhất 10 ký tự)').fill(password);
+    await accounts.getByLabel('Vai trò').selectOption({ label: 'Cấp xã' });
+    await accounts.getByLabel('Xã của tài khoản').selectOption({ label: `${commune.name} — Tỉnh Thử` });
+    await accounts.getByRole('button', { name: 'Tạo tài khoản mới' }).click();
+    await accounts.getByRole('status').filter({ hasText: 'Đã tạo tài khoản can.bo.xa.' }).waitFor();
+    await page.getByRole('button', { name: 'Thoát' }).click();
+
+    await page.getByLabel('Tên đăng nhập').fill('can.bo.xa');
+    await page.getByLabel('Mật khẩu').fill('not the password');
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'Tên đăng nhập hoặc mật khẩu không đúng.' }).waitFor();
+    await page.getByLabel('Mật khẩu').fill(password);
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+
+    // Who, and the scope: only its own commune to choose from.
+    await page.getByRole('status', { name: 'Người đang đăng nhập' }).filter({ hasText: `Đăng nhập: can.bo.xa · cấp xã: ${commune.name}` }).waitFor();
+    const options = await page.getByRole('combobox', { name: 'Xã' }).first().locator('option').allInnerTexts();
+    expect(options).toEqual([`${commune.name} — Tỉnh Thử`]);
+
+    // A change of its own shows in the change log, with who did it.
+    await page.getByRole('button', { name: 'Cấp mã cho máy kiosk đánh giá' }).click();
+    await page.getByRole('status').filter({ hasText: 'Mã đăng ký máy kiosk đánh giá' }).waitFor();
+    const log = page.getByRole('table', { name: 'Nhật ký thay đổi' });
+    await log.getByRole('row').filter({ hasText: 'Cấp mã đăng ký máy' }).filter({ hasText: 'can.bo.xa' }).filter({ hasText: 'máy kiosk đánh giá' }).waitFor();
+    // The commune's own account was made by the root token; filtered by who, only the user's changes stay.
+    await log.getByRole('row').filter({ hasText: 'Tạo tài khoản' }).filter({ hasText: 'Mã quản trị gốc (ADMIN_TOKEN)' }).waitFor();
+    await page.getByLabel('Người thực hiện').fill('can.bo.xa');
+    await log.getByRole('row').filter({ hasText: 'Tạo tài khoản' }).waitFor({ state: 'detached' });
+    expect(await log.getByRole('row').filter({ hasText: 'can.bo.xa' }).count()).toBe(1);
+
+    // The password sign-in and the token sign-in both fit a tablet's touch targets.
+    const token = await page.evaluate(() => sessionStorage.getItem('friendly-desk.admin-token'));
+    await page.getByRole('button', { name: 'Thoát' }).click();
+    await page.getByRole('heading', { name: 'Đăng nhập bằng tài khoản' }).waitFor();
+    for (const name of ['Đăng nhập', 'Vào trang quản trị']) {
+      const box = await page.getByRole('button', { name, exact: true }).boundingBox();
+      expect(box!.height).toBeGreaterThanOrEqual(48);
+    }
+    // Signing out ended the session on the server.
+    expect((await fetch(`${s.url}/api/v1/admin/communes`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(401);
+    await page.close();
   });
 });

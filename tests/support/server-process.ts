@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { freePort } from './ports';
 
 /** The real server as its own process (`src/server/main.ts`), as it runs in production. */
-export async function startServerProcess(env: { DATABASE_URL?: string; ADMIN_TOKEN: string; DATA_DIR?: string; PG_POOL_MAX?: string }): Promise<{ url: string; pid: number; output: () => string; stop: () => Promise<void> }> {
+export async function startServerProcess(
+  env: { DATABASE_URL?: string; ADMIN_TOKEN: string; DATA_DIR?: string; PG_POOL_MAX?: string } & Record<string, string | undefined>,
+): Promise<{ url: string; pid: number; output: () => string; stop: () => Promise<void>; kill: () => Promise<void> }> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: { ...process.env, ...env, DATA_DIR: env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'friendly-desk-proc-')), PORT: String(port), HOST: '127.0.0.1', LOG: '0' },
@@ -15,7 +17,7 @@ export async function startServerProcess(env: { DATABASE_URL?: string; ADMIN_TOK
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   await new Promise<void>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 120_000); // PGlite opens in 30 s and more on a loaded machine
     const check = () => {
       if (output.includes(`:${port} (`)) {
         clearTimeout(timer);
@@ -37,6 +39,13 @@ export async function startServerProcess(env: { DATABASE_URL?: string; ADMIN_TOK
         if (child.exitCode !== null) return ok();
         child.once('exit', () => ok());
         child.kill('SIGTERM');
+      }),
+    /** kill -9: no shutdown handler runs, as in a crash. */
+    kill: () =>
+      new Promise<void>((ok) => {
+        if (child.exitCode !== null || child.signalCode !== null) return ok();
+        child.once('exit', () => ok());
+        child.kill('SIGKILL');
       }),
   };
 }

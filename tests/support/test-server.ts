@@ -46,7 +46,7 @@ export async function freshDatabase(clusterUrl: string): Promise<string> {
  * own). close() removes what it made itself: the temp dir, the cluster.
  */
 export async function startTestServer(
-  opts: { db?: Backend; pgUrl?: string; dataDir?: string; distDir?: string; now?: () => Date; housekeepingEveryOps?: number } = {},
+  opts: { db?: Backend; pgUrl?: string; dataDir?: string; distDir?: string; now?: () => Date; housekeepingEveryOps?: number; trustProxy?: string; pgliteDurable?: boolean; log?: (line: string) => void } = {},
 ): Promise<TestServer> {
   const backend = opts.db ?? 'pglite';
   const ownDataDir = backend === 'pglite' && !opts.dataDir ? mkdtempSync(join(tmpdir(), 'friendly-desk-server-')) : undefined;
@@ -62,12 +62,12 @@ export async function startTestServer(
   let closed = false;
 
   async function start() {
-    sql = pgUrl ? await openPostgres(pgUrl) : await openPglite(join(dataDir, 'pglite'));
+    sql = pgUrl ? await openPostgres(pgUrl) : await openPglite(join(dataDir, 'pglite'), { durable: opts.pgliteDurable });
     await migrate(sql);
     // Seeded now, or on an earlier start on the same data.
     const demo = (await seedDemoIfEmpty(sql)) ?? (await sql.query<{ id: string }>('SELECT id FROM communes WHERE code = $1', [seed.commune.code])).rows[0];
     demoCommuneId = demo?.id ?? '';
-    const made = createServer({ sql, adminToken, distDir: opts.distDir, now: opts.now, housekeepingEveryOps: opts.housekeepingEveryOps });
+    const made = createServer({ sql, adminToken, distDir: opts.distDir, now: opts.now, housekeepingEveryOps: opts.housekeepingEveryOps, trustProxy: opts.trustProxy ?? '', log: opts.log });
     close = made.close;
     server = serve({ fetch: made.app.fetch, port, hostname: '127.0.0.1' });
     await new Promise<void>((ok) => server.once('listening', () => ok()));

@@ -3,7 +3,7 @@ import { callApi } from '../../sync';
 
 export type { CommuneFigures };
 
-/** The central admin API (DESIGN.md), called with the admin token; the dashboard is online-only. */
+/** The central admin API (DESIGN.md), called with the admin token or a session token; the dashboard is online-only. */
 export interface Commune {
   id: string;
   code: string;
@@ -21,11 +21,63 @@ export interface DeviceRow {
   opCount: number;
   maxSeq: number;
   seqGaps: { from: number; to: number }[];
+  /** Ops the tablet said it holds beyond the last one received (from its pushes' lastDeviceSeq). */
+  unsent?: number;
+  /** An active tablet that has not synced for the server's SILENT_DEVICE_DAYS. */
+  silent?: boolean;
+}
+
+/** Who a token belongs to (GET /api/v1/auth/me): a central user, or 'admin-token' for the root token. */
+export interface Me {
+  username: string;
+  role: 'admin' | 'province' | 'commune';
+  province?: string;
+  communeId?: string;
+  expiresAt?: string;
+}
+
+export interface NewUser {
+  username: string;
+  password: string;
+  role: Me['role'];
+  province?: string;
+  communeId?: string;
+}
+
+export interface AuditRow {
+  id: string;
+  at: string;
+  actor: string;
+  route: string;
+  communeId?: string;
+  target?: string;
+  /** English, for scripts; the dashboard words `details` in the reader's language. */
+  summary: string;
+  details?: Record<string, string | number>;
+}
+
+export interface AuditFilter {
+  communeId?: string;
+  from?: string;
+  to?: string;
+  actor?: string;
+}
+
+/** Sign in with a username and password: a session token and the user's scope. */
+export async function login(username: string, password: string, baseUrl = '') {
+  return (await callApi<Me & { token: string; expiresAt: string }>({ baseUrl }, 'POST', '/api/v1/auth/login', { username, password })).data;
 }
 
 export function adminApi(token: string, baseUrl = '') {
   const opts = { baseUrl, token };
   return {
+    me: async () => (await callApi<Me>(opts, 'GET', '/api/v1/auth/me')).data,
+    createUser: async (user: NewUser) => (await callApi<Me & { id: string }>(opts, 'POST', '/api/v1/admin/users', user)).data,
+    logout: async () => callApi(opts, 'POST', '/api/v1/auth/logout'),
+    audit: async (filter: AuditFilter) => {
+      const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => Boolean(e[1])));
+      return (await callApi<AuditRow[]>(opts, 'GET', `/api/v1/admin/audit?${query}`)).data;
+    },
     communes: async () => (await callApi<Commune[]>(opts, 'GET', '/api/v1/admin/communes')).data,
     devices: async (communeId: string) =>
       (await callApi<DeviceRow[]>(opts, 'GET', `/api/v1/admin/devices?communeId=${encodeURIComponent(communeId)}`)).data,

@@ -1,61 +1,75 @@
 import { Hono, type Context } from 'hono';
-import { addDaysToKey, isCleanText, isDateKey, MAX_BATCH_BYTES, vnDateKey } from '../../domain';
-import { CONFIG_PARTS, createCommune, editableConfig, getCommune, listCommunes, loadConfig, putConfigPart, zNewCommune, type ConfigPart } from '../communes';
+import { addDaysToKey, isCleanText, isDateKey, isUuid, MAX_BATCH_BYTES, vnDateKey } from '../../domain';
+import { CONFIG_PARTS, createCommune, editableConfig, getCommune, loadConfig, putConfigPart, zNewCommune, type ConfigPart } from '../communes';
+import { backupRoute } from '../backup';
 import { DEVICE_KINDS, issueEnrollmentCode, listDevices, revokeDevice, type DeviceKind } from '../devices';
 import { HttpError } from '../errors';
 import { isObject, limit, readJson, type ServerContext } from '../http';
 import { communeReport } from '../reports';
-import { safeEqual } from '../tokens';
+import { audit } from '../audit';
+import { adminAuth, communesInScope, requireAdmin, requireCommune, requireDevice, type AdminVariables } from '../scope';
+import { accountRoutes } from './auth';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+type AdminEnv = { Variables: AdminVariables };
 
-/** The central admin API (mounted at /api/v1/admin), behind the admin token. */
+/**
+ * The central admin API (mounted at /api/v1/admin), behind the admin token or a central user's
+ * session (scope.ts); each route checks the scope it touches and every change goes to the audit log.
+ */
 export function adminRoutes(ctx: ServerContext) {
   const { sql, now } = ctx;
-  const routes = new Hono();
+  const routes = new Hono<AdminEnv>();
 
   // The token first, then the body limit: nothing of an anonymous body is read.
-  routes.use(
-    '*',
-    async (c, next) => {
-      const token = /^Bearer (.+)$/.exec(c.req.header('Authorization') ?? '')?.[1];
-      if (!token || !safeEqual(token, ctx.adminToken)) throw new HttpError(401, 'unauthorized', 'the admin token is required');
-      await next();
-    },
-    limit(MAX_BATCH_BYTES),
-  );
+  routes.use('*', adminAuth(ctx), limit(MAX_BATCH_BYTES));
+  routes.route('/', accountRoutes());
 
-  routes.get('/communes', async (c) => c.json(await listCommunes(sql)));
+  routes.get('/communes', async (c) => c.json(await communesInScope(c)));
 
   routes.post('/communes', async (c) => {
+    requireAdmin(c);
     const parsed = zNewCommune.safeParse(await readJson(c));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new HttpError(400, 'invalid-body', `${issue.path.join('.') || 'body'}: ${issue.message}`);
     }
-    return c.json(await createCommune(sql, parsed.data), 201);
+    const commune = await createCommune(sql, parsed.data);
+    await audit(c, { communeId: commune.id, target: commune.id, summary: `created commune ${commune.code} (${commune.name}, ${commune.province})`, details: { code: commune.code } });
+    return c.json(commune, 201);
   });
 
   routes.post('/enrollments', async (c) => {
     const body = await readJson(c);
     if (!isObject(body) || typeof body.communeId !== 'string') throw new HttpError(400, 'invalid-body', 'communeId: a string is required');
     if (!DEVICE_KINDS.includes(body.kind as DeviceKind)) throw new HttpError(400, 'invalid-body', `kind: one of ${DEVICE_KINDS.join(', ')}`);
-    return c.json(await issueEnrollmentCode(sql, body.communeId, body.kind as DeviceKind, now()), 201);
+    await requireCommune(c, body.communeId);
+    const issued = await issueEnrollmentCode(sql, body.communeId, body.kind as DeviceKind, now());
+    await audit(c, { communeId: body.communeId, summary: `issued an enrollment code for a ${body.kind} tablet`, details: { kind: body.kind as DeviceKind } }); // never the code itself
+    return c.json(issued, 201);
   });
 
+  // The whole database: the root credential or an admin only.
+  routes.get('/backup', async (c) => {
+    requireAdmin(c);
+    return backupRoute(sql)(c);
+  });
   routes.post('/devices/:id/revoke', async (c) => {
     const id = c.req.param('id');
-    if (!UUID.test(id)) throw new HttpError(404, 'not-found', 'no such device');
-    return c.json(await revokeDevice(sql, id, now()));
+    const { communeId, deviceNo } = await requireDevice(c, id);
+    if (!isUuid(id)) throw new HttpError(404, 'not-found', 'no such device');
+    const revoked = await revokeDevice(sql, id, now());
+    await audit(c, { communeId, target: revoked.id, summary: `revoked tablet no. ${deviceNo}`, details: { deviceNo: deviceNo! } });
+    return c.json(revoked);
   });
 
-  const communeParam = async (c: Context) => {
+  const communeParam = async (c: Context<AdminEnv>) => {
     const id = c.req.query('communeId') ?? '';
+    await requireCommune(c, id);
     if (!id || id.length > 100 || !isCleanText(id) || !(await getCommune(sql, id))) throw new HttpError(404, 'not-found', 'communeId: no such commune');
     return id;
   };
 
-  routes.get('/devices', async (c) => c.json(await listDevices(sql, await communeParam(c))));
+  routes.get('/devices', async (c) => c.json(await listDevices(sql, await communeParam(c), now())));
 
   routes.get('/reports', async (c) => {
     const communeId = await communeParam(c);
@@ -70,8 +84,12 @@ export function adminRoutes(ctx: ServerContext) {
   });
 
   // Read back as edited (1.1): staff with names and roles, never PIN hashes.
-  routes.get('/communes/:id/config', async (c) => c.json(await editableConfig(sql, c.req.param('id'))));
+  routes.get('/communes/:id/config', async (c) => {
+    await requireCommune(c, c.req.param('id'));
+    return c.json(await editableConfig(sql, c.req.param('id')));
+  });
   routes.get('/communes/:id/config/:part', async (c) => {
+    await requireCommune(c, c.req.param('id'));
     const part = c.req.param('part');
     if (!(CONFIG_PARTS as readonly string[]).includes(part)) throw new HttpError(404, 'not-found', `unknown config part "${part.slice(0, 64)}"`);
     const config = await editableConfig(sql, c.req.param('id'));
@@ -79,7 +97,9 @@ export function adminRoutes(ctx: ServerContext) {
   });
 
   routes.put('/communes/:id/config/:part', async (c) => {
+    await requireCommune(c, c.req.param('id'));
     const version = await putConfigPart(sql, c.req.param('id'), c.req.param('part'), await readJson(c));
+    await audit(c, { communeId: c.req.param('id'), target: c.req.param('part'), summary: `saved config ${c.req.param('part')}, version ${version}`, details: { part: c.req.param('part'), version } });
     return c.json({ version });
   });
 

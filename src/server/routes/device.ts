@@ -1,9 +1,9 @@
 import { Hono, type Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createHash } from 'node:crypto';
 import { loadConfig } from '../communes';
 import { authenticateDevice, enroll } from '../devices';
 import { isObject, limit, readJson, type Env, type ServerContext } from '../http';
+import { kioskConfig } from '../kiosk-code';
 
 /** A device route's caller, from its bearer token (revoked devices are told so). */
 export const deviceAuth = (ctx: ServerContext) => async (c: Context<Env>, next: () => Promise<void>) => {
@@ -18,8 +18,7 @@ export function deviceRoutes(ctx: ServerContext) {
 
   routes.post('/enroll', limit(4096), async (c) => {
     const body = await readJson(c);
-    const info = getConnInfo(c);
-    const result = await enroll(sql, isObject(body) ? body.code : undefined, info.remote.address ?? 'unknown', now());
+    const result = await enroll(sql, isObject(body) ? body.code : undefined, ctx.clientKey(c), now());
     return c.json(result, 201);
   });
 
@@ -30,12 +29,7 @@ export function deviceRoutes(ctx: ServerContext) {
     c.header('ETag', etag);
     if (c.req.header('If-None-Match')?.split(',').map((s) => s.trim().replace(/^W\//, '')).includes(etag)) return c.body(null, 304);
     // A kiosk gets only what a kiosk needs: nothing about staff, procedures or people.
-    if (d.kind === 'kiosk') {
-      const { id, code, name } = config.commune;
-      // Salted PIN hashes only (no names): staff leave kiosk mode with their PIN.
-      const staffPins = config.staff.filter((m) => m.active).map(({ pinSalt, pinHash }) => ({ pinSalt, pinHash }));
-      return c.json({ version: config.version, commune: { id, code, name }, survey: config.survey, staffPins });
-    }
+    if (d.kind === 'kiosk') return c.json(await kioskConfig(sql, config));
     return c.json(config);
   });
 

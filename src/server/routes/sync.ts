@@ -4,7 +4,10 @@ import { loadReferenceIds, type ReferenceIds } from '../communes';
 import { cachedDeviceAuth, type Device } from '../devices';
 import { HttpError } from '../errors';
 import { isObject, limit, parseJson, type Env, type ServerContext } from '../http';
+import { lastDeviceSeqOf, recordLastDeviceSeq } from '../device-seq';
+import { lowDiskGuard } from '../health';
 import { applyBatch, readOps } from '../oplog';
+import { opForTablet } from '../pull-privacy';
 import { deviceAuth } from './device';
 
 // A kiosk may push surveys only, which name no procedure or clerk: no lists to read for it.
@@ -52,12 +55,19 @@ export function syncRoutes(ctx: ServerContext) {
     await next();
   };
 
+  if (ctx.lowDisk) routes.use('/push', lowDiskGuard(ctx.lowDisk.dir, ctx.lowDisk.minFreeBytes));
   routes.post('/push', pushDevice, limit(MAX_BATCH_BYTES, 'batch-too-large'), async (c) => {
     const d = c.get('device');
-    const ops = checkPushBody(await parseJson(c), d);
+    const body = await parseJson(c);
+    const ops = checkPushBody(body, d);
+    const lastDeviceSeq = lastDeviceSeqOf(body as Record<string, unknown>);
     const known = d.kind === 'kiosk' ? NO_REFERENCES : await referenceIds(d);
     const nowMs = now().getTime();
-    const outcome = await sql.transaction((tx) => applyBatch(tx, d, ops, known, nowMs), { keyLookupsOnly: true });
+    const outcome = await sql.transaction(async (tx) => {
+      const applied = await applyBatch(tx, d, ops, known, nowMs);
+      if (!applied.revoked) await recordLastDeviceSeq(tx, d.id, lastDeviceSeq);
+      return applied;
+    }, { keyLookupsOnly: true });
     if (outcome.revoked) throw new HttpError(401, 'device-revoked', 'this tablet was revoked');
     upkeep.stored(outcome.results.filter((r) => r.status === 'applied').length);
     const reply: PushReply = { results: outcome.results, serverTime: serverTime() };
@@ -72,7 +82,10 @@ export function syncRoutes(ctx: ServerContext) {
     if (!/^\d{1,18}$/.test(after)) throw new HttpError(400, 'invalid-query', 'after: an opaque cursor from a previous pull');
     if (!/^\d{1,4}$/.test(limitRaw) || Number(limitRaw) < 1 || Number(limitRaw) > MAX_PULL)
       throw new HttpError(400, 'invalid-query', `limit: 1 to ${MAX_PULL}`);
-    const { ops, hasMore } = await readOps(sql, d.commune_id, after, Number(limitRaw));
+    const page = await readOps(sql, d.commune_id, after, Number(limitRaw));
+    // Kiosk comments stay central: a counter or mobile tablet gets survey answers without them.
+    const ops = page.ops.map(opForTablet);
+    const hasMore = page.hasMore;
     const reply: PullReply = { ops, cursor: ops.at(-1)?.cursor ?? (after === '0' ? null : after), hasMore, serverTime: serverTime() };
     return c.json(reply);
   });

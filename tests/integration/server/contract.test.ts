@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres } from '../../support/postgres';
 import { freshDatabase, startTestServer, type Backend, type TestServer } from '../../support/test-server';
 import { pull, push, receivedOp, surveyOp, transitionOp } from '../../support/ops';
-import { foldDossier, formatHlc, vnDateKey } from '../../../src/domain';
+import { foldDossier, formatHlc, hashPin, vnDateKey } from '../../../src/domain';
 import { rowToOp, type StoredRow } from '../../../src/server/oplog';
 import seed from '../../../src/domain/demo/demo-commune.json';
 
@@ -23,7 +23,7 @@ describe.each<Backend>(['pglite', 'postgres'])('wire contract on %s', (backend) 
   beforeAll(async () => {
     s = await serverFor(backend);
     counter = await s.newDevice(s.demoCommuneId, 'counter');
-  });
+  }, 60_000); // PGlite takes half a minute to open on a loaded 2-core machine
   afterAll(() => s?.close());
 
   describe('POST /api/v1/enroll', () => {
@@ -88,14 +88,31 @@ describe.each<Backend>(['pglite', 'postgres'])('wire contract on %s', (backend) 
       expect(staff).not.toHaveProperty('pin');
     });
 
-    it('gives a kiosk only the commune name and the survey', async () => {
+    it('gives a kiosk only the commune name, the survey and the kiosk code hash: no staff PIN hash', async () => {
       const kiosk = await s.newDevice(s.demoCommuneId, 'kiosk');
       const { status, body } = await json(await fetch(`${s.url}/api/v1/config`, { headers: { Authorization: `Bearer ${kiosk.token}` } }));
       expect(status).toBe(200);
-      expect(Object.keys(body).sort()).toEqual(['commune', 'staffPins', 'survey', 'version']);
+      expect(Object.keys(body).sort()).toEqual(['commune', 'kioskCode', 'survey', 'version']);
       expect(Object.keys(body.commune).sort()).toEqual(['code', 'id', 'name']);
-      expect(body.staffPins.length).toBeGreaterThan(0);
-      expect(Object.keys(body.staffPins[0]).sort()).toEqual(['pinHash', 'pinSalt']);
+      expect(Object.keys(body.kioskCode).sort()).toEqual(['hash', 'salt']);
+      expect(await hashPin(seed.kioskCode, body.kioskCode.salt)).toBe(body.kioskCode.hash);
+      const counterConfig = await (await fetch(`${s.url}/api/v1/config`, { headers: { Authorization: `Bearer ${counter.token}` } })).json();
+      const pinHashes = counterConfig.staff.map((m: { pinHash: string }) => m.pinHash);
+      expect(pinHashes.length).toBeGreaterThan(0);
+      for (const hash of pinHashes) expect(JSON.stringify(body)).not.toContain(hash);
+    });
+
+    it('sets a kiosk code centrally, hashed, never kept plain', async () => {
+      const kiosk = await s.newDevice(s.demoCommuneId, 'kiosk');
+      const put = (body: unknown) => s.admin('PUT', `/api/v1/admin/communes/${s.demoCommuneId}/config/kioskCode`, body);
+      expect(await json(await put({ code: '1234' }))).toMatchObject({ status: 400, body: { error: { code: 'invalid-body' } } });
+      expect(await json(await put({ code: 'bad code with spaces' }))).toMatchObject({ status: 400 });
+      expect((await put({ code: 'NewKioskCode2027' })).status).toBe(200);
+      const body = await (await fetch(`${s.url}/api/v1/config`, { headers: { Authorization: `Bearer ${kiosk.token}` } })).json();
+      expect(await hashPin('NewKioskCode2027', body.kioskCode.salt)).toBe(body.kioskCode.hash);
+      const { rows } = await s.sql.query<{ body: unknown }>("SELECT body FROM commune_config WHERE part = 'kioskCode' AND commune_id = $1", [s.demoCommuneId]);
+      expect(JSON.stringify(rows)).not.toContain('NewKioskCode2027');
+      expect((await put({ code: seed.kioskCode })).status).toBe(200);
     });
 
     it('refuses a missing or unknown token', async () => {

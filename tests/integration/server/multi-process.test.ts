@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres } from '../../support/postgres';
 import { freshDatabase } from '../../support/test-server';
@@ -11,8 +14,12 @@ let servers: Awaited<ReturnType<typeof startServerProcess>>[] = [];
 beforeAll(async () => {
   cluster = await startPostgres();
   const url = await freshDatabase(cluster.url);
-  // Both start at once on an empty database: migrations and the demo seed must not race.
-  servers = await Promise.all([0, 1].map(() => startServerProcess({ DATABASE_URL: url, ADMIN_TOKEN })));
+  // Both start at once on an empty database: migrations and the demo seed (asked for: PostgreSQL
+  // is never seeded by default) must not race.
+  // One DATA_DIR for both, as on one machine: on PostgreSQL it holds only the admin token, and
+  // the one-process lock is PGlite's alone.
+  const dataDir = mkdtempSync(join(tmpdir(), 'friendly-desk-multi-'));
+  servers = await Promise.all([0, 1].map(() => startServerProcess({ DATABASE_URL: url, ADMIN_TOKEN, DEMO: '1', DATA_DIR: dataDir })));
 }, 120_000);
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.stop()));
