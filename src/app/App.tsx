@@ -15,7 +15,7 @@ function screen<T extends ComponentType<any>>(load: () => Promise<{ default: T }
   });
 }
 const AdminApp = screen(() => import('../features/admin/AdminApp'), 'admin');
-const Shell = screen(() => import('./Shell'), 'counter', 'kiosk');
+const Shell = screen(() => import('./Shell'), 'counter', 'kiosk', 'home');
 const KioskApp = screen(() => import('../features/kiosk/KioskApp'), 'kiosk');
 const FirstRun = screen(() => import('./FirstRun'));
 const Locked = screen(() => import('./Locked'));

@@ -4,6 +4,7 @@ import type { DossierRow } from './dossiers';
 import type { SurveyRow } from './surveys';
 import type { LetterRow } from './letters';
 import type { ChecklistRow } from './checklists';
+import type { HomeClientRow, HomeVisitRow } from './home';
 import { DB_NAME } from './name';
 
 export { DB_NAME };
@@ -44,6 +45,8 @@ export class FriendlyDeskDB extends Dexie {
   surveys!: Table<SurveyRow, string>;
   letters!: Table<LetterRow, string>;
   checklistResults!: Table<ChecklistRow, string>;
+  homeClients!: Table<HomeClientRow, string>;
+  homeVisits!: Table<HomeVisitRow, string>;
   config!: Table<KeyValue, string>;
   meta!: Table<KeyValue, string>;
 

@@ -19,6 +19,7 @@ import {
   type DossierState,
   type DossierStatus,
 } from '../domain';
+import type { Signature } from '../domain/signature';
 import type { FriendlyDeskDB, StoredOp } from './database';
 import { tablesFor } from './projections';
 import { getDevice, InvalidOpError, loadValidator, recordOpInTransaction } from './writes';
@@ -250,6 +251,8 @@ export interface NewDossierInput {
   writtenByStaff: boolean;
   staffId: string;
   dueAt: string;
+  /** 1.1: the applicant signed the declaration on the screen, or fingerprinted the paper. */
+  signature?: Signature;
 }
 
 /** Receive a dossier: issue its code (unique per tablet per day) and record `dossier.received`. */

@@ -12,3 +12,4 @@ export * from './letters';
 export * from './privacy';
 export * from './lockout';
 export * from './drafts';
+export * from './home';

@@ -4,6 +4,7 @@ import type { DeviceInfo, FriendlyDeskDB, StoredOp } from './database';
 import { refreshDossier } from './dossiers';
 import { discardAllDrafts } from './drafts';
 import { WRITE_TABLES } from './projections';
+import { sweepHomeRetention } from './home';
 
 /** Each chunk is its own short transaction, so the sweep never holds the tablet up for long. */
 const CHUNK = 500;
@@ -97,5 +98,7 @@ export async function runPrivacyUpkeep(db: FriendlyDeskDB, now = new Date()): Pr
     const { staffPins: _hashes, ...rest } = config;
     await db.config.put({ key: 'commune', value: rest });
   }
-  await sweepRetention(db, config?.settings?.retentionDays ?? DEFAULT_RETENTION_DAYS, now);
+  const retentionDays = config?.settings?.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  await sweepRetention(db, retentionDays, now);
+  await sweepHomeRetention(db, retentionDays, now);
 }

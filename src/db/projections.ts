@@ -5,6 +5,7 @@ import { projectDossiers, refreshDossier } from './dossiers';
 import { projectSurvey, projectSurveys } from './surveys';
 import { projectLetterDelivered, projectLetterIssued } from './letters';
 import { projectChecklist } from './checklists';
+import { refreshHomeClient, refreshHomeVisit } from './home';
 
 /** How one op type shows on this tablet: the tables it writes and how, inside the op's transaction. */
 interface Projector {
@@ -24,6 +25,8 @@ const survey: Projector = { tables: (db) => [db.surveys], project: projectSurvey
 const letterIssued: Projector = { tables: (db) => [db.letters], project: projectLetterIssued };
 const letterDelivered: Projector = { tables: (db) => [db.letters], project: projectLetterDelivered };
 const checklist: Projector = { tables: (db) => [db.checklistResults], project: projectChecklist };
+const homeClient: Projector = { tables: (db) => [db.homeClients], project: refreshHomeClient };
+const homeVisit: Projector = { tables: (db) => [db.homeVisits], project: refreshHomeVisit };
 
 /**
  * The projector table: one line per op type that this tablet projects. A type not listed is kept
@@ -37,6 +40,10 @@ export const PROJECTORS: Partial<Record<OpType, Projector>> = {
   'letter.issued': letterIssued,
   'letter.delivered': letterDelivered,
   'checklist.recorded': checklist,
+  'home.client-registered': homeClient,
+  'home.client-updated': homeClient,
+  'home.visit-planned': homeVisit,
+  'home.visit-completed': homeVisit,
 };
 
 /** Keep the projection of an op's entity up to date; called inside the op's transaction. */

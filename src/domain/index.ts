@@ -10,6 +10,7 @@ export * from './ops';
 export * from './pin';
 export * from './entities';
 export * from './ids';
+export * from './signature';
 export * from './privacy';
 // Capabilities: each folder owns its op schemas, enums and rules.
 export * from './dossiers';

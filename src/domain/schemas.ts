@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { PHONE_NUMBER } from './validation';
+import { SIGNATURE_SVG_MAX_BYTES } from './signature';
 
 // The zod building blocks every capability's op and config schemas share, written once. This
 // module loads with zod (first write or config check), never on a first screen.
@@ -33,3 +34,16 @@ export const phone = z.string().check(z.regex(PHONE_NUMBER));
 export const dossierCode = z.string().check(z.trim(), z.minLength(3), z.maxLength(100), z.regex(/^[^\n\r\t]+$/));
 /** A text shown in both languages of the app (config written centrally). */
 export const label = z.object({ vi: text(500), en: text(500) });
+
+/**
+ * DESIGN.md's `Signature` (1.1, the type and size in signature.ts): who signed, when, and the drawn strokes as SVG; a person who
+ * cannot sign fingerprints the paper, and then there is no SVG.
+ */
+export const zSignature = z
+  .object({
+    kind: z.enum(['signature', 'fingerprint']),
+    svg: z.optional(z.string().check(z.refine((s) => new TextEncoder().encode(s).length <= SIGNATURE_SVG_MAX_BYTES, 'at most 16 KB'))),
+    signedAt: isoDateTime,
+    signerName: filled(200),
+  })
+  .check(z.refine((s) => (s.kind === 'signature') === Boolean(s.svg), 'a signature carries its SVG, a fingerprint none'));

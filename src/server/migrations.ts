@@ -215,6 +215,28 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE dossiers ADD COLUMN supplement_requests integer NOT NULL DEFAULT 0;
   UPDATE dossiers SET supplement_requests = jsonb_array_length(supplement_periods);
   `,
+  // Home service (issue 16): the report rows of the `home` block, one per person on a commune's
+  // list and one per visit. Nothing personal: the reason and dates only (names and addresses stay in
+  // the op log, which tablets of the commune pull).
+  `
+  CREATE TABLE home_clients (
+    id uuid PRIMARY KEY,
+    commune_id text NOT NULL,
+    reason text NOT NULL,
+    registered_at timestamptz NOT NULL
+  );
+  CREATE INDEX home_clients_commune ON home_clients (commune_id, registered_at);
+  CREATE TABLE home_visits (
+    id uuid PRIMARY KEY,
+    commune_id text NOT NULL,
+    client_id uuid NOT NULL,
+    date date NOT NULL,
+    purpose text NOT NULL,
+    outcome text,
+    dossier_ids jsonb NOT NULL DEFAULT '[]'
+  );
+  CREATE INDEX home_visits_commune_date ON home_visits (commune_id, date);
+  `,
 ];
 
 /** Apply what is missing, under a lock, so several processes starting at once agree. */

@@ -15,6 +15,7 @@ import {
 } from '../domain';
 import type { Sql } from './sql';
 import { checklistBlock } from './projections/checklists';
+import { homeFigures } from './projections/home';
 
 const iso = (v: string | Date | null) => (v === null ? undefined : new Date(v).toISOString());
 
@@ -33,7 +34,7 @@ export async function communeReport(
   const { calendar, survey } = config;
   const start = vnDateTime(from, '00:00').toISOString();
   const end = new Date(vnDateTime(to, '00:00').getTime() + 86_400_000).toISOString();
-  const [dossiers, surveys, excluded, checklists, letters, dossierLetters] = await Promise.all([
+  const [dossiers, surveys, excluded, checklists, letters, dossierLetters, home] = await Promise.all([
     sql.query<{
       id: string;
       procedure_id: string | null;
@@ -80,6 +81,7 @@ export async function communeReport(
         WHERE d.commune_id = $1 AND l.commune_id = $1 AND d.received_at >= $2 AND d.received_at < $3 AND l.issued_at IS NOT NULL`,
       [communeId, start, end],
     ),
+    homeFigures(sql, communeId, from, to),
   ]);
   const figures = communeFigures({
     dossiers: dossiers.rows.map(
@@ -128,6 +130,7 @@ export async function communeReport(
     to,
     ...figures,
     letters: letterBlock,
+    home,
     excluded: { rate: left.rate, burst: left.burst, backdated: left.backdated, clockAhead: left['clock-ahead'] },
     checklists,
   };

@@ -83,6 +83,10 @@ export interface DossierEvent {
   reason?: string;
   missingDocuments?: string[];
   newDueAt?: string;
+  /** 1.1: where it happened, for work done outside the office (a certification at the home). */
+  place?: string;
+  /** 1.1: how the person signed for it (a receipt or a result handed over). */
+  signedBy?: 'signature' | 'fingerprint';
   /** Fields a dossier.updated op set (who corrected what, for the timeline). */
   changes?: DossierUpdatedData['changes'];
   /** Set when the fold could not apply this op: kept for staff review, never dropped. */
@@ -221,7 +225,10 @@ function eventOf(op: FoldOp): DossierEvent {
     if (typeof d.reason === 'string') event.reason = d.reason;
     if (isStringArray(d.missingDocuments)) event.missingDocuments = [...d.missingDocuments];
     if (typeof d.newDueAt === 'string') event.newDueAt = d.newDueAt;
+    if (typeof d.place === 'string') event.place = d.place;
   }
+  const signature = isObject(d.signature) ? d.signature.kind : undefined;
+  if (signature === 'signature' || signature === 'fingerprint') event.signedBy = signature;
   if (op.type === 'dossier.updated' && typeof d.reason === 'string') event.reason = d.reason;
   if (op.type === 'dossier.updated' && isObject(d.changes)) {
     const changes: Record<string, unknown> = {};

@@ -1,5 +1,5 @@
 import { z } from '../zod';
-import { atLeastOneChange, dossierCode, filled, id, idNumber, isoDateTime, phone, text } from '../schemas';
+import { atLeastOneChange, dossierCode, filled, id, idNumber, isoDateTime, phone, text, zSignature } from '../schemas';
 import { ACTION_REQUIREMENTS, CHANNELS, HAND_OVER, TRANSITION_ACTIONS, type ActionField } from './lifecycle';
 
 const documents = z.array(filled(300)).check(z.maxLength(50));
@@ -20,6 +20,8 @@ export const zDossierReceived = z.object({
   documents,
   writtenByStaff: z.boolean(),
   staffId: id,
+  /** 1.1: the citizen signed the declaration (on the screen, or a fingerprint on paper). */
+  signature: z.optional(zSignature),
 });
 
 const MISSING: Record<ActionField, (action: string) => string> = {
@@ -40,6 +42,10 @@ export const zDossierTransitioned = z
     toAgency: z.optional(filled(300)),
     // Contract note: an early return records that the citizen was told first (Decree 118).
     citizenInformed: z.optional(z.boolean()),
+    /** 1.1: who received the result (action return-result). */
+    signature: z.optional(zSignature),
+    /** 1.1: where it happened, for work done outside the office (a certification at home). */
+    place: z.optional(filled(500)),
   })
   .check(
     z.superRefine((d, ctx) => {

@@ -1,1 +1,4 @@
+export * from './kinds';
 export * from './ops';
+export * from './clients';
+export * from './visits';

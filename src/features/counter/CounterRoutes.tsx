@@ -7,7 +7,9 @@ import { dossierRoutes, DossierList } from '../dossiers';
 import { paperRoutes } from '../papers';
 import { letterRoutes } from '../letters';
 import { checklistRoutes } from '../checklists';
-import { setSurveyMode } from '../../db';
+import { homeRoutes, mobileRoutes, DayPlan } from '../home';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDevice, setSurveyMode } from '../../db';
 import { db } from '../../app/db';
 import { useSession } from '../../app/stores';
 
@@ -23,19 +25,29 @@ const ROUTES: Route<CommuneConfig>[] = [
   ...paperRoutes,
   ...letterRoutes,
   ...checklistRoutes,
+  ...homeRoutes,
   { pattern: '/attention', render: () => <NeedsAttention /> },
 ];
+/** A mobile tablet's own start page and intake default go first (features/home). */
+const MOBILE_ROUTES: Route<CommuneConfig>[] = [...mobileRoutes, ...ROUTES];
 
 export function CounterRoutes({ config }: { config: CommuneConfig }) {
   const { t } = useTranslation();
   const path = useHashPath();
-  // An unknown path shows the list, as the start page does.
-  const page = renderRoute(ROUTES, path, config) ?? <DossierList config={config} />;
+  const mobile = useLiveQuery(async () => (await getDevice(db))?.kind === 'mobile');
+  if (mobile === undefined) return <p role="status">{t('app.loading')}</p>;
+  // An unknown path shows the start page: the day plan on a mobile tablet, the list on a counter.
+  const page = renderRoute(mobile ? MOBILE_ROUTES : ROUTES, path, config) ?? (mobile ? <DayPlan config={config} /> : <DossierList config={config} />);
 
   return (
     <>
       <nav className="main-nav no-print" aria-label={t('nav.label')}>
-        <a href="#/" aria-current={path === '/' ? 'page' : undefined}>
+        {mobile && (
+          <a href="#/" aria-current={path === '/' ? 'page' : undefined}>
+            {t('home.nav.plan')}
+          </a>
+        )}
+        <a href={mobile ? '#/dossiers' : '#/'} aria-current={path === (mobile ? '/dossiers' : '/') ? 'page' : undefined}>
           {t('nav.dossiers')}
         </a>
         <a href="#/letters" aria-current={path.startsWith('/letters') ? 'page' : undefined}>
@@ -46,6 +58,9 @@ export function CounterRoutes({ config }: { config: CommuneConfig }) {
         </a>
         <a href="#/checklists" aria-current={path.startsWith('/checklists') ? 'page' : undefined}>
           {t('checklists.nav')}
+        </a>
+        <a href="#/home/clients" aria-current={path.startsWith('/home/clients') ? 'page' : undefined}>
+          {t('home.nav.clients')}
         </a>
         <button type="button" className="primary" onClick={() => navigate('/new')}>
           {t('nav.newDossier')}

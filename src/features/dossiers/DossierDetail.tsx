@@ -209,6 +209,8 @@ export function DossierDetail({ id, config }: { id: string; config: CommuneConfi
               {event.newDueAt && <span> — {t('dossier.newDue', { date: formatVnDate(event.newDueAt) })}</span>}
               {(event.toStaffId || event.toAgency) && <span> — {t('dossier.handedTo', { to: event.toAgency ?? staffName(event.toStaffId) })}</span>}
               {event.citizenInformed && <span> — {t('dossier.citizenInformed')}</span>}
+              {event.place && <span> — {t('dossier.place', { place: event.place })}</span>}
+              {event.signedBy && <span> — {t(`dossier.signedBy.${event.signedBy}`)}</span>}
               {event.flagged && <span className="flag"> ⚠ {t(`flags.${event.flagged}`, { defaultValue: event.flagged })}</span>}
             </li>
           ))}

@@ -1,46 +1,67 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { computeDueAt, formatVnDateTime, type CommuneConfig } from '../../domain';
-import { discardDraft, loadDraft, receiveDossier, saveDraft } from '../../db';
+import type { Signature } from '../../domain/signature';
+import { discardDraft, loadDraft, receiveDossier, saveDraft, type DossierRow } from '../../db';
 import { db } from '../../app/db';
 import { navigate } from '../../app/router';
 import { useSession, useUnsaved } from '../../app/stores';
 import { ProcedurePicker } from './ProcedurePicker';
+import { SignatureBox } from './SignatureBox';
 import { feeLabel, processingTimeLabel } from './format';
 import { applicantFromDraft, checkIntake, emptyDraft, missingRequiredDocuments, type IntakeDraft, type IntakeErrors } from './intakeRules';
 
-const FORM = 'intake';
 type TextField = 'name' | 'idNumber' | 'phone' | 'address';
 
-type Props = { config: CommuneConfig; now?: () => Date };
+type Props = {
+  config: CommuneConfig;
+  now?: () => Date;
+  /**
+   * What a new intake starts with: a mobile tablet receives at the person's home (channel "home"),
+   * and a visit fills in the person's name and address from the registry.
+   */
+  defaults?: Partial<IntakeDraft>;
+  /** The draft's name: a visit's intake keeps its own draft beside the desk's. */
+  form?: string;
+  /** Ask the applicant to sign on the screen (or note a fingerprint): at the home, where no paper waits. */
+  askSignature?: boolean;
+  /** Where to go once received (default: the slip). */
+  onReceived?: (row: DossierRow) => void;
+};
 
 /** Opens the officer's draft, if one was left, before the form shows (typing never races the load). */
 export function IntakeForm(props: Props) {
   const { t } = useTranslation();
   const staff = useSession((s) => s.staff)!;
+  const form = props.form ?? 'intake';
   const [saved, setSaved] = useState<IntakeDraft | null | undefined>(undefined);
   useEffect(() => {
     let live = true;
-    void loadDraft<IntakeDraft>(db, FORM, staff.id).then((d) => live && setSaved(d ? { ...emptyDraft, ...d } : null));
+    void loadDraft<IntakeDraft>(db, form, staff.id).then((d) => live && setSaved(d ? { ...emptyDraft, ...props.defaults, ...d } : null));
     return () => {
       live = false;
     };
-  }, [staff.id]);
+    // The defaults are read once, when the form opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [staff.id, form]);
   if (saved === undefined) return <p role="status">{t('app.loading')}</p>;
   return <IntakeFormBody key={staff.id} {...props} initial={saved} />;
 }
 
-function IntakeFormBody({ config, now = () => new Date(), initial }: Props & { initial: IntakeDraft | null }) {
+function IntakeFormBody({ config, now = () => new Date(), initial, defaults, form: formName, askSignature, onReceived }: Props & { initial: IntakeDraft | null }) {
   const { t } = useTranslation();
+  const FORM = formName ?? 'intake';
   const staff = useSession((s) => s.staff)!;
   const setDirty = useUnsaved((s) => s.setDirty);
-  const [draft, setDraft] = useState<IntakeDraft>(initial ?? emptyDraft);
+  const start: IntakeDraft = { ...emptyDraft, ...defaults };
+  const [draft, setDraft] = useState<IntakeDraft>(initial ?? start);
+  const [signature, setSignature] = useState<Signature | undefined>(undefined);
   const [restored, setRestored] = useState(initial !== null);
   const [errors, setErrors] = useState<IntakeErrors>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const procedure = config.procedures.find((p) => p.id === draft.procedureId);
-  const dirty = JSON.stringify(draft) !== JSON.stringify(emptyDraft);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(start);
 
   useEffect(() => {
     setDirty(FORM, dirty);
@@ -52,7 +73,7 @@ function IntakeFormBody({ config, now = () => new Date(), initial }: Props & { i
     void (dirty ? saveDraft(db, FORM, staff.id, draft) : discardDraft(db, FORM, staff.id));
   }, [draft, dirty, saving, staff.id]);
   const discard = () => {
-    setDraft(emptyDraft);
+    setDraft(start);
     setErrors({});
     setRestored(false);
   };
@@ -93,12 +114,14 @@ function IntakeFormBody({ config, now = () => new Date(), initial }: Props & { i
           writtenByStaff: draft.writtenByStaff,
           staffId: staff.id,
           dueAt: computeDueAt(config.calendar, receivedAt, procedure.processingTime).toISOString(),
+          ...(signature ? { signature } : {}),
         },
         receivedAt,
       );
       await discardDraft(db, FORM, staff.id);
       setDirty(FORM, false);
-      navigate(`/d/${row.id}/slip`);
+      if (onReceived) onReceived(row);
+      else navigate(`/d/${row.id}/slip`);
     } catch (err) {
       // Nothing was stored; the clerk's input stays on screen.
       setSaveError(t('intake.errors.saveFailed', { reason: (err as Error).message }));
@@ -214,6 +237,10 @@ function IntakeFormBody({ config, now = () => new Date(), initial }: Props & { i
           <span>{t('intake.noWritingDay')}</span>
         </label>
       </fieldset>
+
+      {askSignature && (
+        <SignatureBox key={draft.name} signerName={draft.name.trim() || t('signature.applicant')} onChange={setSignature} />
+      )}
 
       {procedure && duePreview && (
         <p className="due-preview" aria-live="polite">

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { currentDueAt, formatVnDate, formatVnDateTime, type CommuneConfig } from '../../domain';
+import type { Signature } from '../../domain/signature';
 import { db } from '../../app/db';
 import { useQrSvg } from '../../app/qr';
 import { feeLabel, processingTimeLabel } from './format';
@@ -16,6 +17,11 @@ export function ReceiptSlip({ id, config }: { id: string; config: CommuneConfig 
   const t = i18n.getFixedT('vi');
   const dossier = useLiveQuery(() => db.dossiers.get(id), [id]);
   const qr = useQrSvg(dossier?.code);
+  // The applicant's signature on the declaration (1.1), drawn on the screen at the home, or a fingerprint.
+  const signature = useLiveQuery(
+    async () => ((await db.ops.where('entityId').equals(id).filter((op) => op.type === 'dossier.received').first())?.data.signature as Signature | undefined) ?? null,
+    [id],
+  );
   if (dossier === undefined) return <p role="status">{ui('app.loading')}</p>;
   if (!dossier) return <p role="alert">{ui('dossier.notFound')}</p>;
   const procedure = config.procedures.find((p) => p.id === dossier.procedureId);
@@ -68,7 +74,8 @@ export function ReceiptSlip({ id, config }: { id: string; config: CommuneConfig 
           <dt>{t('slip.returnAt')}</dt>
           <dd className="due">{formatVnDateTime(currentDueAt(dossier, config.calendar, new Date()))}</dd>
           <dt>{t('slip.resultPlace')}</dt>
-          <dd>{procedure?.resultPlace ?? t('slip.defaultResultPlace')}</dd>
+          {/* A dossier received at the home has its result taken back there. */}
+          <dd>{dossier.channel === 'home' ? t('slip.atHome') : (procedure?.resultPlace ?? t('slip.defaultResultPlace'))}</dd>
         </dl>
         {qr ? (
           <img className="qr" alt={t('slip.qrAlt', { code: dossier.code })} src={`data:image/svg+xml;utf8,${encodeURIComponent(qr)}`} />
@@ -88,6 +95,10 @@ export function ReceiptSlip({ id, config }: { id: string; config: CommuneConfig 
         <div>
           <p className="sig-title">{t('slip.applicantSignature')}</p>
           <p className="sig-hint">{t('slip.signHint')}</p>
+          {signature?.kind === 'signature' && signature.svg && (
+            <img className="sig-image" alt={t('slip.signedOnScreen', { name: signature.signerName })} src={`data:image/svg+xml;utf8,${encodeURIComponent(signature.svg)}`} />
+          )}
+          {signature?.kind === 'fingerprint' && <p className="sig-hint">{t('slip.fingerprinted')}</p>}
           <p className="sig-name">{dossier.applicant?.name}</p>
         </div>
         <div>

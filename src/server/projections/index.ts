@@ -1,6 +1,7 @@
 import type { Op, OpType } from '../../domain';
 import type { Sql } from '../sql';
 import { insertChecklistRecords } from './checklists';
+import { refoldHome } from './home';
 import { projectLetters } from './letters';
 
 /**
@@ -13,6 +14,11 @@ const APPENDED: Partial<Record<OpType, (tx: Sql, communeId: string, ops: Op[]) =
   'checklist.recorded': insertChecklistRecords,
   'letter.issued': projectLetters,
   'letter.delivered': projectLetters,
+  // Home clients and visits are folded again from all their ops (updates merge field by field).
+  'home.client-registered': refoldHome,
+  'home.client-updated': refoldHome,
+  'home.visit-planned': refoldHome,
+  'home.visit-completed': refoldHome,
 };
 
 export async function writeAppendedRows(tx: Sql, communeId: string, applied: Op[]): Promise<void> {
