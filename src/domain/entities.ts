@@ -51,6 +51,10 @@ export const zProcedure = z.object({
 });
 export type Procedure = z.infer<typeof zProcedure>;
 
+/** A clerk receives and handles dossiers; a leader also spot-checks others' conduct. */
+export const STAFF_ROLES = ['clerk', 'leader'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
 export const zStaff = z.object({
   id: filled(100),
   name: filled(200),
@@ -58,6 +62,8 @@ export const zStaff = z.object({
   pinSalt: z.string().check(z.minLength(8), z.maxLength(128)),
   pinHash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   active: z._default(z.boolean(), true),
+  /** Optional (1.1): absent means clerk. */
+  role: z.optional(z.enum(STAFF_ROLES)),
 });
 export type Staff = z.infer<typeof zStaff>;
 
