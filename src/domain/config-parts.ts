@@ -50,10 +50,24 @@ export const PART_SCHEMAS = {
   kioskCode: zKioskCodeInput,
 } satisfies Record<ConfigPart, z.ZodType>;
 
-/** A part's first problem as "path: message" (the server's invalid-body message, the editor's error). */
-export function checkPart<P extends ConfigPart>(part: P, body: unknown): { ok: true; value: z.infer<(typeof PART_SCHEMAS)[P]> } | { ok: false; path: (string | number)[]; message: string } {
+/** A part's first problem: where, zod's code and limit (the editor words it), and zod's English message (the server's). */
+export interface PartIssue {
+  path: (string | number)[];
+  code: string;
+  message: string;
+  limit?: number;
+}
+
+export function checkPart<P extends ConfigPart>(part: P, body: unknown): { ok: true; value: z.infer<(typeof PART_SCHEMAS)[P]> } | ({ ok: false } & PartIssue) {
   const parsed = (PART_SCHEMAS[part] as z.ZodType).safeParse(body);
   if (parsed.success) return { ok: true, value: parsed.data as z.infer<(typeof PART_SCHEMAS)[P]> };
-  const issue = parsed.error.issues[0];
-  return { ok: false, path: issue.path.map((p) => (typeof p === 'number' ? p : String(p))), message: issue.message };
+  const issue = parsed.error.issues[0] as { path: PropertyKey[]; code: string; message: string; minimum?: number | bigint; maximum?: number | bigint };
+  const limit = issue.minimum ?? issue.maximum;
+  return {
+    ok: false,
+    path: issue.path.map((p) => (typeof p === 'number' ? p : String(p))),
+    code: issue.code,
+    message: issue.message,
+    ...(limit === undefined ? {} : { limit: Number(limit) }),
+  };
 }

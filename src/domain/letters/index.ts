@@ -1,3 +1,4 @@
 export * from './kinds';
 export * from './templates';
 export * from './ops';
+export * from './merge';

@@ -6,6 +6,7 @@ import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { useQrSvg } from '../../app/qr';
 import { adminApi, login, type AuditFilter, type AuditRow, type Commune, type CommuneFigures, type DeviceRow, type Me, type NewUser } from './adminApi';
 import { BarChart } from './BarChart';
+import { ConfigEditor } from './config/ConfigEditor';
 
 const TOKEN_KEY = 'friendly-desk.admin-token';
 const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
@@ -309,6 +310,7 @@ function Dashboard({ session, onSignOut, onExpired }: { session: Session; onSign
         </table>
       </section>
 
+      {communeId && <ConfigEditor token={token} communeId={communeId} onSaved={() => setChanges((n) => n + 1)} onError={fail} />}
       {me.role === 'admin' && <NewAccount token={token} communes={communes} onCreated={() => setChanges((n) => n + 1)} onError={fail} />}
       <AuditView token={token} communes={communes} changes={changes} onError={fail} />
     </main>

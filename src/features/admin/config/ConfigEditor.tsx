@@ -1,0 +1,78 @@
+import { useCallback, useEffect, useState, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkPart, type ConfigPart } from '../../../domain/config-parts';
+import { ApiError } from '../../../sync';
+import { adminApi, type EditableConfig } from '../adminApi';
+import { describeIssue } from './issues';
+import { PART_EDITORS } from './parts';
+import type { PartEditorProps, PartValue } from './types';
+
+const PARTS = Object.keys(PART_EDITORS) as ConfigPart[];
+
+/**
+ * One commune's configuration, part by part. Each save is checked with the server's schema
+ * first (src/domain/config-parts.ts), then PUT; the server bumps the config version, so every
+ * tablet refreshes it (ETag) the next time it is online.
+ */
+export function ConfigEditor({ token, communeId, onSaved, onError }: { token: string; communeId: string; onSaved?: () => void; onError: (err: unknown) => void }) {
+  const { t } = useTranslation();
+  const [config, setConfig] = useState<EditableConfig | null>(null);
+  const [part, setPart] = useState<ConfigPart>('staff');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState<number | null>(null);
+
+  const load = useCallback(() => adminApi(token).config(communeId).then(setConfig, onError), [token, communeId]);
+  useEffect(() => {
+    setConfig(null);
+    void load();
+  }, [load]);
+
+  const save = async (next: unknown) => {
+    setProblem(null);
+    setSaved(null);
+    const checked = checkPart(part, next);
+    if (!checked.ok) {
+      setProblem(describeIssue(t, part, checked));
+      return false;
+    }
+    try {
+      const { version } = await adminApi(token).saveConfigPart(communeId, part, next);
+      setSaved(version);
+      onSaved?.();
+      await load();
+      return true;
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 400) setProblem(`${t('admin.config.serverRefused')} ${err.message}`);
+      else onError(err);
+      return false;
+    }
+  };
+
+  const Editor = PART_EDITORS[part] as ComponentType<PartEditorProps<ConfigPart>>;
+  // The kiosk code is never read back: its editor starts empty.
+  const value = (part === 'kioskCode' ? { code: '' } : config?.[part]) as PartValue<ConfigPart>;
+  return (
+    <section aria-labelledby="config-title" className="config-editor">
+      <h2 id="config-title">{t('admin.config.title')}</h2>
+      <div className="action-buttons" role="group" aria-label={t('admin.config.parts')}>
+        {PARTS.map((p) => (
+          <button key={p} type="button" aria-pressed={p === part} onClick={() => { setPart(p); setProblem(null); setSaved(null); }}>
+            {t(`admin.configParts.${p}`)}
+          </button>
+        ))}
+      </div>
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
+      {saved !== null && <p role="status">{t('admin.config.saved', { part: t(`admin.configParts.${part}`), version: saved })}</p>}
+      {config ? (
+        // Keyed by part and version: after a save the editor starts again from what was stored.
+        <Editor key={`${part}-${config.version}`} value={value} config={config} save={save} />
+      ) : (
+        <p>{t('admin.config.loading')}</p>
+      )}
+    </section>
+  );
+}

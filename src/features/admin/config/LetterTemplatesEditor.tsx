@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatVnDate, LETTER_KINDS, LETTER_MERGE_FIELDS, mergeLetter, unknownMergeFields, type LetterMergeField } from '../../../domain';
+import { Bilingual } from './Bilingual';
+import type { PartEditorProps, PartValue } from './types';
+
+type Template = PartValue<'letterTemplates'>[number];
+
+/** Letter templates: title and body in both languages, the merge fields they may use, and the letter as it would print. */
+export function LetterTemplatesEditor({ value, config, save }: PartEditorProps<'letterTemplates'>) {
+  const { t } = useTranslation();
+  const [list, setList] = useState<Template[]>(value);
+  const [index, setIndex] = useState(0);
+  const tpl = list[index];
+  const edit = (patch: Partial<Template>) => setList((l) => l.map((x, i) => (i === index ? { ...x, ...patch } : x)));
+  const add = () => {
+    setList((l) => [...l, { id: `letter-${l.length + 1}`, kind: 'thanks', title: { vi: '', en: '' }, body: { vi: '', en: '' } }]);
+    setIndex(list.length);
+  };
+  // Sample values for the preview: the commune's own name, the rest an example dossier.
+  const today = new Date();
+  const sample: Record<LetterMergeField, string> = {
+    applicantName: 'Nguyễn Văn An',
+    dossierCode: `${config.commune.code}-${'260115'}-0001`,
+    procedureName: config.procedures[0]?.name ?? '',
+    receivedDate: formatVnDate(today),
+    dueDate: formatVnDate(new Date(today.getTime() + 5 * 86_400_000)),
+    newDueDate: formatVnDate(new Date(today.getTime() + 10 * 86_400_000)),
+    reason: t('admin.config.sampleReason'),
+    communeName: config.commune.name,
+    staffName: config.staff[0]?.name ?? '',
+  };
+  const unknown = tpl ? unknownMergeFields(`${tpl.body.vi}\n${tpl.body.en}`) : [];
+  return (
+    <form
+      aria-label={t('admin.configParts.letterTemplates')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save(list);
+      }}
+    >
+      <div className="choices-row">
+        <label className="field inline">
+          <span>{t('admin.config.template')}</span>
+          <select value={index} onChange={(e) => setIndex(Number(e.target.value))}>
+            {list.map((x, i) => (
+              <option key={i} value={i}>
+                {x.title.vi || x.id}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={add}>
+          {t('admin.config.addTemplate')}
+        </button>
+      </div>
+      {tpl && (
+        <fieldset>
+          <legend>{tpl.title.vi || tpl.id}</legend>
+          <label className="field inline">
+            <span>{t('admin.config.letterKind')}</span>
+            <select value={tpl.kind} onChange={(e) => edit({ kind: e.target.value as Template['kind'] })}>
+              {LETTER_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`admin.config.letterKinds.${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Bilingual label={t('admin.config.letterTitle')} value={tpl.title} onChange={(title) => edit({ title })} />
+          <Bilingual label={t('admin.config.letterBody')} value={tpl.body} onChange={(body) => edit({ body })} multiline />
+          <details open>
+            <summary>{t('admin.config.mergeHelp')}</summary>
+            <dl className="facts">
+              {LETTER_MERGE_FIELDS.map((f) => (
+                <div key={f}>
+                  <dt>
+                    <code>{`{{${f}}}`}</code>
+                  </dt>
+                  <dd>{t(`admin.config.mergeFields.${f}`)}</dd>
+                </div>
+              ))}
+            </dl>
+          </details>
+          {unknown.length > 0 && (
+            <p role="alert" className="error">
+              {t('admin.config.unknownFields', { fields: unknown.map((f) => `{{${f}}}`).join(', ') })}
+            </p>
+          )}
+          <section aria-label={t('admin.config.letterPreview')} className="letter-preview" lang="vi">
+            <h3>{tpl.title.vi}</h3>
+            <p style={{ whiteSpace: 'pre-wrap' }}>{mergeLetter(tpl.body.vi, sample)}</p>
+          </section>
+        </fieldset>
+      )}
+      <button type="submit" className="primary">
+        {t('admin.config.save', { part: t('admin.configParts.letterTemplates') })}
+      </button>
+    </form>
+  );
+}
