@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatVnDate, LETTER_KINDS, LETTER_MERGE_FIELDS, mergeLetter, unknownMergeFields, type LetterMergeField } from '../../../domain';
+import { addWorkingDays, computeDueAt, formatVnDate, LETTER_KINDS, vnDateKey, LETTER_MERGE_FIELDS, mergeLetter, unknownMergeFields, type LetterMergeField } from '../../../domain';
 import { Bilingual } from './Bilingual';
 import type { PartEditorProps, PartValue } from './types';
 
@@ -17,15 +17,16 @@ export function LetterTemplatesEditor({ value, config, save }: PartEditorProps<'
     setList((l) => [...l, { id: `letter-${l.length + 1}`, kind: 'thanks', title: { vi: '', en: '' }, body: { vi: '', en: '' } }]);
     setIndex(list.length);
   };
-  // Sample values for the preview: the commune's own name, the rest an example dossier.
+  // Sample values for the preview: the commune's own name, procedure, officer and calendar; an example applicant.
   const today = new Date();
+  const due = computeDueAt(config.calendar, today, { unit: 'working-days', value: 5 });
   const sample: Record<LetterMergeField, string> = {
     applicantName: 'Nguyễn Văn An',
-    dossierCode: `${config.commune.code}-${'260115'}-0001`,
+    dossierCode: `${config.commune.code}-${vnDateKey(today).slice(2).replaceAll('-', '')}-0001`,
     procedureName: config.procedures[0]?.name ?? '',
     receivedDate: formatVnDate(today),
-    dueDate: formatVnDate(new Date(today.getTime() + 5 * 86_400_000)),
-    newDueDate: formatVnDate(new Date(today.getTime() + 10 * 86_400_000)),
+    dueDate: formatVnDate(due),
+    newDueDate: formatVnDate(`${addWorkingDays(config.calendar, vnDateKey(due), 5)}T12:00:00+07:00`),
     reason: t('admin.config.sampleReason'),
     communeName: config.commune.name,
     staffName: config.staff[0]?.name ?? '',
