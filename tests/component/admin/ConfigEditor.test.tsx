@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { ConfigEditor } from '../../../src/features/admin/config/ConfigEditor';
 import { parsePastedDays } from '../../../src/features/admin/config/pasteDays';
 import seed from '../../../src/domain/demo/demo-commune.json';
+import { setLanguage } from '../../../src/app/i18n';
 
 // The editor against a stand-in of the admin API: GET answers the config as edited (staff without
 // hashes), PUT records the body and bumps the version as the server does. The server's own checks
@@ -181,5 +182,23 @@ describe('config editor: other parts', () => {
     fireEvent.change(screen.getByLabelText('Mã mở máy đánh giá (kiosk) mới'), { target: { value: 'KioskCode2027' } });
     fireEvent.click(saveButton('Lưu Mã kiosk'));
     await waitFor(() => expect(puts[1]).toEqual({ part: 'kioskCode', body: { code: 'KioskCode2027' } }));
+  });
+});
+
+describe('config editor in English', () => {
+  it('names parts, fields and problems in English', async () => {
+    await setLanguage('en', false);
+    try {
+      const { puts } = fakeServer();
+      renderEditor();
+      await screen.findByRole('heading', { name: 'Commune configuration' });
+      await openPart('Procedures');
+      fireEvent.change(await screen.findByRole('textbox', { name: 'Procedure name' }), { target: { value: '' } });
+      fireEvent.click(saveButton('Save Procedures'));
+      expect(await screen.findByRole('alert')).toHaveTextContent('Procedures › #1 › Name: required, cannot be empty');
+      expect(puts).toHaveLength(0);
+    } finally {
+      await setLanguage('vi', false);
+    }
   });
 });

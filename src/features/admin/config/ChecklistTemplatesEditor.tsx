@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bilingual } from './Bilingual';
+import { ListPicker, useListDraft } from './ListPicker';
 import type { PartEditorProps, PartValue } from './types';
 
 type Template = PartValue<'checklistTemplates'>[number];
@@ -11,15 +11,8 @@ type Template = PartValue<'checklistTemplates'>[number];
  */
 export function ChecklistTemplatesEditor({ value, save }: PartEditorProps<'checklistTemplates'>) {
   const { t } = useTranslation();
-  const [list, setList] = useState<Template[]>(value);
-  const [index, setIndex] = useState(0);
-  const tpl = list[index];
-  const edit = (patch: Partial<Template>) => setList((l) => l.map((x, i) => (i === index ? { ...x, ...patch } : x)));
-  const setItem = (i: number, patch: Partial<Template['items'][number]>) => edit({ items: tpl.items.map((it, j) => (j === i ? { ...it, ...patch } : it)) });
-  const add = () => {
-    setList((l) => [...l, { id: `checklist-${l.length + 1}`, version: 0, name: { vi: '', en: '' }, items: [] }]);
-    setIndex(list.length);
-  };
+  const { list, index, setIndex, current: tpl, edit, add } = useListDraft<Template>(value);
+  const setItem = (i: number, patch: Partial<Template['items'][number]>) => edit({ items: tpl!.items.map((it, j) => (j === i ? { ...it, ...patch } : it)) });
   const withVersions = () =>
     list.map((x) => {
       const before = value.find((v) => v.id === x.id);
@@ -33,21 +26,14 @@ export function ChecklistTemplatesEditor({ value, save }: PartEditorProps<'check
         void save(withVersions());
       }}
     >
-      <div className="choices-row">
-        <label className="field inline">
-          <span>{t('admin.config.template')}</span>
-          <select value={index} onChange={(e) => setIndex(Number(e.target.value))}>
-            {list.map((x, i) => (
-              <option key={i} value={i}>
-                {x.name.vi || x.id} (v{x.version})
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button" onClick={add}>
-          {t('admin.config.addTemplate')}
-        </button>
-      </div>
+      <ListPicker
+        label={t('admin.config.template')}
+        names={list.map((x) => `${x.name.vi || x.id} (v${x.version})`)}
+        index={index}
+        onPick={setIndex}
+        addLabel={t('admin.config.addTemplate')}
+        onAdd={() => add({ id: `checklist-${list.length + 1}`, version: 0, name: { vi: '', en: '' }, items: [] })}
+      />
       {tpl && (
         <fieldset>
           <legend>{tpl.name.vi || tpl.id}</legend>

@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addWorkingDays, computeDueAt, formatVnDate, LETTER_KINDS, vnDateKey, LETTER_MERGE_FIELDS, mergeLetter, unknownMergeFields, type LetterMergeField } from '../../../domain';
 import { Bilingual } from './Bilingual';
+import { ListPicker, useListDraft } from './ListPicker';
 import type { PartEditorProps, PartValue } from './types';
 
 type Template = PartValue<'letterTemplates'>[number];
@@ -9,14 +9,7 @@ type Template = PartValue<'letterTemplates'>[number];
 /** Letter templates: title and body in both languages, the merge fields they may use, and the letter as it would print. */
 export function LetterTemplatesEditor({ value, config, save }: PartEditorProps<'letterTemplates'>) {
   const { t } = useTranslation();
-  const [list, setList] = useState<Template[]>(value);
-  const [index, setIndex] = useState(0);
-  const tpl = list[index];
-  const edit = (patch: Partial<Template>) => setList((l) => l.map((x, i) => (i === index ? { ...x, ...patch } : x)));
-  const add = () => {
-    setList((l) => [...l, { id: `letter-${l.length + 1}`, kind: 'thanks', title: { vi: '', en: '' }, body: { vi: '', en: '' } }]);
-    setIndex(list.length);
-  };
+  const { list, index, setIndex, current: tpl, edit, add } = useListDraft<Template>(value);
   // Sample values for the preview: the commune's own name, procedure, officer and calendar; an example applicant.
   const today = new Date();
   const due = computeDueAt(config.calendar, today, { unit: 'working-days', value: 5 });
@@ -40,21 +33,14 @@ export function LetterTemplatesEditor({ value, config, save }: PartEditorProps<'
         void save(list);
       }}
     >
-      <div className="choices-row">
-        <label className="field inline">
-          <span>{t('admin.config.template')}</span>
-          <select value={index} onChange={(e) => setIndex(Number(e.target.value))}>
-            {list.map((x, i) => (
-              <option key={i} value={i}>
-                {x.title.vi || x.id}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button" onClick={add}>
-          {t('admin.config.addTemplate')}
-        </button>
-      </div>
+      <ListPicker
+        label={t('admin.config.template')}
+        names={list.map((x) => x.title.vi || x.id)}
+        index={index}
+        onPick={setIndex}
+        addLabel={t('admin.config.addTemplate')}
+        onAdd={() => add({ id: `letter-${list.length + 1}`, kind: 'thanks', title: { vi: '', en: '' }, body: { vi: '', en: '' } })}
+      />
       {tpl && (
         <fieldset>
           <legend>{tpl.title.vi || tpl.id}</legend>

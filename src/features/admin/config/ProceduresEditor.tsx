@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROCEDURE_LETTER_KINDS, zProcedure } from '../../../domain';
+import { ListPicker, useListDraft } from './ListPicker';
 import type { PartEditorProps, PartValue } from './types';
 
 type Procedure = PartValue<'procedures'>[number];
@@ -11,14 +11,8 @@ const HAS_AT_HOME = 'atHome' in zProcedure.shape;
 /** The commune's procedures, one at a time: name, processing time, fee, documents, the letter it brings. */
 export function ProceduresEditor({ value, save }: PartEditorProps<'procedures'>) {
   const { t } = useTranslation();
-  const [list, setList] = useState<Procedure[]>(value);
-  const [index, setIndex] = useState(0);
-  const p = list[index] as (Procedure & { atHome?: boolean }) | undefined;
-  const edit = (patch: Partial<Procedure> & { atHome?: boolean }) => setList((l) => l.map((x, i) => (i === index ? { ...x, ...patch } : x)));
-  const add = () => {
-    setList((l) => [...l, { id: crypto.randomUUID(), name: '', field: '', processingTime: { unit: 'working-days', value: 5 }, fee: 0, documents: [] }]);
-    setIndex(list.length);
-  };
+  const { list, index, setIndex, current, edit, add } = useListDraft<Procedure & { atHome?: boolean }>(value);
+  const p = current;
   const setUnit = (unit: (typeof UNITS)[number]) => edit({ processingTime: unit === 'same-day' ? { unit } : { unit, value: 'value' in (p?.processingTime ?? {}) ? (p!.processingTime as { value: number }).value : 1 } });
   const docs = p?.documents ?? [];
   const setDoc = (i: number, patch: Partial<Procedure['documents'][number]>) => edit({ documents: docs.map((d, j) => (j === i ? { ...d, ...patch } : d)) });
@@ -30,21 +24,14 @@ export function ProceduresEditor({ value, save }: PartEditorProps<'procedures'>)
         void save(list);
       }}
     >
-      <div className="choices-row">
-        <label className="field inline">
-          <span>{t('admin.config.procedure')}</span>
-          <select value={index} onChange={(e) => setIndex(Number(e.target.value))}>
-            {list.map((x, i) => (
-              <option key={x.id} value={i}>
-                {x.name || t('admin.config.newProcedure')}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button" onClick={add}>
-          {t('admin.config.addProcedure')}
-        </button>
-      </div>
+      <ListPicker
+        label={t('admin.config.procedure')}
+        names={list.map((x) => x.name || t('admin.config.newProcedure'))}
+        index={index}
+        onPick={setIndex}
+        addLabel={t('admin.config.addProcedure')}
+        onAdd={() => add({ id: crypto.randomUUID(), name: '', field: '', processingTime: { unit: 'working-days', value: 5 }, fee: 0, documents: [] })}
+      />
       {p && (
         <fieldset>
           <legend>{p.name || t('admin.config.newProcedure')}</legend>
