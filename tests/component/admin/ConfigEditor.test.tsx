@@ -185,6 +185,22 @@ describe('config editor: other parts', () => {
   });
 });
 
+describe('config editor: moving between parts', () => {
+  it('keeps an unsaved draft of one part while another is saved', async () => {
+    const { puts } = fakeServer();
+    renderEditor();
+    await openPart('Cài đặt');
+    fireEvent.change(await screen.findByRole('textbox', { name: 'Giữ thông tin cá nhân trên máy sau khi đóng hồ sơ (ngày)' }), { target: { value: '30' } });
+    await openPart('Cán bộ');
+    fireEvent.click(screen.getByRole('checkbox', { name: `${seed.staff[0].name} đang làm việc` }));
+    fireEvent.click(saveButton('Lưu Cán bộ'));
+    await screen.findByText(/Phiên bản cấu hình 8/);
+    await openPart('Cài đặt');
+    expect(screen.getByRole('textbox', { name: 'Giữ thông tin cá nhân trên máy sau khi đóng hồ sơ (ngày)' })).toHaveValue('30');
+    expect(puts.map((p) => p.part)).toEqual(['staff']);
+  });
+});
+
 describe('config editor in English', () => {
   it('names parts, fields and problems in English', async () => {
     await setLanguage('en', false);

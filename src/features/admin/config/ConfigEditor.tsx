@@ -20,6 +20,8 @@ export function ConfigEditor({ token, communeId, onSaved, onError }: { token: st
   const [part, setPart] = useState<ConfigPart>('staff');
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<number | null>(null);
+  // Saves per part: a saved part's editor starts again from what was stored; the others keep their drafts.
+  const [saves, setSaves] = useState<Partial<Record<ConfigPart, number>>>({});
 
   const load = useCallback(() => adminApi(token).config(communeId).then(setConfig, onError), [token, communeId]);
   useEffect(() => {
@@ -38,6 +40,7 @@ export function ConfigEditor({ token, communeId, onSaved, onError }: { token: st
     try {
       const { version } = await adminApi(token).saveConfigPart(communeId, part, next);
       setSaved(version);
+      setSaves((n) => ({ ...n, [part]: (n[part] ?? 0) + 1 }));
       onSaved?.();
       await load();
       return true;
@@ -48,9 +51,8 @@ export function ConfigEditor({ token, communeId, onSaved, onError }: { token: st
     }
   };
 
-  const Editor = PART_EDITORS[part] as ComponentType<PartEditorProps<ConfigPart>>;
   // The kiosk code is never read back: its editor starts empty.
-  const value = (part === 'kioskCode' ? { code: '' } : config?.[part]) as PartValue<ConfigPart>;
+  const valueOf = (p: ConfigPart) => (p === 'kioskCode' ? { code: '' } : config?.[p]) as PartValue<ConfigPart>;
   return (
     <section aria-labelledby="config-title" className="config-editor">
       <h2 id="config-title">{t('admin.config.title')}</h2>
@@ -68,8 +70,15 @@ export function ConfigEditor({ token, communeId, onSaved, onError }: { token: st
       )}
       {saved !== null && <p role="status">{t('admin.config.saved', { part: t(`admin.configParts.${part}`), version: saved })}</p>}
       {config ? (
-        // Keyed by part and version: after a save the editor starts again from what was stored.
-        <Editor key={`${part}-${config.version}`} value={value} config={config} save={save} />
+        // Every editor stays mounted, only the chosen one shown, so moving between parts keeps drafts.
+        PARTS.map((p) => {
+          const Editor = PART_EDITORS[p] as ComponentType<PartEditorProps<ConfigPart>>;
+          return (
+            <div key={`${communeId}-${p}-${saves[p] ?? 0}`} hidden={p !== part}>
+              <Editor value={valueOf(p)} config={config} save={save} />
+            </div>
+          );
+        })
       ) : (
         <p>{t('admin.config.loading')}</p>
       )}

@@ -15,7 +15,8 @@ type Criterion = Survey['criteria'][number];
  */
 export function SurveyEditor({ value, config, save }: PartEditorProps<'survey'>) {
   const { t } = useTranslation();
-  const [survey, setSurvey] = useState<Survey>(value);
+  // A commune could have no survey yet (the part is nullable): start from the three usual faces.
+  const [survey, setSurvey] = useState<Survey>(value ?? { version: 0, levels: ['very-satisfied', 'satisfied', 'not-satisfied'], criteria: [], questions: [] });
   const items = config.checklistTemplates.flatMap((tpl) => tpl.items.map((it) => ({ key: `${tpl.id}/${it.id}`, label: `${tpl.name.vi} › ${it.label.vi}` })));
   const setQuestion = (i: number, patch: Partial<Question>) => setSurvey((s) => ({ ...s, questions: s.questions.map((q, j) => (j === i ? { ...q, ...patch } : q)) }));
   const setCriterion = (i: number, patch: Partial<Criterion>) => setSurvey((s) => ({ ...s, criteria: s.criteria.map((c, j) => (j === i ? { ...c, ...patch } : c)) }));
@@ -26,7 +27,7 @@ export function SurveyEditor({ value, config, save }: PartEditorProps<'survey'>)
       aria-label={t('admin.configParts.survey')}
       onSubmit={(e) => {
         e.preventDefault();
-        void save(JSON.stringify(survey) === JSON.stringify(value) ? survey : { ...survey, version: value.version + 1 });
+        void save(JSON.stringify(survey) === JSON.stringify(value) ? survey : { ...survey, version: (value?.version ?? 0) + 1 });
       }}
     >
       <fieldset>
