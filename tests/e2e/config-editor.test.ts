@@ -77,6 +77,19 @@ describe('configuration edited in the dashboard reaches the tablets', () => {
     expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
     await editor.getByRole('button', { name: 'Lưu Lịch làm việc' }).click();
     await editor.getByRole('status').filter({ hasText: 'Đã lưu Lịch làm việc' }).waitFor();
+    // Every part's editor: accessible, and every control a touch target, on a portrait tablet.
+    for (const part of ['Thủ tục', 'Bộ tiêu chí', 'Mẫu thư', 'Phiếu đánh giá', 'Cài đặt', 'Mã kiosk']) {
+      await editor.getByRole('button', { name: part, exact: true }).click();
+      await editor.getByRole('button', { name: `Lưu ${part}` }).waitFor();
+      await expectAccessible(admin, `config editor: ${part}`);
+      const small = await editor.evaluate((root) =>
+        [...root.querySelectorAll('button, select, textarea, input:not([type=checkbox])')]
+          .filter((el) => (el as HTMLElement).offsetParent !== null && el.getBoundingClientRect().height < 48)
+          .map((el) => el.outerHTML.slice(0, 80)),
+      );
+      expect(small, part).toEqual([]);
+    }
+    expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
     // Both saves are in the change log under the commune user's name.
     await admin.getByRole('table', { name: 'Nhật ký thay đổi' }).getByRole('row').filter({ hasText: 'xa.cau.hinh' }).filter({ hasText: 'Lịch làm việc' }).waitFor();
 
