@@ -106,6 +106,13 @@ describe('config editor: calendar', () => {
       rejected: ['31/02/2027 sai'],
     });
   });
+
+  it('reads a two-column CSV file of the same lines', () => {
+    expect(parsePastedDays('02/09/2027,"Quốc khánh"\r\n03/09/2027;Nghỉ liền kề').days).toEqual([
+      { date: '2027-09-02', name: 'Quốc khánh' },
+      { date: '2027-09-03', name: 'Nghỉ liền kề' },
+    ]);
+  });
 });
 
 describe('config editor: other parts', () => {
@@ -117,6 +124,14 @@ describe('config editor: other parts', () => {
     fireEvent.change(name, { target: { value: '  ' } });
     fireEvent.click(saveButton('Lưu Thủ tục'));
     expect(await screen.findByRole('alert')).toHaveTextContent('Thủ tục › #1 › Tên: bắt buộc');
+    // The due-date preview follows the processing time being edited.
+    const preview = screen.getByRole('status', { name: 'Xem thử ngày hẹn trả' });
+    expect(preview).toHaveTextContent(/hẹn trả lúc 17:00 \d\d\/\d\d\/\d{4}/);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Thời hạn tính theo' }), { target: { value: 'working-days' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Số ngày/giờ' }), { target: { value: '' } });
+    expect(preview).toHaveTextContent('Nhập ngày và số ngày làm việc để xem thử.');
+    fireEvent.change(screen.getByRole('textbox', { name: 'Số ngày/giờ' }), { target: { value: '3' } });
+    expect(preview).toHaveTextContent(/hẹn trả lúc 17:00/);
     fireEvent.change(name, { target: { value: 'Đăng ký khai sinh' } });
     fireEvent.change(screen.getByRole('textbox', { name: 'Lệ phí (đồng)' }), { target: { value: '8.000' } });
     fireEvent.click(saveButton('Lưu Thủ tục'));

@@ -71,6 +71,10 @@ export function CalendarEditor({ value, config, save }: PartEditorProps<'calenda
           <span>{t('admin.config.pasteLines')}</span>
           <textarea rows={5} value={pasted} onChange={(e) => setPasted(e.target.value)} placeholder="01/01/2027 Tết Dương lịch" />
         </label>
+        <label className="field">
+          <span>{t('admin.config.importFile')}</span>
+          <input type="file" accept=".txt,.csv,text/plain,text/csv" onChange={(e) => void e.target.files?.[0]?.text().then(setPasted)} />
+        </label>
         <button type="button" onClick={importPasted} disabled={!pasted.trim()}>
           {t('admin.config.pasteAdd')}
         </button>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { PROCEDURE_LETTER_KINDS, zProcedure } from '../../../domain';
+import { computeDueAt, formatVnDateTime, PROCEDURE_LETTER_KINDS, vnDateKey, vnDateTime, zProcedure } from '../../../domain';
 import { ListPicker, useListDraft } from './ListPicker';
 import type { PartEditorProps, PartValue } from './types';
 
@@ -9,7 +9,7 @@ const UNITS = ['working-days', 'working-hours', 'same-day'] as const;
 const HAS_AT_HOME = 'atHome' in zProcedure.shape;
 
 /** The commune's procedures, one at a time: name, processing time, fee, documents, the letter it brings. */
-export function ProceduresEditor({ value, save }: PartEditorProps<'procedures'>) {
+export function ProceduresEditor({ value, config, save }: PartEditorProps<'procedures'>) {
   const { t } = useTranslation();
   const { list, index, setIndex, current, edit, add } = useListDraft<Procedure & { atHome?: boolean }>(value);
   const p = current;
@@ -71,6 +71,7 @@ export function ProceduresEditor({ value, save }: PartEditorProps<'procedures'>)
               <input inputMode="numeric" value={Number.isNaN(p.fee) ? '' : p.fee} onChange={(e) => edit({ fee: e.target.value === '' ? Number.NaN : Number(e.target.value.replace(/[.\s]/g, '')) })} />
             </label>
           </div>
+          <DuePreview procedure={p} calendar={config.calendar} />
           <label className="field">
             <span>{t('admin.config.feeNote')}</span>
             <input value={p.feeNote ?? ''} onChange={(e) => edit({ feeNote: e.target.value || undefined })} />
@@ -122,5 +123,22 @@ export function ProceduresEditor({ value, save }: PartEditorProps<'procedures'>)
         {t('admin.config.save', { part: t('admin.configParts.procedures') })}
       </button>
     </form>
+  );
+}
+
+/** The due date of a dossier received at opening time today, by the commune's calendar. */
+function DuePreview({ procedure, calendar }: { procedure: Procedure; calendar: PartEditorProps<'calendar'>['value'] }) {
+  const { t } = useTranslation();
+  let due: Date | null = null;
+  try {
+    if (zProcedure.shape.processingTime.safeParse(procedure.processingTime).success)
+      due = computeDueAt(calendar, vnDateTime(vnDateKey(new Date()), calendar.officeHours.morning[0]), procedure.processingTime);
+  } catch {
+    due = null; // a processing time being typed
+  }
+  return (
+    <p role="status" aria-label={t('admin.config.duePreview')}>
+      {due ? t('admin.config.procedureDue', { date: formatVnDateTime(due) }) : t('admin.config.noPreview')}
+    </p>
   );
 }

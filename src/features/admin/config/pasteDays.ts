@@ -7,7 +7,8 @@ export interface PastedDay {
 
 /**
  * A year's list as announced and pasted: one day per line, "dd/mm/yyyy name" (also d/m/yyyy,
- * dashes or dots, and ISO "yyyy-mm-dd name"; a dash, colon or tab may follow the date). Lines
+ * dashes or dots, and ISO "yyyy-mm-dd name"; a dash, colon, tab, comma or semicolon may follow
+ * the date, so a CSV file of two columns reads too). Lines
  * that do not start with a real date are returned apart, so the editor can show them.
  */
 export function parsePastedDays(text: string): { days: PastedDay[]; rejected: string[] } {
@@ -16,10 +17,11 @@ export function parsePastedDays(text: string): { days: PastedDay[]; rejected: st
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (!line) continue;
-    const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b\s*[-–:\t]?\s*(.*)$/.exec(line);
-    const iso = /^(\d{4})-(\d{2})-(\d{2})\b\s*[-–:\t]?\s*(.*)$/.exec(line);
+    const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b\s*[-–:;,\t]?\s*(.*)$/.exec(line);
+    const iso = /^(\d{4})-(\d{2})-(\d{2})\b\s*[-–:;,\t]?\s*(.*)$/.exec(line);
     const date = vn ? `${vn[3]}-${vn[2].padStart(2, '0')}-${vn[1].padStart(2, '0')}` : iso ? `${iso[1]}-${iso[2]}-${iso[3]}` : '';
-    const name = (vn?.[4] ?? iso?.[4] ?? '').trim();
+    // A CSV cell may be quoted.
+    const name = (vn?.[4] ?? iso?.[4] ?? '').trim().replace(/^"(.*)"$/, '$1');
     if (isDateKey(date)) days.push({ date, name });
     else rejected.push(line);
   }
