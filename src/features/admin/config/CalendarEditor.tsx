@@ -123,7 +123,7 @@ function DayList({ listKey, year, list, onChange }: { listKey: ListKey; year: nu
       {shown.length === 0 && <p>{t('admin.config.noDays')}</p>}
       <ul className="plain-list">
         {shown.map(({ d, i }, n) => (
-          <li key={i} className="day-row">
+          <li key={i} className="entry-row dated">
             <input type="date" aria-label={t('admin.config.dayDate', { list: title, n: n + 1 })} value={d.date} onChange={(e) => edit(i, { date: e.target.value })} />
             <input aria-label={t('admin.config.dayName', { list: title, n: n + 1 })} value={d.name} onChange={(e) => edit(i, { name: e.target.value })} />
             <button type="button" onClick={() => onChange(list.filter((_, j) => j !== i))}>

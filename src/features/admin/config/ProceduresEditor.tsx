@@ -101,7 +101,7 @@ export function ProceduresEditor({ value, config, save }: PartEditorProps<'proce
             <legend>{t('admin.config.documents')}</legend>
             <ul className="plain-list">
               {docs.map((d, i) => (
-                <li key={i} className="choices-row">
+                <li key={i} className="entry-row">
                   <input aria-label={t('admin.config.documentName', { n: i + 1 })} value={d.name} onChange={(e) => setDoc(i, { name: e.target.value })} />
                   <label className="choice">
                     <input type="checkbox" checked={d.required} onChange={(e) => setDoc(i, { required: e.target.checked })} />
