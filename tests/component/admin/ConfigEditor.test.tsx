@@ -5,6 +5,9 @@ import { parsePastedDays } from '../../../src/features/admin/config/pasteDays';
 import seed from '../../../src/domain/demo/demo-commune.json';
 import { setLanguage } from '../../../src/app/i18n';
 
+// Whole editors with a few hundred inputs, walked through on a loaded machine: 5 s is too short.
+vi.setConfig({ testTimeout: 20_000 });
+
 // The editor against a stand-in of the admin API: GET answers the config as edited (staff without
 // hashes), PUT records the body and bumps the version as the server does. The server's own checks
 // are tested in tests/integration/server/config-editor.test.ts.
@@ -22,6 +25,8 @@ function fakeServer() {
   } as Record<string, unknown> & { version: number };
   const puts: { part: string; body: unknown }[] = [];
   const fetchStub = vi.fn(async (url: string, init?: RequestInit) => {
+    // A network takes a while: the editor must not draw from a config it has not received yet.
+    await new Promise((r) => setTimeout(r, 20));
     const part = /\/config\/(\w+)$/.exec(url)?.[1];
     if (init?.method === 'PUT' && part) {
       const body = JSON.parse(String(init.body));
@@ -58,6 +63,9 @@ describe('config editor: staff', () => {
     expect(body.at(-1)).toMatchObject({ name: 'Trần Văn Mới', role: 'leader', pin: '135790', active: true });
     expect(body[0]).not.toHaveProperty('pin');
     expect(body[1]).toMatchObject({ active: false });
+    // The editor starts again from what was stored: the newcomer is a member like the others now.
+    await screen.findByRole('button', { name: 'Đặt lại PIN của Trần Văn Mới' });
+    expect(screen.getByRole('combobox', { name: 'Vai trò của Trần Văn Mới' })).toHaveValue('leader');
   });
 
   it('says clearly what is wrong with a bad PIN and sends nothing', async () => {

@@ -40,9 +40,10 @@ export function ConfigEditor({ token, communeId, onSaved, onError }: { token: st
     try {
       const { version } = await adminApi(token).saveConfigPart(communeId, part, next);
       setSaved(version);
-      setSaves((n) => ({ ...n, [part]: (n[part] ?? 0) + 1 }));
       onSaved?.();
       await load();
+      // Only once the stored config is here: the part's editor starts again from it.
+      setSaves((n) => ({ ...n, [part]: (n[part] ?? 0) + 1 }));
       return true;
     } catch (err) {
       if (err instanceof ApiError && err.status === 400) setProblem(`${t('admin.config.serverRefused')} ${err.message}`);
