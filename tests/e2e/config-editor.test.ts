@@ -118,3 +118,29 @@ describe('configuration edited in the dashboard reaches the tablets', () => {
     await admin.close();
   });
 });
+
+describe('communes in scope', () => {
+  it("a province user's commune picker lists its province's communes only, and the editor opens on them", async () => {
+    const inProvince = await (await s.admin('POST', '/api/v1/admin/communes', { code: 'PV-1', name: 'Xã Trong Tỉnh', province: 'Tỉnh Phạm Vi' })).json();
+    await s.admin('POST', '/api/v1/admin/communes', { code: 'PV-2', name: 'Xã Tỉnh Khác', province: 'Tỉnh Ngoài' });
+    const password = 'mật-khẩu-của-tỉnh-2027';
+    expect((await s.admin('POST', '/api/v1/admin/users', { username: 'tinh.pham.vi', password, role: 'province', province: 'Tỉnh Phạm Vi' })).status).toBe(201);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${s.url}/#/admin`);
+    await page.getByLabel('Tên đăng nhập').fill('tinh.pham.vi');
+    await page.getByLabel('Mật khẩu').fill(password);
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    const picker = page.getByRole('combobox', { name: 'Xã' }).first();
+    await picker.waitFor();
+    expect(await picker.locator('option').allInnerTexts()).toEqual([`${inProvince.name} — Tỉnh Phạm Vi`]);
+    const editor = page.getByRole('region', { name: 'Cấu hình của xã' });
+    await editor.getByRole('button', { name: 'Cài đặt', exact: true }).click();
+    await editor.getByRole('textbox', { name: 'Tự khóa máy khi không dùng (phút)' }).fill('10');
+    await editor.getByRole('button', { name: 'Lưu Cài đặt' }).click();
+    await editor.getByRole('status').filter({ hasText: 'Đã lưu Cài đặt' }).waitFor();
+    const saved = await (await s.admin('GET', `/api/v1/admin/communes/${inProvince.id}/config/settings`)).json();
+    expect(saved.idleLockMinutes).toBe(10);
+    await page.close();
+  });
+});
