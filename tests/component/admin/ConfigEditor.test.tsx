@@ -88,7 +88,7 @@ describe('config editor: calendar', () => {
     const year = new Date().getFullYear() + 1;
     const preview = () => screen.getByRole('status', { name: 'Xem thử ngày hẹn trả' });
     // Received on 2 March: 3 working days later, with and without two new days off right after.
-    fireEvent.change(screen.getByLabelText('Ngày tiếp nhận'), { target: { value: `${year}-03-02` } });
+    fireEvent.change(await screen.findByLabelText('Ngày tiếp nhận'), { target: { value: `${year}-03-02` } });
     fireEvent.change(screen.getByLabelText('Số ngày làm việc'), { target: { value: '3' } });
     const before = preview().textContent;
     fireEvent.change(screen.getByRole('textbox', { name: 'Mỗi dòng một ngày: dd/mm/yyyy tên ngày nghỉ' }), {

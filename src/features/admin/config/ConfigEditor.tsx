@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ComponentType } from 'react';
+import { useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkPart, type ConfigPart } from '../../../domain/config-parts';
 import { ApiError } from '../../../sync';
@@ -23,7 +23,13 @@ export function ConfigEditor({ token, communeId, onSaved, onError }: { token: st
   // Saves per part: a saved part's editor starts again from what was stored; the others keep their drafts.
   const [saves, setSaves] = useState<Partial<Record<ConfigPart, number>>>({});
 
-  const load = useCallback(() => adminApi(token).config(communeId).then(setConfig, onError), [token, communeId]);
+  // A commune chosen while another one's config was on its way: the late answer is dropped.
+  const current = useRef(communeId);
+  current.current = communeId;
+  const load = useCallback(
+    () => adminApi(token).config(communeId).then((c) => current.current === communeId && setConfig(c), onError),
+    [token, communeId],
+  );
   useEffect(() => {
     setConfig(null);
     void load();
