@@ -30,8 +30,9 @@ const staffFields = {
  * member the admin read back without hashes keeps the PIN already stored.
  */
 export const zStaffInput = z.union([
-  zStaff,
+  // A plain PIN wins over a stored hash sent with it: a reset is never silently dropped.
   z.object({ ...staffFields, pin: z.string().check(z.regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits')) }),
+  zStaff,
   z.strictObject(staffFields),
 ]);
 export type StaffInput = z.infer<typeof zStaffInput>;

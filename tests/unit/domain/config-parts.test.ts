@@ -13,6 +13,9 @@ describe('config parts, one check for server and dashboard', () => {
     const hashed = { id: 'a', name: 'An', pinSalt: 'e1d06bc1364d49f4', pinHash: 'a'.repeat(64) };
     expect(checkPart('staff', [hashed, { id: 'b', name: 'Bình', pin: '123456', role: 'leader' }, { id: 'c', name: 'Chi', title: '', active: false }]).ok).toBe(true);
     expect(checkPart('staff', [{ id: 'b', name: 'Bình', pin: '12' }])).toMatchObject({ ok: false, path: [0] });
+    // A PIN sent with the old hash (a config fetched from a tablet and edited) is a reset.
+    expect(checkPart('staff', [{ ...hashed, pin: '654321' }])).toMatchObject({ ok: true, value: [{ id: 'a', pin: '654321' }] });
+    expect((checkPart('staff', [{ ...hashed, pin: '654321' }]) as { value: object[] }).value[0]).not.toHaveProperty('pinHash');
     expect(checkPart('staff', [{ id: 'b', name: 'Bình', role: 'boss' }]).ok).toBe(false);
     expect(checkPart('staff', [hashed, { ...hashed, name: 'Another' }])).toMatchObject({ ok: false, code: 'custom' });
   });
