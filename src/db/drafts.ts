@@ -19,3 +19,8 @@ export async function saveDraft<T>(db: FriendlyDeskDB, form: string, staffId: st
 export async function discardDraft(db: FriendlyDeskDB, form: string, staffId: string): Promise<void> {
   await db.meta.delete(keyOf(form, staffId));
 }
+
+/** Every officer's drafts at once: a revoked tablet keeps no half-typed personal data. */
+export async function discardAllDrafts(db: FriendlyDeskDB): Promise<void> {
+  await db.meta.where('key').startsWith('draft:').delete();
+}

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { DEFAULT_RETENTION_DAYS, retentionCutoff, stripPersonalData, withoutComment, type CommuneConfig } from '../domain';
 import type { DeviceInfo, FriendlyDeskDB, StoredOp } from './database';
 import { refreshDossier } from './dossiers';
+import { discardAllDrafts } from './drafts';
 import { WRITE_TABLES } from './projections';
 
 /** Each chunk is its own short transaction, so the sweep never holds the tablet up for long. */
@@ -72,6 +73,8 @@ export async function wipeSentData(db: FriendlyDeskDB): Promise<void> {
   await db.transaction('rw', WRITE_TABLES(db), async () => {
     for (const table of WRITE_TABLES(db)) if (table !== db.ops && table !== db.meta) await table.clear();
     await db.meta.bulkDelete(['pullCursor', 'lastSyncAt']);
+    // Half-typed intakes never reached the server, but they are personal data no one can finish now.
+    await discardAllDrafts(db);
     const device = (await db.meta.get('device'))?.value as DeviceInfo | undefined;
     // The token is worthless now; it is not kept either.
     if (device?.token) {

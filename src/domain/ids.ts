@@ -8,3 +8,7 @@ import { v7 } from 'uuid';
 export function newId(): string {
   return v7();
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An id in UUID form (any version): what the database's uuid columns accept, so nothing else reaches them. */
+export const isUuid = (id: string): boolean => UUID.test(id);

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { isUuid } from '../domain';
 import { getCommune } from './communes';
 import { HttpError } from './errors';
 import type { Sql } from './sql';
@@ -62,7 +63,7 @@ export function requireProvince(c: WithScope, province: string): void {
 
 /** The device's commune must be in scope; returns the device's commune and number (for the audit log), or {} for an unknown device. */
 export async function requireDevice(c: WithScope, deviceId: string): Promise<{ communeId?: string; deviceNo?: number }> {
-  const { rows } = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(deviceId)
+  const { rows } = isUuid(deviceId)
     ? await c.var.admin.sql.query<{ commune_id: string; device_no: number }>('SELECT commune_id, device_no FROM devices WHERE id = $1', [deviceId])
     : { rows: [] };
   // An unknown device is the route's 404 for an admin, and out of scope for anyone else.

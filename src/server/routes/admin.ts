@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { addDaysToKey, isCleanText, isDateKey, MAX_BATCH_BYTES, vnDateKey } from '../../domain';
+import { addDaysToKey, isCleanText, isDateKey, isUuid, MAX_BATCH_BYTES, vnDateKey } from '../../domain';
 import { CONFIG_PARTS, createCommune, editableConfig, getCommune, loadConfig, putConfigPart, zNewCommune, type ConfigPart } from '../communes';
 import { backupRoute } from '../backup';
 import { DEVICE_KINDS, issueEnrollmentCode, listDevices, revokeDevice, type DeviceKind } from '../devices';
@@ -9,8 +9,6 @@ import { communeReport } from '../reports';
 import { audit } from '../audit';
 import { adminAuth, communesInScope, requireAdmin, requireCommune, requireDevice, type AdminVariables } from '../scope';
 import { accountRoutes } from './auth';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type AdminEnv = { Variables: AdminVariables };
 
@@ -58,7 +56,7 @@ export function adminRoutes(ctx: ServerContext) {
   routes.post('/devices/:id/revoke', async (c) => {
     const id = c.req.param('id');
     const { communeId, deviceNo } = await requireDevice(c, id);
-    if (!UUID.test(id)) throw new HttpError(404, 'not-found', 'no such device');
+    if (!isUuid(id)) throw new HttpError(404, 'not-found', 'no such device');
     const revoked = await revokeDevice(sql, id, now());
     await audit(c, { communeId, target: revoked.id, summary: `revoked tablet no. ${deviceNo}`, details: { deviceNo: deviceNo! } });
     return c.json(revoked);

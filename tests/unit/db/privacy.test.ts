@@ -3,6 +3,8 @@ import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   exportUnsyncedOps,
+  loadDraft,
+  saveDraft,
   FriendlyDeskDB,
   getLockout,
   listDossiers,
@@ -183,6 +185,7 @@ describe('a revoked tablet', () => {
       { key: 'pullCursor', value: '42' },
       { key: 'revoked', value: new Date().toISOString() },
     ]);
+    await saveDraft(db, 'intake', staffId, { name: 'Lê Văn Nháp', idNumber: '001099012345' });
 
     await runPrivacyUpkeep(db);
 
@@ -196,6 +199,7 @@ describe('a revoked tablet', () => {
     const exported = JSON.parse(await (await exportUnsyncedOps(db)).text());
     expect(exported.ops.map((o: { opId: string }) => o.opId).sort()).toEqual(kept.map((o) => o.opId).sort());
     expect(JSON.stringify(exported)).not.toContain('Đã Gửi');
+    expect(await loadDraft(db, 'intake', staffId)).toBeUndefined();
   });
 });
 
