@@ -70,6 +70,21 @@ try {
   await admin.setViewportSize({ width: 800, height: 1280 });
   await admin.getByRole('heading', { name: 'Máy tính bảng' }).scrollIntoViewIfNeeded();
   await admin.screenshot({ path: 'docs/admin-devices-portrait.png' });
+  // The config editor: staff and the calendar on a portrait tablet, a letter's preview on a desktop.
+  const editor = admin.getByRole('region', { name: 'Cấu hình của xã' });
+  const shotPart = async (part: string, path: string) => {
+    await editor.getByRole('button', { name: part, exact: true }).click();
+    await editor.getByRole('button', { name: `Lưu ${part}` }).waitFor();
+    await admin.getByRole('heading', { name: 'Cấu hình của xã' }).scrollIntoViewIfNeeded();
+    await editor.screenshot({ path });
+  };
+  await shotPart('Cán bộ', 'docs/admin-config-staff-portrait.png');
+  await editor.getByRole('button', { name: 'Lịch làm việc', exact: true }).click();
+  await editor.getByRole('textbox', { name: 'Mỗi dòng một ngày: dd/mm/yyyy tên ngày nghỉ' }).fill('01/01/2027 Tết Dương lịch\n24/11/2027 Ngày Văn hóa Việt Nam');
+  await shotPart('Lịch làm việc', 'docs/admin-config-calendar-portrait.png');
+  await admin.setViewportSize({ width: 1280, height: 800 });
+  await shotPart('Mẫu thư', 'docs/admin-config-letter-landscape.png');
+  await shotPart('Thủ tục', 'docs/admin-config-procedures-landscape.png');
   // Every kiosk screen, portrait and landscape.
   for (const [orientation, viewport] of [
     ['portrait', { width: 800, height: 1280 }],

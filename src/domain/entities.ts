@@ -51,6 +51,7 @@ export const zProcedure = z.object({
 });
 export type Procedure = z.infer<typeof zProcedure>;
 
+/** A clerk receives and handles dossiers; a leader also spot-checks others' conduct. */
 export const STAFF_ROLES = ['clerk', 'leader'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
@@ -61,7 +62,7 @@ export const zStaff = z.object({
   pinSalt: z.string().check(z.minLength(8), z.maxLength(128)),
   pinHash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   active: z._default(z.boolean(), true),
-  /** A leader spot-checks other officers' conduct and reads the conduct figures; configs without a role mean clerk. */
+  /** Optional on the wire (1.1): a leader spot-checks other officers' conduct and reads the conduct figures; absent means clerk. */
   role: z._default(z.enum(STAFF_ROLES), 'clerk'),
 });
 export type Staff = z.infer<typeof zStaff>;

@@ -1,48 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from '../domain/zod';
-import {
-  hashPin,
-  isCleanText,
-  newSalt,
-  zCalendarData,
-  zChecklistTemplate,
-  zCommuneSettings,
-  zLetterTemplate,
-  zProcedure,
-  zStaff,
-  zSurveyDefinition,
-  type CommuneConfig,
-} from '../domain';
+import { hashPin, isCleanText, newSalt, zCommuneSettings, type CommuneConfig, type Staff } from '../domain';
+import { checkPart, CONFIG_PARTS, type ConfigPart, type StaffInput } from '../domain/config-parts';
 import seed from '../domain/demo/demo-commune.json';
 import { HttpError } from './errors';
-import { hashKioskCode, zKioskCodeInput } from './kiosk-code';
+import { hashKioskCode } from './kiosk-code';
 import type { Sql } from './sql';
 
-export const CONFIG_PARTS = ['procedures', 'calendar', 'checklistTemplates', 'letterTemplates', 'staff', 'survey', 'settings', 'kioskCode'] as const;
-export type ConfigPart = (typeof CONFIG_PARTS)[number];
-
-/** Staff sent by an admin may carry a plain PIN, which is hashed here and never stored. */
-const zStaffInput = z.union([
-  zStaff,
-  z.object({
-    id: z.string().check(z.minLength(1), z.maxLength(100)),
-    name: z.string().check(z.minLength(1), z.maxLength(200)),
-    title: z._default(z.string().check(z.maxLength(200)), ''),
-    pin: z.string().check(z.regex(/^\d{4,8}$/)),
-    active: z._default(z.boolean(), true),
-  }),
-]);
-
-const PART_SCHEMAS: Record<ConfigPart, z.ZodType> = {
-  procedures: z.array(zProcedure).check(z.maxLength(1000)),
-  calendar: zCalendarData,
-  checklistTemplates: z.array(zChecklistTemplate).check(z.maxLength(50)),
-  letterTemplates: z.array(zLetterTemplate).check(z.maxLength(50)),
-  staff: z.array(zStaffInput).check(z.maxLength(500)),
-  survey: zSurveyDefinition,
-  settings: zCommuneSettings,
-  kioskCode: zKioskCodeInput,
-};
+export { CONFIG_PARTS, type ConfigPart };
 
 /** Communes made before the `settings` part existed read these (DESIGN.md: retention 90 days, idle lock 5 minutes). */
 const defaultSettings = () => zCommuneSettings.parse({});
@@ -160,23 +125,11 @@ export async function loadReferenceIds(sql: Sql, communeId: string): Promise<Ref
 export async function putConfigPart(sql: Sql, communeId: string, part: string, body: unknown): Promise<number> {
   if (!plausibleId(communeId)) throw new HttpError(404, 'not-found', 'no such commune');
   if (!(CONFIG_PARTS as readonly string[]).includes(part)) throw new HttpError(404, 'not-found', `unknown config part "${part}"`);
-  const parsed = PART_SCHEMAS[part as ConfigPart].safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new HttpError(400, 'invalid-body', `${[part, ...issue.path.map(String)].join('.')}: ${issue.message}`);
-  }
-  let value = parsed.data;
+  const checked = checkPart(part as ConfigPart, body);
+  if (!checked.ok) throw new HttpError(400, 'invalid-body', `${[part, ...checked.path].join('.')}: ${checked.message}`);
+  let value: unknown = checked.value;
   if (part === 'kioskCode') value = await hashKioskCode((value as { code: string }).code);
-  if (part === 'staff') {
-    value = await Promise.all(
-      (value as (z.infer<typeof zStaff> | { pin: string; id: string; name: string; title: string; active: boolean })[]).map(async (s) => {
-        if (!('pin' in s)) return s;
-        const { pin, ...rest } = s;
-        const pinSalt = newSalt();
-        return { ...rest, pinSalt, pinHash: await hashPin(pin, pinSalt) };
-      }),
-    );
-  }
+  if (part === 'staff') value = await storedStaff(sql, communeId, value as StaffInput[]);
   return sql.transaction(async (tx) => {
     const { rows } = await tx.query<{ config_version: number }>(
       'UPDATE communes SET config_version = config_version + 1 WHERE id = $1 RETURNING config_version',
@@ -190,6 +143,31 @@ export async function putConfigPart(sql: Sql, communeId: string, part: string, b
     );
     return rows[0].config_version;
   });
+}
+
+/** A member as stored: `role` may be absent (clerk), as configs made before roles have it. */
+type StoredStaff = Omit<Staff, 'role'> & { role?: Staff['role'] };
+
+/**
+ * Staff as stored: a plain PIN becomes a salted hash; a member sent without PIN or hash (read back
+ * through the admin API, which never shows hashes) keeps the one stored under the same id.
+ */
+async function storedStaff(sql: Sql, communeId: string, input: StaffInput[]): Promise<StoredStaff[]> {
+  const { rows } = await sql.query<{ body: Staff[] | null }>("SELECT body FROM commune_config WHERE commune_id = $1 AND part = 'staff'", [communeId]);
+  const stored = new Map((rows[0]?.body ?? []).map((s) => [s.id, s]));
+  return Promise.all(
+    input.map(async (s) => {
+      if ('pinHash' in s) return s;
+      if ('pin' in s) {
+        const { pin, ...rest } = s;
+        const pinSalt = newSalt();
+        return { ...rest, pinSalt, pinHash: await hashPin(pin, pinSalt) };
+      }
+      const before = stored.get(s.id);
+      if (!before) throw new HttpError(400, 'invalid-body', `staff: ${s.name} (${s.id}) is new and needs a PIN`);
+      return { ...s, pinSalt: before.pinSalt, pinHash: before.pinHash };
+    }),
+  );
 }
 
 /** First start on an empty database: the demo commune, so `npm start` is a working product. */

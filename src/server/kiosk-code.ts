@@ -1,5 +1,4 @@
 import { hashPin, newSalt } from '../domain';
-import { z } from '../domain/zod';
 import type { CommuneConfig } from '../domain';
 import type { Sql } from './sql';
 
@@ -9,7 +8,6 @@ import type { Sql } from './sql';
  * for the commune's kiosks. Hashed with the staff PIN helpers (PBKDF2-SHA256, salted); the plain
  * code is never kept.
  */
-export const zKioskCodeInput = z.object({ code: z.string().check(z.regex(/^[A-Za-z0-9]{8,32}$/, 'the kiosk code is 8 to 32 letters and digits')) });
 
 export interface KioskCodeHash {
   salt: string;

@@ -29,7 +29,7 @@ export interface ApiResponse<T> {
 /** One JSON call to the central server. `navigator.onLine` is only a hint: a failed request is the truth. */
 export async function callApi<T>(
   opts: ApiOptions,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT',
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},

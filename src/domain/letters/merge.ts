@@ -83,3 +83,9 @@ export function letterValues(c: LetterContext): MergeValues {
   };
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v)) as MergeValues;
 }
+
+/** The `{{fields}}` of a body that are not merge fields: the template editor warns of them (a typo would print as a blank). */
+export function unknownMergeFields(body: string): string[] {
+  const known = new Set<string>(MERGE_FIELDS);
+  return [...new Set([...body.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)].map((m) => m[1]))].filter((f) => !known.has(f));
+}

@@ -31,16 +31,8 @@ export const zSurveyDefinition = z.object({
   levels: z.array(z.enum(RATINGS)).check(z.minLength(2), z.maxLength(4)),
   /** `label` names the SIPAS factor in reports; `question` asks it in plain words at the kiosk. */
   criteria: z.array(z.object({ id: slug, label, question: z.optional(label) })).check(z.maxLength(10)),
-  questions: z
-    .array(
-      z.object({
-        id: slug,
-        label,
-        /** The checklist item the question asks about, `<templateId>/<itemId>`: its yes/no answers count as citizens' checks. */
-        checklistItem: z.optional(z.string().check(z.regex(/^[^/]{1,64}\/[a-z0-9][a-z0-9_-]{0,63}$/))),
-      }),
-    )
-    .check(z.maxLength(10)),
+  /** `checklistItem` (1.1, optional): the "<templateId>/<itemId>" a yes/no question asks citizens about. */
+  questions: z.array(z.object({ id: slug, label, checklistItem: z.optional(z.string().check(z.regex(/^[^/\s]{1,64}\/[a-z0-9][a-z0-9_-]{0,63}$/, 'expected <templateId>/<itemId>'))) })).check(z.maxLength(10)),
   /** The screens after the faces, in order; absent: the short default of surveySteps(). */
   flow: z.optional(z.array(zSurveyFlowStep).check(z.maxLength(25))),
   rules: z.optional(zSurveyRules),

@@ -6,6 +6,7 @@ import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { useQrSvg } from '../../app/qr';
 import { adminApi, login, type AuditFilter, type AuditRow, type Commune, type CommuneFigures, type DeviceRow, type Me, type NewUser } from './adminApi';
 import { BarChart } from './BarChart';
+import { ConfigEditor } from './config/ConfigEditor';
 
 const TOKEN_KEY = 'friendly-desk.admin-token';
 const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
@@ -118,16 +119,25 @@ function SignIn({ error, setError, open }: { error: string | null; setError: (e:
 
 /** A choice among the communes in scope; `all`: the label of an extra "every commune" choice (value ''). */
 function CommuneSelect({ label, communes, value, onChange, all }: { label: string; communes: Commune[]; value: string; onChange: (id: string) => void; all?: string }) {
+  // Only the communes in the caller's scope come from the server; an admin's are grouped by province.
+  const provinces = [...new Set(communes.map((c) => c.province))].sort((a, b) => a.localeCompare(b, 'vi'));
+  const option = (c: Commune) => (
+    <option key={c.id} value={c.id}>
+      {c.name} — {c.province}
+    </option>
+  );
   return (
     <label className="field inline">
       <span>{label}</span>
       <select value={value} onChange={(e) => onChange(e.target.value)}>
         {all && <option value="">{all}</option>}
-        {communes.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name} — {c.province}
-          </option>
-        ))}
+        {provinces.length > 1
+          ? provinces.map((province) => (
+              <optgroup key={province} label={province || '—'}>
+                {communes.filter((c) => c.province === province).map(option)}
+              </optgroup>
+            ))
+          : communes.map(option)}
       </select>
     </label>
   );
@@ -309,6 +319,7 @@ function Dashboard({ session, onSignOut, onExpired }: { session: Session; onSign
         </table>
       </section>
 
+      {communeId && <ConfigEditor token={token} communeId={communeId} onSaved={() => setChanges((n) => n + 1)} onError={fail} />}
       {me.role === 'admin' && <NewAccount token={token} communes={communes} onCreated={() => setChanges((n) => n + 1)} onError={fail} />}
       <AuditView token={token} communes={communes} changes={changes} onError={fail} />
     </main>

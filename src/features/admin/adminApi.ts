@@ -1,4 +1,5 @@
-import type { CommuneFigures, DeviceKind } from '../../domain';
+import type { CommuneConfig, CommuneFigures, DeviceKind } from '../../domain';
+import type { ConfigPart } from '../../domain/config-parts';
 import { callApi } from '../../sync';
 
 export type { CommuneFigures };
@@ -63,6 +64,11 @@ export interface AuditFilter {
   actor?: string;
 }
 
+/** GET …/communes/:id/config: every part as edited; staff carry no PIN hash, the kiosk code is never read back. */
+export type EditableConfig = Omit<CommuneConfig, 'staff'> & {
+  staff: (Omit<CommuneConfig['staff'][number], 'pinSalt' | 'pinHash'> & { pin?: string })[];
+};
+
 /** Sign in with a username and password: a session token and the user's scope. */
 export async function login(username: string, password: string, baseUrl = '') {
   return (await callApi<Me & { token: string; expiresAt: string }>({ baseUrl }, 'POST', '/api/v1/auth/login', { username, password })).data;
@@ -84,6 +90,11 @@ export function adminApi(token: string, baseUrl = '') {
     enroll: async (communeId: string, kind: DeviceRow['kind']) =>
       (await callApi<{ code: string; expiresAt: string }>(opts, 'POST', '/api/v1/admin/enrollments', { communeId, kind })).data,
     revoke: async (deviceId: string) => callApi(opts, 'POST', `/api/v1/admin/devices/${encodeURIComponent(deviceId)}/revoke`),
+    /** The config as edited (staff without PIN hashes). */
+    config: async (communeId: string) => (await callApi<EditableConfig>(opts, 'GET', `/api/v1/admin/communes/${encodeURIComponent(communeId)}/config`)).data,
+    /** Replace one part; the answer is the commune's new config version (tablets refresh by ETag). */
+    saveConfigPart: async (communeId: string, part: ConfigPart, body: unknown) =>
+      (await callApi<{ version: number }>(opts, 'PUT', `/api/v1/admin/communes/${encodeURIComponent(communeId)}/config/${part}`, body)).data,
     reports: async (communeId: string, from: string, to: string) =>
       (
         await callApi<CommuneFigures>(
