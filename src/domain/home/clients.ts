@@ -1,6 +1,6 @@
 import { compareOps, type FoldOp } from '../dossiers/lifecycle';
 import { foldVietnamese } from '../text';
-import type { HomeClientData } from './ops';
+import { CLEARABLE_HOME_FIELDS, type HomeClientData } from './ops';
 import type { HomeReason } from './kinds';
 
 /** A person on the commune's home-service list, as the fold of their ops leaves them. */
@@ -73,6 +73,9 @@ export function foldHomeClient(id: string, ops: FoldOp[]): HomeClient | undefine
       const value = (changes as Record<string, unknown>)[field];
       if (value !== undefined) client[field] = value;
     }
+    // A cleared field is a write too: a later value (by HLC) sets it again, an earlier one stays gone.
+    const clear = op.type === 'home.client-updated' ? ((op.data as { clear?: unknown }).clear ?? []) : [];
+    if (Array.isArray(clear)) for (const field of clear) if ((CLEARABLE_HOME_FIELDS as readonly unknown[]).includes(field)) delete client[field as string];
     if (op.at > (client.updatedAt as string)) client.updatedAt = op.at;
   }
   return client as unknown as HomeClient;

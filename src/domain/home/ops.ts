@@ -1,5 +1,5 @@
 import { z } from '../zod';
-import { atLeastOneChange, dateKey, filled, id, idNumber, isoDateTime, phone, text } from '../schemas';
+import { dateKey, filled, id, idNumber, isoDateTime, phone, text } from '../schemas';
 import { HOME_REASONS, VISIT_OUTCOMES, VISIT_PURPOSES } from './kinds';
 
 // DESIGN.md 1.1 `home.*`. Fields the first (1.0) schemas lacked stay optional, so what a 1.0
@@ -21,9 +21,23 @@ const homeClientFields = {
   note: z.optional(text(1000)),
 };
 export const zHomeClientRegistered = z.object(homeClientFields);
-export const zHomeClientUpdated = z.object({
-  changes: z.object(homeClientFields).partial().check(atLeastOneChange),
-});
+/** The fields an officer may clear (the others a person on the list always has). */
+export const CLEARABLE_HOME_FIELDS = ['village', 'birthYear', 'phone', 'idNumber', 'contact', 'note'] as const;
+/**
+ * `changes` sets fields; `clear` (this app's addition, README › Contract notes) removes them. Each
+ * counts per field in the fold, last writer by HLC, so a phone cleared on one tablet and an address
+ * changed on another both stay. A 1.0 op (changes only) reads as before; `changes` may be empty
+ * when `clear` says what changed, and no field is both set and cleared.
+ */
+export const zHomeClientUpdated = z
+  .object({
+    changes: z.object(homeClientFields).partial(),
+    clear: z.optional(z.array(z.enum(CLEARABLE_HOME_FIELDS)).check(z.minLength(1), z.maxLength(CLEARABLE_HOME_FIELDS.length))),
+  })
+  .check(
+    z.refine((d) => Object.values(d.changes).some((v) => v !== undefined) || Boolean(d.clear?.length), { message: 'at least one change', path: ['changes'] }),
+    z.refine((d) => !d.clear?.some((f) => d.changes[f] !== undefined), { message: 'a field is both changed and cleared', path: ['clear'] }),
+  );
 export const zHomeVisitPlanned = z.object({
   clientId: z.uuid(),
   date: dateKey,

@@ -4,3 +4,6 @@ export * from './ops';
 export * from './merge';
 export * from './triggers';
 export * from './figures';
+export * from './longevity';
+export * from './issuers';
+export * from './retention';

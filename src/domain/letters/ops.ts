@@ -11,6 +11,9 @@ export const zLetterIssued = z.object({
   recipientName: filled(200),
   // 1.1: what the letter is for when it has no dossier ("mừng thọ 80 tuổi").
   occasion: z.optional(filled(300)),
+  // This app's addition (README › Contract notes): the home client a letter without a dossier is
+  // for (a longevity letter), so the suggestion "turns 80 this year" is settled once issued.
+  clientId: z.optional(z.uuid()),
   body: text(10_000),
   staffId: id,
 });

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HOME_REASONS, newId, normalizePhone, validateCitizenId, validatePhone, type HomeClient, type HomeReason } from '../../domain';
+import { CLEARABLE_HOME_FIELDS, HOME_REASONS, newId, normalizePhone, validateCitizenId, validatePhone, type HomeClient, type HomeReason } from '../../domain';
 import { recordOp } from '../../db';
 import { db } from '../../app/db';
 import { navigate } from '../../app/router';
@@ -72,7 +72,9 @@ export function ClientForm({ client }: { client?: HomeClient }) {
       }
       const before = dataOf(fieldsOf(client));
       const changes = Object.fromEntries(Object.entries(data).filter(([k, v]) => JSON.stringify(before[k]) !== JSON.stringify(v)));
-      if (Object.keys(changes).length > 0) await recordOp(db, 'home.client-updated', client.id, { changes });
+      // A field emptied in the form is cleared, not left as it was.
+      const clear = CLEARABLE_HOME_FIELDS.filter((k) => before[k] !== undefined && data[k] === undefined);
+      if (Object.keys(changes).length > 0 || clear.length > 0) await recordOp(db, 'home.client-updated', client.id, { changes, ...(clear.length ? { clear } : {}) });
       navigate(`/home/clients/${client.id}`);
     } catch (err) {
       setError((err as Error).message);

@@ -33,6 +33,33 @@ describe('home client registry fold', () => {
     expect(foldHomeClient(id, [a, registered, b])?.village).toBe('Thôn B');
   });
 
+  it('clears a field as a write of its own: the last writer by HLC wins, other fields and other tablets’ edits stay', () => {
+    // Tablet B clears the phone and contact; tablet A, later, sets a new phone; an earlier edit on A loses to the clear.
+    const clearOnB = on('tab-b', makeOp('home.client-updated', { changes: {}, clear: ['phone', 'village'] }, { entityId: id, wall: T0 + 90_000, deviceSeq: 4 }));
+    const newPhoneOnA = on('tab-a', makeOp('home.client-updated', { changes: { phone: '0977777777' } }, { entityId: id, wall: T0 + 150_000, deviceSeq: 5 }));
+    for (const ops of [
+      [registered, phoneOnB, clearOnB, addressOnA],
+      [addressOnA, clearOnB, registered, phoneOnB],
+    ]) {
+      const client = foldHomeClient(id, ops)!;
+      expect(client).toMatchObject({ name: 'Bà Nguyễn Thị Tư', address: 'Xóm 3, thôn Đông', reason: 'elderly' });
+      expect(client).not.toHaveProperty('phone');
+      expect(client).not.toHaveProperty('village');
+    }
+    expect(foldHomeClient(id, [newPhoneOnA, clearOnB, registered])).toMatchObject({ phone: '0977777777' });
+    expect(foldHomeClient(id, [newPhoneOnA, clearOnB, registered])).not.toHaveProperty('village');
+  });
+
+  it('accepts a clear list (with or without changes), 1.0 updates as before, and refuses a field both set and cleared or an unclearable one', () => {
+    expect(validateOp(makeOp('home.client-updated', { changes: {}, clear: ['phone', 'idNumber', 'contact'] })).ok).toBe(true);
+    expect(validateOp(makeOp('home.client-updated', { changes: { note: 'Đi lại khó' }, clear: ['phone'] })).ok).toBe(true);
+    expect(validateOp(makeOp('home.client-updated', { changes: { phone: '0912345678' } })).ok).toBe(true);
+    expect(validateOp(makeOp('home.client-updated', { changes: {} })).ok).toBe(false);
+    expect(validateOp(makeOp('home.client-updated', { changes: { phone: '0912345678' }, clear: ['phone'] })).ok).toBe(false);
+    expect(validateOp(makeOp('home.client-updated', { changes: {}, clear: ['name'] })).ok).toBe(false);
+    expect(validateOp(makeOp('home.client-updated', { changes: {}, clear: [] })).ok).toBe(false);
+  });
+
   it('has no client before the registration arrives', () => {
     expect(foldHomeClient(id, [phoneOnB])).toBeUndefined();
   });
