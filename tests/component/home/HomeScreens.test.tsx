@@ -94,6 +94,24 @@ describe('home service on the tablet', () => {
     await waitFor(() => expect(within(list).getByText('Không tìm thấy ai.')).toBeInTheDocument());
   });
 
+  it('clears a field the officer emptied: the update op carries it in `clear`, and the record no longer holds it', async () => {
+    const user = userEvent.setup();
+    const client = await registered('Bà Nguyễn Thị Tư', 'Thôn Đông', { phone: '0912345678', contact: 'Con gái: 0987654321' });
+    open(`/home/clients/${client}/edit`);
+    await user.clear(await screen.findByLabelText('Số điện thoại'));
+    await user.clear(screen.getByLabelText('Người liên hệ (tên, số điện thoại)'));
+    await user.type(screen.getByLabelText('Ghi chú'), 'Nằm liệt giường');
+    await user.click(screen.getByRole('button', { name: 'Lưu thay đổi' }));
+    expect(await screen.findByRole('heading', { name: 'Bà Nguyễn Thị Tư' })).toBeInTheDocument();
+    const update = (await db.ops.toArray()).find((o) => o.type === 'home.client-updated')!;
+    expect(update.data).toEqual({ changes: { note: 'Nằm liệt giường' }, clear: ['phone', 'contact'] });
+    const row = (await db.homeClients.get(client))!;
+    expect(row).toMatchObject({ name: 'Bà Nguyễn Thị Tư', note: 'Nằm liệt giường' });
+    expect(row.phone).toBeUndefined();
+    expect(row.contact).toBeUndefined();
+    expect(screen.queryByRole('link', { name: '0912345678' })).toBeNull();
+  });
+
   it('at the home: arrival, a dossier received with the address prefilled and a fingerprint, the outcome', async () => {
     const user = userEvent.setup();
     const client = await registered('Bà Nguyễn Thị Tư', 'Thôn Đông', { phone: '0912345678' });
