@@ -9,10 +9,13 @@ export interface LetterRow {
   templateId: string;
   templateVersion?: number;
   dossierId?: string;
-  recipientName: string;
+  /** The home client a letter without a dossier is for (a longevity letter). */
+  clientId?: string;
+  /** The recipient, the occasion and the text leave the tablet under the retention rule (privacy.ts). */
+  recipientName?: string;
   occasion?: string;
   /** The merged text as printed. */
-  body: string;
+  body?: string;
   staffId: string;
   issuedAt: string;
   delivered?: { at: string; staffId: string; method?: DeliveryMethod };
@@ -37,17 +40,19 @@ export async function refreshLetter(db: FriendlyDeskDB, letterId: string): Promi
   const ops = [...own, ...named].sort(compareOps);
   const issued = ops.find((op) => op.type === 'letter.issued');
   if (!issued) return; // a delivery pulled before its letter: projected when the letter arrives
-  const d = issued.data as LetterIssuedData;
+  // After the retention sweep the op no longer holds the recipient's name or the text.
+  const d = issued.data as Partial<LetterIssuedData> & Pick<LetterIssuedData, 'kind' | 'templateId' | 'staffId'>;
   const row: LetterRow = {
     id: letterId,
     kind: d.kind,
     templateId: d.templateId,
-    recipientName: d.recipientName,
-    body: d.body,
     staffId: d.staffId,
     issuedAt: issued.at,
+    ...(d.recipientName !== undefined ? { recipientName: d.recipientName } : {}),
+    ...(d.body !== undefined ? { body: d.body } : {}),
     ...(d.templateVersion ? { templateVersion: d.templateVersion } : {}),
     ...(d.dossierId ? { dossierId: d.dossierId } : {}),
+    ...(d.clientId ? { clientId: d.clientId } : {}),
     ...(d.occasion ? { occasion: d.occasion } : {}),
   };
   const delivery = ops.find((op) => op.type === 'letter.delivered' && op.data.letterId === letterId);

@@ -1,31 +1,50 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { letterValues, mergeLetter, newId, type CommuneConfig, type LetterKind } from '../../domain';
+import { letterValues, longevityAge, mergeLetter, newId, vnYear, whyNotWithoutDossier, type CommuneConfig, type LetterKind } from '../../domain';
 import { recordOp } from '../../db';
 import { db } from '../../app/db';
 import { navigate } from '../../app/router';
 import { useSession } from '../../app/stores';
+import { viT } from '../papers';
 
 /**
- * Write a letter from the commune's template: fields merged from the dossier (or typed, for a
- * letter without one), the text adjustable before it is issued; issuing records `letter.issued`
- * with the text as printed and opens the letter to print and deliver.
+ * Write a letter from the commune's template: fields merged from the dossier (or from the home
+ * client it is for, or typed, for a letter without either), the text adjustable before it is
+ * issued; issuing records `letter.issued` with the text as printed and opens the letter to print
+ * and deliver. Only a leader issues a letter without a dossier.
  */
-export function LetterIssue({ dossierId, kind, config }: { dossierId?: string; kind: LetterKind; config: CommuneConfig }) {
+export function LetterIssue(props: { dossierId?: string; clientId?: string; kind: LetterKind; config: CommuneConfig }) {
+  const { t } = useTranslation();
+  const staff = useSession((s) => s.staff)!;
+  const why = props.dossierId ? null : whyNotWithoutDossier(props.config.staff.find((s) => s.id === staff.id)?.role);
+  if (why)
+    return (
+      <p role="alert" className="error">
+        {t(`letters.why.${why}`)}
+      </p>
+    );
+  return <LetterForm {...props} />;
+}
+
+function LetterForm({ dossierId, clientId, kind, config }: { dossierId?: string; clientId?: string; kind: LetterKind; config: CommuneConfig }) {
   const { t } = useTranslation();
   const staff = useSession((s) => s.staff)!;
   const dossier = useLiveQuery(async () => (dossierId ? ((await db.dossiers.get(dossierId)) ?? null) : null), [dossierId]);
+  const client = useLiveQuery(async () => (clientId ? ((await db.homeClients.get(clientId)) ?? null) : null), [clientId]);
   const templates = config.letterTemplates.filter((tpl) => tpl.kind === kind);
   const [templateId, setTemplateId] = useState(templates[0]?.id ?? '');
   const [signerId, setSignerId] = useState(staff.id);
   const [recipient, setRecipient] = useState<string | null>(null);
-  const [occasion, setOccasion] = useState('');
+  const [occasion, setOccasion] = useState<string | null>(null);
   const [edited, setEdited] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const template = templates.find((tpl) => tpl.id === templateId);
   const signer = config.staff.find((s) => s.id === signerId);
-  const recipientName = recipient ?? dossier?.applicant?.name ?? '';
+  const recipientName = recipient ?? dossier?.applicant?.name ?? client?.name ?? '';
+  // A longevity letter for a person on the home list: "mừng thọ 80 tuổi", in Vietnamese like the letter.
+  const age = client ? longevityAge(client.birthYear, vnYear(new Date())) : null;
+  const occasionText = occasion ?? (age !== null ? viT()('letters.longevityOccasion', { age }) : '');
 
   const merged = useMemo(() => {
     if (!template) return null;
@@ -36,16 +55,16 @@ export function LetterIssue({ dossierId, kind, config }: { dossierId?: string; k
       letterValues({
         communeName: config.commune.name,
         recipientName: recipientName || undefined,
-        occasion: occasion || undefined,
+        occasion: occasionText || undefined,
         signer: signer ? { name: signer.name, title: signer.title } : undefined,
         dossier: dossier ?? undefined,
         procedureName,
         now: new Date(),
       }),
     );
-  }, [template, dossier, config, recipientName, occasion, signer]);
+  }, [template, dossier, config, recipientName, occasionText, signer]);
 
-  if (dossier === undefined) return <p role="status">{t('app.loading')}</p>;
+  if (dossier === undefined || client === undefined) return <p role="status">{t('app.loading')}</p>;
   if (!template || !merged) return <p role="alert">{t('letters.noTemplate')}</p>;
   const body = edited ?? merged.text;
 
@@ -60,7 +79,8 @@ export function LetterIssue({ dossierId, kind, config }: { dossierId?: string; k
         templateVersion: template!.version,
         ...(dossier ? { dossierId: dossier.id } : {}),
         recipientName: recipientName.trim(),
-        ...(occasion.trim() ? { occasion: occasion.trim() } : {}),
+        ...(occasionText.trim() ? { occasion: occasionText.trim() } : {}),
+        ...(client ? { clientId: client.id } : {}),
         body,
         staffId: staff.id,
       });
@@ -105,7 +125,7 @@ export function LetterIssue({ dossierId, kind, config }: { dossierId?: string; k
         {!dossier && (
           <label className="field">
             <span>{t('letters.occasion')}</span>
-            <input value={occasion} maxLength={300} onChange={(e) => (setOccasion(e.target.value), setEdited(null))} />
+            <input value={occasionText} maxLength={300} onChange={(e) => (setOccasion(e.target.value), setEdited(null))} />
           </label>
         )}
       </div>

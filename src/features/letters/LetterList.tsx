@@ -1,28 +1,39 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { formatVnDate, type CommuneConfig } from '../../domain';
+import { formatVnDate, whyNotWithoutDossier, type CommuneConfig } from '../../domain';
 import { listLetters } from '../../db';
 import { db } from '../../app/db';
-import { listSuggestions } from './suggestions';
+import { useSession } from '../../app/stores';
+import { listLongevity, listSuggestions } from './suggestions';
 
 /** The letters desk: letters issued and not yet delivered, and letters suggested but not issued. */
 export function LetterList({ config }: { config: CommuneConfig }) {
   const { t } = useTranslation();
   const letters = useLiveQuery(() => listLetters(db), []);
   const suggestions = useLiveQuery(() => listSuggestions(db, config), [config]);
-  if (!letters || !suggestions) return <p role="status">{t('app.loading')}</p>;
+  const longevity = useLiveQuery(() => listLongevity(db), []);
+  const staffId = useSession((s) => s.staff?.id);
+  if (!letters || !suggestions || !longevity) return <p role="status">{t('app.loading')}</p>;
   const toDeliver = letters.filter((l) => !l.delivered);
+  // Letters no dossier calls for: a leader's to issue; a clerk is told why they are not offered.
+  const why = whyNotWithoutDossier(config.staff.find((s) => s.id === staffId)?.role);
   return (
     <section aria-labelledby="letters-title" className="letters">
       <h1 id="letters-title">{t('letters.title')}</h1>
-      <p className="action-buttons">
-        <a href="#/letters/new/-/thanks" className="button-link">
-          {t('letters.withoutDossier')}: {t('letterKind.thanks')}
-        </a>
-        <a href="#/letters/new/-/longevity" className="button-link">
-          {t('letters.withoutDossier')}: {t('letterKind.longevity')}
-        </a>
-      </p>
+      {why ? (
+        <p role="note" className="hint">
+          {t(`letters.why.${why}`)}
+        </p>
+      ) : (
+        <p className="action-buttons">
+          <a href="#/letters/new/-/thanks" className="button-link">
+            {t('letters.withoutDossier')}: {t('letterKind.thanks')}
+          </a>
+          <a href="#/letters/new/-/longevity" className="button-link">
+            {t('letters.withoutDossier')}: {t('letterKind.longevity')}
+          </a>
+        </p>
+      )}
       <section aria-labelledby="to-deliver-title">
         <h2 id="to-deliver-title">{t('letters.toDeliver')}</h2>
         {toDeliver.length === 0 ? (
@@ -42,7 +53,7 @@ export function LetterList({ config }: { config: CommuneConfig }) {
       </section>
       <section aria-labelledby="suggested-title">
         <h2 id="suggested-title">{t('letters.suggested')}</h2>
-        {suggestions.length === 0 ? (
+        {suggestions.length === 0 && longevity.length === 0 ? (
           <p className="empty">{t('letters.noneSuggested')}</p>
         ) : (
           <ul className="letter-rows">
@@ -54,6 +65,15 @@ export function LetterList({ config }: { config: CommuneConfig }) {
                 <span className="hint">{dossier.applicant?.name}</span>
               </li>
             ))}
+            {longevity.map(({ client, age }) => {
+              const label = t('letters.longevityFor', { name: client.name, age });
+              return (
+                <li key={`longevity-${client.id}`}>
+                  {why ? label : <a href={`#/letters/new/client/${client.id}`}>{label}</a>}{' '}
+                  <span className="hint">{[client.village, client.address].filter(Boolean).join(' · ')}</span>
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>

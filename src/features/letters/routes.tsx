@@ -12,6 +12,8 @@ const isKind = (k: string): k is LetterKind => (LETTER_KINDS as readonly string[
 /** The letters by hash path: the list, a new letter (for a dossier, or "-" for none) and one letter. */
 export const letterRoutes: Route<CommuneConfig>[] = [
   { pattern: '/letters', render: (_, config) => whenLoaded(<LetterList config={config} />) },
+  // A longevity letter for a person on the home list (the letters list suggests it).
+  { pattern: '/letters/new/client/:clientId', render: ({ clientId }, config) => whenLoaded(<LetterIssue key={`client/${clientId}`} clientId={clientId} kind="longevity" config={config} />) },
   {
     pattern: '/letters/new/:dossierId/:kind',
     render: ({ dossierId, kind }, config) =>

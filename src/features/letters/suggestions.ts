@@ -1,4 +1,4 @@
-import { suggestedKinds, triggeredKinds, type CommuneConfig, type LetterKind } from '../../domain';
+import { longevityDue, suggestedKinds, triggeredKinds, vnYear, type CommuneConfig, type HomeClient, type LetterKind } from '../../domain';
 import type { DossierRow, FriendlyDeskDB, LetterRow } from '../../db';
 
 /** How far back the letters list looks for dossiers that call for a letter. */
@@ -24,4 +24,17 @@ export async function listSuggestions(db: FriendlyDeskDB, config: CommuneConfig,
     db.letters.where('dossierId').aboveOrEqual('').toArray(),
   ]);
   return dossiers.flatMap((dossier) => suggestionsFor(dossier, letters, config, now).map((kind) => ({ dossier, kind })));
+}
+
+export interface LongevitySuggestion {
+  client: HomeClient;
+  /** The age the person turns this year. */
+  age: number;
+}
+
+/** People on the home list turning 70, 75 … 95, 100+ this year who have had no longevity letter this year. */
+export async function listLongevity(db: FriendlyDeskDB, now = new Date()): Promise<LongevitySuggestion[]> {
+  const [clients, letters] = await Promise.all([db.homeClients.toArray(), db.letters.toArray()]);
+  const byId = new Map(clients.map((c) => [c.id, c]));
+  return longevityDue(clients, letters, vnYear(now)).map(({ clientId, age }) => ({ client: byId.get(clientId)!, age }));
 }

@@ -7,9 +7,10 @@ import { LetterView } from '../../../src/features/letters/LetterView';
 import { useSession } from '../../../src/app/stores';
 import { db } from '../../../src/app/db';
 import { receiveDossier, recordOp } from '../../../src/db';
+import { vnYear } from '../../../src/domain';
 import { counterIntake, demoConfig, setUpDemoTablet } from '../../support/fixtures';
 
-const [lan, minh] = demoConfig.staff;
+const [lan, minh, hung] = demoConfig.staff;
 
 /** A death registration received and returned today: it calls for the condolence letter. */
 async function returnedDeath() {
@@ -71,7 +72,8 @@ describe('letters: suggested → adjusted → issued → delivered', () => {
 
   it('lets a letter without a dossier name its recipient and occasion, and says which fields are blank', async () => {
     await setUpDemoTablet(db);
-    useSession.getState().signIn({ id: minh.id, name: minh.name });
+    // A leader: only a leader issues letters without a dossier (next test).
+    useSession.getState().signIn({ id: hung.id, name: hung.name });
     const user = userEvent.setup();
     render(<LetterIssue kind="longevity" config={demoConfig} />);
     const text = (await screen.findByLabelText('Nội dung thư (có thể sửa trước khi phát hành)')) as HTMLTextAreaElement;
@@ -87,5 +89,75 @@ describe('letters: suggested → adjusted → issued → delivered', () => {
     await waitFor(async () => expect(await db.letters.count()).toBe(1));
     expect((await db.letters.toArray())[0]).toMatchObject({ kind: 'longevity', recipientName: 'Lê Văn Thọ', occasion: 'mừng thọ 80 tuổi' });
     expect((await db.letters.toArray())[0].dossierId).toBeUndefined();
+  });
+
+  it('offers letters without a dossier to a leader only: a clerk sees why, on the list and on the form', async () => {
+    await setUpDemoTablet(db);
+    useSession.getState().signIn({ id: minh.id, name: minh.name });
+    const list = render(<LetterList config={demoConfig} />);
+    expect(await screen.findByRole('note')).toHaveTextContent('Chỉ lãnh đạo xã phát hành thư không theo hồ sơ');
+    expect(screen.queryByRole('link', { name: /Thư không theo hồ sơ/ })).toBeNull();
+    list.unmount();
+    const form = render(<LetterIssue kind="thanks" config={demoConfig} />);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Chỉ lãnh đạo xã phát hành thư không theo hồ sơ');
+    expect(screen.queryByRole('button', { name: 'Phát hành thư' })).toBeNull();
+    form.unmount();
+
+    useSession.getState().signIn({ id: hung.id, name: hung.name });
+    render(<LetterList config={demoConfig} />);
+    expect(await screen.findByRole('link', { name: 'Thư không theo hồ sơ: Thư mừng thọ' })).toHaveAttribute('href', '#/letters/new/-/longevity');
+    expect(screen.queryByRole('note')).toBeNull();
+  });
+});
+
+describe('longevity letters for people served at home', () => {
+  const year = vnYear(new Date());
+
+  async function client(name: string, birthYear: number) {
+    const id = crypto.randomUUID();
+    await recordOp(db, 'home.client-registered', id, { name, address: 'Xóm 2, thôn Đông', village: 'Thôn Đông', birthYear, reason: 'elderly', consent: true });
+    return id;
+  }
+
+  it('suggests a letter to a home client turning 80 this year, issued by a leader from the suggestion with the name and age merged, then settled', async () => {
+    await setUpDemoTablet(db);
+    useSession.getState().signIn({ id: hung.id, name: hung.name });
+    const tho = await client('Lê Văn Thọ', year - 80);
+    await client('Bà Nguyễn Thị Tư', year - 81); // 81: no letter this year
+    const user = userEvent.setup();
+
+    const list = render(<LetterList config={demoConfig} />);
+    const suggested = await screen.findByRole('region', { name: 'Gợi ý chưa phát hành' });
+    const link = await within(suggested).findByRole('link', { name: 'Thư mừng thọ 80 tuổi — Lê Văn Thọ' });
+    expect(link).toHaveAttribute('href', `#/letters/new/client/${tho}`);
+    expect(within(suggested).queryByText(/Nguyễn Thị Tư/)).toBeNull();
+    list.unmount();
+
+    const issue = render(<LetterIssue clientId={tho} kind="longevity" config={demoConfig} />);
+    const text = (await screen.findByLabelText('Nội dung thư (có thể sửa trước khi phát hành)')) as HTMLTextAreaElement;
+    expect(screen.getByLabelText('Người nhận')).toHaveValue('Lê Văn Thọ');
+    expect(screen.getByLabelText('Nhân dịp')).toHaveValue('mừng thọ 80 tuổi');
+    expect(text.value).toContain('Kính gửi cụ Lê Văn Thọ');
+    expect(text.value).toContain('Nhân dịp mừng thọ 80 tuổi');
+    await user.click(screen.getByRole('button', { name: 'Phát hành thư' }));
+    await waitFor(async () => expect(await db.letters.count()).toBe(1));
+    const op = (await db.ops.where('type').equals('letter.issued').first())!;
+    expect(op.data).toMatchObject({ kind: 'longevity', clientId: tho, recipientName: 'Lê Văn Thọ', occasion: 'mừng thọ 80 tuổi' });
+    expect(op.data.dossierId).toBeUndefined();
+    issue.unmount();
+
+    render(<LetterList config={demoConfig} />);
+    expect(await within(await screen.findByRole('region', { name: 'Thư chưa trao' })).findByRole('link', { name: 'Thư mừng thọ — Lê Văn Thọ' })).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'Gợi ý chưa phát hành' })).getByText('Không có gợi ý nào.')).toBeInTheDocument();
+  });
+
+  it('shows a clerk the suggestion without a link', async () => {
+    await setUpDemoTablet(db);
+    useSession.getState().signIn({ id: lan.id, name: lan.name });
+    await client('Lê Văn Thọ', year - 90);
+    render(<LetterList config={demoConfig} />);
+    const suggested = await screen.findByRole('region', { name: 'Gợi ý chưa phát hành' });
+    expect(await within(suggested).findByText('Thư mừng thọ 90 tuổi — Lê Văn Thọ')).toBeInTheDocument();
+    expect(within(suggested).queryByRole('link')).toBeNull();
   });
 });

@@ -3,7 +3,12 @@ import {
   BLANK,
   letterFigures,
   letterValues,
+  letterDoneAt,
   longevityAge,
+  longevityDue,
+  stripLetterPersonalData,
+  vnYear,
+  whyNotWithoutDossier,
   mergeLetter,
   MERGE_FIELDS,
   suggestedKinds,
@@ -134,10 +139,67 @@ describe('triggers', () => {
   });
 });
 
+describe('longevity letters for the home list (suggested, not issued)', () => {
+  const tho = { id: 'c-tho', birthYear: 1946 }; // 80 in 2026
+  const tu = { id: 'c-tu', birthYear: 1945 }; // 81
+  const cuong = { id: 'c-cuong', birthYear: 1924 }; // 102
+  const noYear = { id: 'c-none' };
+  it('lists the people turning 70, 75 … 95 or 100+ in the year, with their age', () => {
+    expect(longevityDue([tho, tu, cuong, noYear], [], 2026)).toEqual([
+      { clientId: 'c-tho', age: 80 },
+      { clientId: 'c-cuong', age: 102 },
+    ]);
+  });
+
+  it('drops a person once a longevity letter names them in that Vietnam year; last year’s letter, another kind or another person do not count', () => {
+    const letters = [
+      { kind: 'longevity' as const, clientId: 'c-tho', issuedAt: '2025-12-31T16:59:00Z' }, // 31/12/2025 in Vietnam
+      { kind: 'thanks' as const, clientId: 'c-cuong', issuedAt: '2026-03-01T01:00:00Z' },
+      { kind: 'longevity' as const, issuedAt: '2026-03-01T01:00:00Z' }, // typed by hand, no client
+    ];
+    expect(longevityDue([tho, cuong], letters, 2026).map((d) => d.clientId)).toEqual(['c-tho', 'c-cuong']);
+    // 17:00 UTC on 31/12/2025 is already 1 January 2026 in Vietnam.
+    const greeted = [...letters, { kind: 'longevity' as const, clientId: 'c-tho', issuedAt: '2025-12-31T17:00:00Z' }];
+    expect(longevityDue([tho, cuong], greeted, 2026).map((d) => d.clientId)).toEqual(['c-cuong']);
+    expect(vnYear('2025-12-31T17:00:00Z')).toBe(2026);
+  });
+
+  it('leaves letters without a dossier to a leader, and says why to anyone else', () => {
+    expect(whyNotWithoutDossier('leader')).toBeNull();
+    expect(whyNotWithoutDossier('clerk')).toBe('leaderOnly');
+    expect(whyNotWithoutDossier(undefined)).toBe('leaderOnly');
+  });
+});
+
+describe('letters under the retention rule', () => {
+  const letter = { recipientName: 'Lê Thị Mai', body: 'Kính gửi bà Lê Thị Mai, thôn Đông', occasion: 'mừng thọ' };
+  const closed = { status: 'returned' as const, history: [{ at: '2026-03-01T02:00:00Z' }, { at: '2026-03-05T02:00:00Z' }] as never };
+  it('counts from the delivery, else from the closing of its dossier; never while it may still be needed or once stripped', () => {
+    expect(letterDoneAt({ ...letter, delivered: { at: '2026-03-10T02:00:00Z' } }, closed)).toBe('2026-03-10T02:00:00Z');
+    expect(letterDoneAt(letter, closed)).toBe('2026-03-05T02:00:00Z');
+    expect(letterDoneAt(letter, { ...closed, status: 'processing' })).toBeUndefined();
+    expect(letterDoneAt(letter)).toBeUndefined();
+    expect(letterDoneAt({ delivered: { at: '2026-03-10T02:00:00Z' } })).toBeUndefined();
+  });
+
+  it('takes the recipient, the occasion and the text off letter.issued, and nothing off other ops', () => {
+    const data = { kind: 'longevity', templateId: 'longevity', clientId: 'c1', staffId: 's1', ...letter };
+    expect(stripLetterPersonalData('letter.issued', data)).toEqual({ kind: 'longevity', templateId: 'longevity', clientId: 'c1', staffId: 's1' });
+    expect(stripLetterPersonalData('letter.issued', { kind: 'thanks', templateId: 't', staffId: 's1' })).toBeUndefined();
+    expect(stripLetterPersonalData('letter.delivered', { letterId: 'l', staffId: 's1', deliveredAt: '2026-03-10T02:00:00Z' })).toBeUndefined();
+  });
+});
+
 describe('letter ops (1.1)', () => {
   const issued = { kind: 'longevity', templateId: 'longevity', templateVersion: 1, recipientName: 'Cụ Lê Văn Thọ', occasion: 'mừng thọ 80 tuổi', body: 'Kính gửi cụ', staffId: 's1' };
   it('accept longevity letters without a dossier, with the template version and occasion', () => {
     expect(validateOp(makeOp('letter.issued', issued))).toMatchObject({ ok: true, op: { data: issued } });
+  });
+
+  it('accept the home client a longevity letter is for (an addition of this app), and refuse one that is not an id', () => {
+    const clientId = crypto.randomUUID();
+    expect(validateOp(makeOp('letter.issued', { ...issued, clientId }))).toMatchObject({ ok: true, op: { data: { clientId } } });
+    expect(validateOp(makeOp('letter.issued', { ...issued, clientId: 'cụ Thọ' }))).toMatchObject({ ok: false, message: expect.stringContaining('clientId') });
   });
 
   it('accept a delivery with or without its method (1.0 clients send none), and refuse an unknown method', () => {
