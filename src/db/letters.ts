@@ -1,4 +1,13 @@
-import { compareOps, type DeliveryMethod, type LetterIssuedData, type LetterKind } from '../domain';
+import {
+  compareOps,
+  letterDoneAt,
+  LETTER_PERSONAL_FIELDS,
+  retentionCutoff,
+  stripLetterPersonalData,
+  type DeliveryMethod,
+  type LetterIssuedData,
+  type LetterKind,
+} from '../domain';
 import type { FriendlyDeskDB, StoredOp } from './database';
 
 // The letters table (declared by version 1): one row per issued letter, with its delivery.
@@ -75,4 +84,37 @@ export async function listLetters(db: FriendlyDeskDB): Promise<LetterRow[]> {
 
 export async function lettersOfDossier(db: FriendlyDeskDB, dossierId: string): Promise<LetterRow[]> {
   return db.letters.where('dossierId').equals(dossierId).toArray();
+}
+
+/**
+ * The retention rule (DESIGN.md › Security) for letters: a letter delivered (or, undelivered, whose
+ * dossier closed) longer than `retentionDays` ago loses its recipient's name, the occasion and the
+ * text from this tablet's synced ops and, by projecting again, from the letters table. Kind, dates,
+ * dossier and delivery stay, so the letters list and the figures do not change. A letter with an
+ * unsent op keeps everything until it is sent. A commune issues a few letters a day: one read of
+ * the table, and only rows still holding the recipient's data are looked at.
+ */
+export async function sweepLetterRetention(db: FriendlyDeskDB, retentionDays: number, now = new Date()): Promise<number> {
+  const cutoff = retentionCutoff(retentionDays, now);
+  const holding = await db.letters.filter((l) => LETTER_PERSONAL_FIELDS.some((f) => l[f] !== undefined)).toArray();
+  const dossiers = new Map((await db.dossiers.bulkGet([...new Set(holding.flatMap((l) => l.dossierId ?? []))])).flatMap((d) => (d ? [[d.id, d]] : [])));
+  const stale = holding.filter((l) => {
+    const done = letterDoneAt(l, l.dossierId ? dossiers.get(l.dossierId) : undefined);
+    return done !== undefined && done < cutoff;
+  });
+  let swept = 0;
+  for (const letter of stale) {
+    swept += await db.transaction('rw', db.ops, db.letters, async () => {
+      const ops = await db.ops.where('entityId').equals(letter.id).toArray();
+      if (ops.some((op) => op.state === 'pending')) return 0;
+      const changed = ops.flatMap((op) => {
+        const data = op.state === 'synced' ? stripLetterPersonalData(op.type, op.data) : undefined;
+        return data ? [{ ...op, data }] : [];
+      });
+      await db.ops.bulkPut(changed);
+      await refreshLetter(db, letter.id);
+      return 1;
+    });
+  }
+  return swept;
 }

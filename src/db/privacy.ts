@@ -5,6 +5,7 @@ import { refreshDossier } from './dossiers';
 import { discardAllDrafts } from './drafts';
 import { WRITE_TABLES } from './projections';
 import { sweepHomeRetention } from './home';
+import { sweepLetterRetention } from './letters';
 
 /** Each chunk is its own short transaction, so the sweep never holds the tablet up for long. */
 const CHUNK = 500;
@@ -101,4 +102,5 @@ export async function runPrivacyUpkeep(db: FriendlyDeskDB, now = new Date()): Pr
   const retentionDays = config?.settings?.retentionDays ?? DEFAULT_RETENTION_DAYS;
   await sweepRetention(db, retentionDays, now);
   await sweepHomeRetention(db, retentionDays, now);
+  await sweepLetterRetention(db, retentionDays, now);
 }

@@ -43,7 +43,7 @@ export function LetterList({ config }: { config: CommuneConfig }) {
             {toDeliver.map((l) => (
               <li key={l.id}>
                 <a href={`#/letters/${l.id}`}>
-                  {t(`letterKind.${l.kind}`)} — {l.recipientName}
+                  {t(`letterKind.${l.kind}`)} — {l.recipientName ?? t('letters.personalRemoved')}
                 </a>{' '}
                 <span className="hint">{t('letters.issuedOn', { date: formatVnDate(l.issuedAt) })}</span>
               </li>

@@ -24,7 +24,13 @@ export function LetterView({ id, config }: { id: string; config: CommuneConfig }
         back={letter.dossierId ? `#/d/${letter.dossierId}` : '#/letters'}
         signers={[]}
       >
-        <p className="letter-text">{letter.body}</p>
+        {letter.body !== undefined ? (
+          <p className="letter-text">{letter.body}</p>
+        ) : (
+          <p role="note" className="no-print">
+            {t('letters.textRemoved')}
+          </p>
+        )}
       </PaperFrame>
       <div className="no-print letter-after">
         <label className="field">

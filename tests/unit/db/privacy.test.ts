@@ -15,10 +15,11 @@ import {
   runPrivacyUpkeep,
   saveCommuneConfig,
   markSynced,
+  listLetters,
   type DossierRow,
 } from '../../../src/db';
 import { applyPulledOps } from '../../../src/sync';
-import { communeFigures, afterFailure, FIRST_LOCK_MS, NO_LOCKOUT, lockRemainingMs } from '../../../src/domain';
+import { communeFigures, letterFigures, afterFailure, FIRST_LOCK_MS, NO_LOCKOUT, lockRemainingMs } from '../../../src/domain';
 import { counterIntake, demoConfig, setUpDemoTablet } from '../../support/fixtures';
 
 let db: FriendlyDeskDB;
@@ -140,6 +141,62 @@ describe('retention on a counter tablet', () => {
     await runPrivacyUpkeep(upgraded, now);
     expect((await upgraded.dossiers.get(row.id))?.applicant).toEqual({ name: 'Đỗ Thị Mai' });
     upgraded.close();
+  });
+});
+
+describe('letters under the retention period', () => {
+  const start = new Date('2026-03-02T02:00:00Z');
+  const now = new Date(start.getTime() + 120 * DAY);
+  const mai = 'Lê Thị Mai';
+
+  async function letter(dossierId: string | undefined, at: Date, delivered?: Date) {
+    const id = crypto.randomUUID();
+    const data = { kind: 'condolence', templateId: 'condolence', recipientName: mai, body: `Kính gửi bà ${mai}, Thôn 3, xã Mẫu`, staffId, ...(dossierId ? { dossierId } : { occasion: 'mừng thọ 80 tuổi' }) };
+    await recordOp(db, 'letter.issued', id, data, at);
+    if (delivered) await recordOp(db, 'letter.delivered', id, { letterId: id, staffId, deliveredAt: delivered.toISOString(), method: 'at-home' }, delivered);
+    return id;
+  }
+  const letterFiguresNow = async () => letterFigures({ letters: (await listLetters(db)).map((l) => ({ kind: l.kind, issuedAt: l.issuedAt, deliveredAt: l.delivered?.at })), suggested: [], from: '2026-01-01', to: '2026-12-31' });
+
+  it('takes the recipient, occasion and text off letters delivered, or of dossiers closed, longer ago than the period; lists and figures stay', async () => {
+    const closed = await receive(mai, start);
+    await recordOp(db, 'dossier.transitioned', closed.id, { action: 'refuse', staffId, reason: 'Sai thủ tục' }, new Date(start.getTime() + DAY));
+    const open = await receive('Trần Văn Minh', start);
+    const deliveredLongAgo = await letter(closed.id, start, new Date(start.getTime() + 3 * DAY));
+    const noDossierLongAgo = await letter(undefined, start, new Date(start.getTime() + 3 * DAY));
+    const deliveredRecently = await letter(closed.id, start, new Date(now.getTime() - 10 * DAY));
+    const undeliveredClosed = await letter(closed.id, start);
+    const undeliveredOpen = await letter(open.id, start);
+    await markAllSynced();
+    const listBefore = (await listLetters(db)).map((l) => [l.id, l.kind, l.issuedAt, l.delivered?.at]);
+    const figuresBefore = await letterFiguresNow();
+
+    await runPrivacyUpkeep(db, now); // default period: 90 days
+    for (const id of [deliveredLongAgo, noDossierLongAgo, undeliveredClosed]) {
+      const row = (await db.letters.get(id))!;
+      expect(row).toMatchObject({ kind: 'condolence', templateId: 'condolence', staffId });
+      expect(row.recipientName).toBeUndefined();
+      expect(row.body).toBeUndefined();
+      expect(row.occasion).toBeUndefined();
+      expect(JSON.stringify(await db.ops.where('entityId').equals(id).toArray())).not.toMatch(/Lê Thị Mai|Thôn 3|mừng thọ/);
+    }
+    expect((await db.letters.get(deliveredLongAgo))?.delivered).toMatchObject({ method: 'at-home' });
+    expect((await db.letters.get(undeliveredClosed))?.dossierId).toBe(closed.id);
+    for (const id of [deliveredRecently, undeliveredOpen]) expect(await db.letters.get(id)).toMatchObject({ recipientName: mai, body: expect.stringContaining('Thôn 3') });
+    expect((await listLetters(db)).map((l) => [l.id, l.kind, l.issuedAt, l.delivered?.at])).toEqual(listBefore);
+    expect(await letterFiguresNow()).toEqual(figuresBefore);
+  });
+
+  it('keeps everything of a letter with an unsent op, and strips it once it is sent', async () => {
+    const id = await letter(undefined, start);
+    await markAllSynced();
+    await recordOp(db, 'letter.delivered', id, { letterId: id, staffId, deliveredAt: new Date(start.getTime() + DAY).toISOString(), method: 'post' }, new Date(start.getTime() + DAY));
+    await runPrivacyUpkeep(db, now);
+    expect((await db.letters.get(id))?.recipientName).toBe(mai);
+    await markAllSynced();
+    await runPrivacyUpkeep(db, now);
+    expect((await db.letters.get(id))?.recipientName).toBeUndefined();
+    expect((await db.letters.get(id))?.delivered).toMatchObject({ method: 'post' });
   });
 });
 
