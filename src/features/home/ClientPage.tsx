@@ -74,12 +74,19 @@ function PlanVisitForm({ client, config }: { client: HomeClient; config: Commune
   const [purpose, setPurpose] = useState<VisitPurpose>('receive');
   const [procedureId, setProcedureId] = useState('');
   const [dossierId, setDossierId] = useState('');
+  const [letterId, setLetterId] = useState('');
   const [staffId, setStaffId] = useState(staff.id);
   const [error, setError] = useState<string | null>(null);
   // The person's dossiers on this tablet (by name): the one whose result is taken to the home.
   const dossiers = useLiveQuery(
     () => db.dossiers.filter((d) => foldVietnamese(d.applicant?.name ?? '') === foldVietnamese(client.name) && d.status !== 'returned').toArray(),
     [client.name],
+    [],
+  );
+  // Letters still to hand over to this person: issued for them (a longevity letter) or to their name.
+  const letters = useLiveQuery(
+    () => db.letters.filter((l) => !l.delivered && (l.clientId === client.id || foldVietnamese(l.recipientName ?? '') === foldVietnamese(client.name))).toArray(),
+    [client.id, client.name],
     [],
   );
 
@@ -95,6 +102,7 @@ function PlanVisitForm({ client, config }: { client: HomeClient; config: Commune
         staffId,
         ...(procedureId ? { procedureId } : {}),
         ...(dossierId ? { dossierId } : {}),
+        ...(purpose === 'letter' && letterId ? { letterId } : {}),
       });
       navigate('/home');
     } catch (err) {
@@ -113,6 +121,16 @@ function PlanVisitForm({ client, config }: { client: HomeClient; config: Commune
         <SelectField id="plan-purpose" label={t('home.planForm.purpose')} value={purpose} onChange={setPurpose} options={VISIT_PURPOSES.map((p) => [p, t(`home.purpose.${p}`)])} />
         <SelectField id="plan-procedure" label={t('home.planForm.procedure')} value={procedureId} onChange={setProcedureId} none={t('home.planForm.none')} options={config.procedures.map((p) => [p.id, p.name])} />
         <SelectField id="plan-dossier" label={t('home.planForm.dossier')} value={dossierId} onChange={setDossierId} none={t('home.planForm.none')} options={dossiers.map((d) => [d.id, d.code])} />
+        {purpose === 'letter' && (
+          <SelectField
+            id="plan-letter"
+            label={t('home.planForm.letter')}
+            value={letterId}
+            onChange={setLetterId}
+            none={t('home.planForm.none')}
+            options={letters.map((l) => [l.id, `${t(`letterKind.${l.kind}`)} — ${formatVnDate(l.issuedAt)}`])}
+          />
+        )}
         <SelectField id="plan-staff" label={t('home.planForm.staff')} value={staffId} onChange={setStaffId} options={config.staff.map((s) => [s.id, s.name])} />
       </div>
       {error && (

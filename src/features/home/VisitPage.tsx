@@ -70,6 +70,7 @@ export function VisitPage({ id, config, now = () => new Date() }: { id: string; 
           ))}
         </ul>
       )}
+      {visit.letterId && <VisitLetter letterId={visit.letterId} visit={visit} now={now} />}
       {!visit.outcome && <OutcomeForm visit={visit} now={now} />}
     </section>
   );
@@ -146,18 +147,71 @@ function VisitDossier({ dossierId, visit, client, now }: { dossierId: string; vi
   );
 }
 
+/**
+ * The letter planned for this visit, handed over at the home: `letter.delivered` with method
+ * "at-home" (the letters list and the report count it delivered), and the visit lists it too.
+ */
+function VisitLetter({ letterId, visit, now }: { letterId: string; visit: HomeVisit; now: () => Date }) {
+  const { t } = useTranslation();
+  const staff = useSession((s) => s.staff)!;
+  // undefined while loading, false when the letter is not on this tablet (the plan says so).
+  const letter = useLiveQuery(async () => (await db.letters.get(letterId)) ?? false, [letterId]);
+  const [error, setError] = useState<string | null>(null);
+  if (letter === undefined) return <p role="status">{t('app.loading')}</p>;
+
+  async function handOver() {
+    try {
+      const at = now();
+      await recordOp(db, 'letter.delivered', letterId, { letterId, staffId: staff.id, deliveredAt: at.toISOString(), method: 'at-home' }, at);
+      await updateVisitSession(db, visit.id, (s) => ({ ...s, letterIds: s.letterIds.includes(letterId) ? s.letterIds : [...s.letterIds, letterId] }));
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+
+  return (
+    <section aria-labelledby="visit-letter-title" className="visit-letter">
+      <h2 id="visit-letter-title">{t('home.visit.letter')}</h2>
+      {letter ? (
+        <p>
+          <a href={`#/letters/${letterId}`}>
+            {t(`letterKind.${letter.kind}`)}
+            {letter.recipientName ? ` — ${letter.recipientName}` : ''}
+          </a>
+        </p>
+      ) : (
+        <p className="error">{t('home.ready.missing', { what: t('home.ready.letter') })}</p>
+      )}
+      {letter && letter.delivered ? (
+        <p role="status">{t('home.visit.letterDelivered', { time: formatVnDateTime(letter.delivered.at) })}</p>
+      ) : (
+        !visit.outcome && (
+          <button type="button" className="primary big" onClick={() => void handOver()}>
+            {t('home.visit.handOverLetter')}
+          </button>
+        )
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
 function OutcomeForm({ visit, now }: { visit: HomeVisit; now: () => Date }) {
   const { t } = useTranslation();
   const staff = useSession((s) => s.staff)!;
   const [outcome, setOutcome] = useState<VisitOutcome>('done');
   const [note, setNote] = useState('');
-  const [letterGiven, setLetterGiven] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   async function finish() {
     try {
       const session = await loadVisitSession(db, visit.id);
       const dossierIds = [...new Set([...visit.dossierIds, ...session.dossierIds])];
+      const letterIds = [...new Set([...visit.letterIds, ...session.letterIds])];
       await recordOp(
         db,
         'home.visit-completed',
@@ -169,7 +223,7 @@ function OutcomeForm({ visit, now }: { visit: HomeVisit; now: () => Date }) {
           ...(session.arrivedAt ? { arrivedAt: session.arrivedAt } : {}),
           leftAt: now().toISOString(),
           ...(dossierIds.length ? { dossierIds } : {}),
-          ...(letterGiven && visit.letterId ? { letterIds: [visit.letterId] } : {}),
+          ...(letterIds.length ? { letterIds } : {}),
           ...(note.trim() ? { note: note.trim() } : {}),
         },
         now(),
@@ -192,12 +246,6 @@ function OutcomeForm({ visit, now }: { visit: HomeVisit; now: () => Date }) {
           </label>
         ))}
       </div>
-      {visit.letterId && (
-        <label className="choice">
-          <input type="checkbox" checked={letterGiven} onChange={(e) => setLetterGiven(e.target.checked)} />
-          <span>{t('home.visit.letterGiven')}</span>
-        </label>
-      )}
       <div className="field">
         <label htmlFor="visit-note">{t('home.visit.note')}</label>
         <input id="visit-note" value={note} onChange={(e) => setNote(e.target.value)} autoComplete="off" />

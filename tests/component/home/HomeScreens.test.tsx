@@ -172,4 +172,36 @@ describe('home service on the tablet', () => {
     const again = (await db.homeVisits.where('clientId').equals(client).toArray()).find((v) => v.id !== visit)!;
     expect(again).toMatchObject({ date: addDaysToKey(today, 1), purpose: 'receive', staffId: lan.id });
   });
+
+  it('plans a visit to hand over a letter, says when the letter is not on the tablet, and records the hand-over at home as letter.delivered "at-home"', async () => {
+    const user = userEvent.setup();
+    const client = await registered('Lê Văn Thọ', 'Thôn Đông', { birthYear: 1946 });
+    const letterId = newId();
+    await recordOp(db, 'letter.issued', letterId, { kind: 'longevity', templateId: 'longevity', clientId: client, recipientName: 'Lê Văn Thọ', occasion: 'mừng thọ 80 tuổi', body: 'Kính gửi cụ Lê Văn Thọ', staffId: lan.id });
+    // A letter issued elsewhere and not synced here yet: the plan says it is missing.
+    const elsewhere = await planned(client, today, { purpose: 'letter', letterId: newId() });
+    open(`/home/clients/${client}`);
+
+    await user.selectOptions(await screen.findByLabelText('Mục đích'), 'Trao thư');
+    await user.selectOptions(screen.getByLabelText('Thư mang theo'), letterId);
+    await user.click(screen.getByRole('button', { name: 'Lên lịch' }));
+    await screen.findByRole('heading', { name: 'Lịch thăm hôm nay' });
+    const visit = (await db.homeVisits.where('clientId').equals(client).toArray()).find((v) => v.id !== elsewhere)!;
+    expect(visit).toMatchObject({ purpose: 'letter', letterId, date: addDaysToKey(today, 1) });
+    const rows = within(screen.getByRole('list', { name: 'Các chuyến thăm trong ngày, theo thôn xóm' })).getAllByRole('listitem');
+    expect(await within(rows[0]).findByRole('note')).toHaveTextContent('Thiếu trên máy: thư cần trao');
+
+    window.location.hash = `#/home/v/${visit.id}`;
+    const section = await screen.findByRole('region', { name: 'Thư trao tại nhà' });
+    expect(within(section).getByRole('link', { name: 'Thư mừng thọ — Lê Văn Thọ' })).toHaveAttribute('href', `#/letters/${letterId}`);
+    expect(screen.queryByRole('alert')).toBeNull();
+    await user.click(within(section).getByRole('button', { name: 'Trao thư tại nhà' }));
+    expect(await within(section).findByRole('status')).toHaveTextContent(/^Đã trao thư lúc \d\d:\d\d/);
+    const delivered = (await db.ops.toArray()).find((o) => o.type === 'letter.delivered')!;
+    expect(delivered).toMatchObject({ entityId: letterId, data: { letterId, staffId: lan.id, method: 'at-home' } });
+    expect((await db.letters.get(letterId))?.delivered).toMatchObject({ method: 'at-home' });
+    await user.click(screen.getByRole('radio', { name: 'Đã xong' }));
+    await user.click(screen.getByRole('button', { name: 'Ghi kết quả chuyến thăm' }));
+    await waitFor(async () => expect((await db.homeVisits.get(visit.id))?.letterIds).toEqual([letterId]));
+  });
 });
