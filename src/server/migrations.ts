@@ -237,6 +237,22 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX home_visits_commune_date ON home_visits (commune_id, date);
   `,
+  // Migration 11 (branch letters-home; 9 and 10 come from other branches, so this is the 11th entry
+  // once they are merged). Longevity letters (issue 14): the birth year of a person on the home list
+  // and the person a letter without a dossier is for, so the report counts the longevity letters
+  // due and not issued as the tablets suggest them (longevityDue). Birth years already sent are read
+  // back from the op log: the latest op by HLC that names one (nobody could clear it before this).
+  `
+  ALTER TABLE home_clients ADD COLUMN birth_year integer;
+  ALTER TABLE letters ADD COLUMN client_id uuid;
+  UPDATE home_clients c SET birth_year = x.birth_year FROM (
+    SELECT DISTINCT ON (entity_id) entity_id, (COALESCE(data::jsonb->'changes', data::jsonb)->>'birthYear')::int AS birth_year
+      FROM ops
+     WHERE type IN ('home.client-registered', 'home.client-updated') AND excluded IS NULL
+       AND COALESCE(data::jsonb->'changes', data::jsonb)->>'birthYear' IS NOT NULL
+     ORDER BY entity_id, hlc DESC, device_id DESC, op_id DESC
+  ) x WHERE x.entity_id = c.id
+  `,
 ];
 
 /** Apply what is missing, under a lock, so several processes starting at once agree. */

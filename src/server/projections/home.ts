@@ -3,13 +3,16 @@ import { jsonText, Params, rowsFrom, type Column } from '../rows';
 import type { Sql } from '../sql';
 import { OP_FIELDS, rowToOp, type StoredRow } from '../stored-op';
 
-// The report rows of the home service: the reason a person is on the list and when they joined;
+// The report rows of the home service: the reason a person is on the list, when they joined and
+// their birth year (longevity letters);
 // each visit's date, purpose, outcome and the dossiers dealt with. No name, address or phone.
 
 const CLIENT_COLUMNS: Column<HomeClient>[] = [
   { name: 'id', type: 'uuid', of: (c) => c.id },
   { name: 'reason', type: 'text', of: (c) => c.reason },
   { name: 'registered_at', type: 'timestamptz', of: (c) => c.registeredAt },
+  // The longevity letters due (70, 75 … 100+) are counted from it; null once cleared.
+  { name: 'birth_year', type: 'integer', of: (c) => c.birthYear ?? null },
 ];
 const VISIT_COLUMNS: Column<HomeVisit>[] = [
   { name: 'id', type: 'uuid', of: (v) => v.id },

@@ -1,4 +1,4 @@
-import type { LetterDeliveredData, LetterIssuedData, Op } from '../../domain';
+import { longevityDue, vnDateTime, type LetterDeliveredData, type LetterIssuedData, type LetterKind, type Op } from '../../domain';
 import { Params, rowsFrom, type Column } from '../rows';
 import type { Sql } from '../sql';
 
@@ -7,6 +7,7 @@ interface LetterRow {
   id: string;
   kind: string | null;
   dossierId: string | null;
+  clientId: string | null;
   issuedAt: string | null;
   deliveredAt: string | null;
   method: string | null;
@@ -16,6 +17,7 @@ const LETTER_COLUMNS: Column<LetterRow>[] = [
   { name: 'id', type: 'uuid', of: (r) => r.id },
   { name: 'kind', type: 'text', of: (r) => r.kind },
   { name: 'dossier_id', type: 'uuid', of: (r) => r.dossierId },
+  { name: 'client_id', type: 'uuid', of: (r) => r.clientId },
   { name: 'issued_at', type: 'timestamptz', of: (r) => r.issuedAt },
   { name: 'delivered_at', type: 'timestamptz', of: (r) => r.deliveredAt },
   { name: 'delivery_method', type: 'text', of: (r) => r.method },
@@ -29,14 +31,14 @@ function lettersOf(ops: Op[]): LetterRow[] {
   const rows = new Map<string, LetterRow>();
   const row = (id: string) => {
     let r = rows.get(id);
-    if (!r) rows.set(id, (r = { id, kind: null, dossierId: null, issuedAt: null, deliveredAt: null, method: null }));
+    if (!r) rows.set(id, (r = { id, kind: null, dossierId: null, clientId: null, issuedAt: null, deliveredAt: null, method: null }));
     return r;
   };
   for (const op of ops) {
     if (op.type === 'letter.issued') {
       const d = op.data as LetterIssuedData;
       const r = row(op.entityId);
-      if (r.issuedAt === null || Date.parse(op.at) < Date.parse(r.issuedAt)) Object.assign(r, { kind: d.kind, dossierId: d.dossierId ?? null, issuedAt: op.at });
+      if (r.issuedAt === null || Date.parse(op.at) < Date.parse(r.issuedAt)) Object.assign(r, { kind: d.kind, dossierId: d.dossierId ?? null, clientId: d.clientId ?? null, issuedAt: op.at });
     } else if (op.type === 'letter.delivered') {
       const d = op.data as LetterDeliveredData;
       const r = row(d.letterId);
@@ -61,6 +63,7 @@ export async function projectLetters(tx: Sql, communeId: string, applied: Op[]):
      ON CONFLICT (id) DO UPDATE SET
        kind = COALESCE(letters.kind, EXCLUDED.kind),
        dossier_id = CASE WHEN letters.issued_at IS NULL THEN EXCLUDED.dossier_id ELSE letters.dossier_id END,
+       client_id = CASE WHEN letters.issued_at IS NULL THEN EXCLUDED.client_id ELSE letters.client_id END,
        issued_at = COALESCE(letters.issued_at, EXCLUDED.issued_at),
        delivery_method = CASE WHEN letters.delivered_at IS NULL OR EXCLUDED.delivered_at < letters.delivered_at
                               THEN EXCLUDED.delivery_method ELSE letters.delivery_method END,
@@ -68,4 +71,31 @@ export async function projectLetters(tx: Sql, communeId: string, applied: Op[]):
      WHERE letters.commune_id = EXCLUDED.commune_id`,
     p.values,
   );
+}
+
+/**
+ * The longevity letters due in the year of `to` (a Vietnam date) and not issued: one 'longevity'
+ * per person on the commune's home list (registered by the end of `to`) turning 70, 75 … 95, 100+
+ * that year with no longevity letter naming them issued that year. The same rule as the tablets'
+ * letters list (longevityDue); the report adds these to the `suggested` of its letters block.
+ */
+export async function longevitySuggested(sql: Sql, communeId: string, to: string): Promise<LetterKind[]> {
+  const year = Number(to.slice(0, 4));
+  const end = new Date(vnDateTime(to, '00:00').getTime() + 86_400_000).toISOString();
+  const [clients, letters] = await Promise.all([
+    sql.query<{ id: string; birth_year: number }>(
+      `SELECT id, birth_year FROM home_clients WHERE commune_id = $1 AND birth_year BETWEEN $2 - 200 AND $2 - 70 AND registered_at < $3`,
+      [communeId, year, end],
+    ),
+    sql.query<{ client_id: string; issued_at: string | Date }>(
+      `SELECT client_id, issued_at FROM letters WHERE commune_id = $1 AND kind = 'longevity' AND client_id IS NOT NULL AND issued_at IS NOT NULL`,
+      [communeId],
+    ),
+  ]);
+  const due = longevityDue(
+    clients.rows.map((c) => ({ id: c.id, birthYear: Number(c.birth_year) })),
+    letters.rows.map((l) => ({ kind: 'longevity' as const, clientId: l.client_id, issuedAt: new Date(l.issued_at).toISOString() })),
+    year,
+  );
+  return due.map(() => 'longevity');
 }

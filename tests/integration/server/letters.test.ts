@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres } from '../../support/postgres';
 import { freshDatabase, startTestServer, type Backend, type TestServer } from '../../support/test-server';
 import { makeOp, push, receivedOp, T0, transitionOp } from '../../support/ops';
+import { longevitySuggested } from '../../../src/server/projections/letters';
 
 // The server's report rows for letters (issue 14): issued and delivered by kind, suggested and
 // not issued, and the decree's once-only supplement in the on-time figures, on both databases.
@@ -102,5 +103,31 @@ describe.each<Backend>(['pglite', 'postgres'])('letters in the report on %s', (b
     const r = await report(commune.id);
     expect(r).toMatchObject({ settled: 1, early: 0, onTime: 0, late: 1 });
     expect(r.letters).toMatchObject({ suggested: 1, byKind: { apology: { suggested: 1 } } });
+  });
+
+  it('counts the longevity letters due this year and not issued the way the tablets suggest them: clients’ birth years (cleared ones too) and letters naming the client', async () => {
+    const commune = await s.createCommune();
+    const tablet = await s.newDevice(commune.id, 'mobile');
+    const [tho, tu, cuong, nam] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    const client = (seq: number, id: string, birthYear: number) =>
+      makeOp('home.client-registered', { name: `Cụ ${seq}`, address: 'Thôn Đông', birthYear, reason: 'elderly', consent: true }, { deviceSeq: seq, entityId: id });
+    const ops = [
+      client(1, tho, 1946), // 80 in 2026
+      client(2, tu, 1945), // 81: none due
+      client(3, cuong, 1926), // 100
+      client(4, nam, 1956), // 70, but the birth year is cleared below
+      makeOp('home.client-updated', { changes: {}, clear: ['birthYear'] }, { deviceSeq: 5, entityId: nam }),
+    ];
+    await push(s.url, tablet.token, tablet.deviceId, ops);
+    expect((await longevitySuggested(s.sql, commune.id, '2026-03-31')).length).toBe(2);
+    const { rows } = await s.sql.query<{ id: string; birth_year: number | null }>('SELECT id, birth_year FROM home_clients WHERE commune_id = $1', [commune.id]);
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.birth_year === null ? null : Number(r.birth_year)]))).toEqual({ [tho]: 1946, [tu]: 1945, [cuong]: 1926, [nam]: null });
+
+    // A longevity letter for the 80-year-old: the 100-year-old is left.
+    await push(s.url, tablet.token, tablet.deviceId, [letterOp(6, crypto.randomUUID(), { kind: 'longevity', clientId: tho, occasion: 'mừng thọ 80 tuổi' })]);
+    expect(await longevitySuggested(s.sql, commune.id, '2026-03-31')).toEqual(['longevity']);
+    // A report of 2025 counts nobody: they joined the list in 2026 (Bà Tư turned 80 in 2025).
+    expect(await longevitySuggested(s.sql, commune.id, '2025-12-31')).toEqual([]);
+    expect(await longevitySuggested(s.sql, commune.id, '2027-03-31')).toEqual(['longevity']); // 2027: only the one turning 101
   });
 });

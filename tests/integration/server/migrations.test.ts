@@ -76,4 +76,39 @@ describe('migrations', () => {
       await sql.close();
     }
   });
+
+  it('the longevity migration reads the birth years already sent back from the op log, the latest by HLC', async () => {
+    const sql = await openPglite();
+    try {
+      // Every migration but the last (the longevity one), then a person on the list with two birth years sent.
+      await sql.query('CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+      const before = MIGRATIONS.length - 1;
+      for (const text of MIGRATIONS.slice(0, before)) for (const statement of text.split(';').map((t) => t.trim()).filter(Boolean)) await sql.query(statement);
+      for (let v = 1; v <= before; v++) await sql.query('INSERT INTO schema_migrations (version) VALUES ($1)', [v]);
+      await sql.query("INSERT INTO communes (id, code, name) VALUES ('c1', 'C1', 'Xã Một')");
+      const client = '00000000-0000-4000-8000-0000000000c1';
+      const other = '00000000-0000-4000-8000-0000000000c2';
+      const device = '00000000-0000-4000-8000-000000000001';
+      const op = (seq: number, entity: string, type: string, hlc: string, data: unknown) =>
+        sql.query(
+          `INSERT INTO ops (commune_id, device_id, op_id, device_seq, type, entity_id, at, hlc, data) VALUES ('c1', $1, gen_random_uuid(), $2, $3, $4, '2026-03-10T00:00:00Z', $5, $6)`,
+          [device, seq, type, entity, hlc, JSON.stringify(data)],
+        );
+      await op(1, client, 'home.client-registered', '001773100000000:000000', { name: 'Cụ Thọ', address: 'Thôn Đông', birthYear: 1947, reason: 'elderly' });
+      await op(3, client, 'home.client-updated', '001773100000002:000000', { changes: { phone: '0912345678' } });
+      await op(2, client, 'home.client-updated', '001773100000001:000000', { changes: { birthYear: 1946 } });
+      await op(4, other, 'home.client-registered', '001773100000003:000000', { name: 'Bà Tư', address: 'Thôn Bắc', reason: 'sick' });
+      for (const id of [client, other]) await sql.query("INSERT INTO home_clients (id, commune_id, reason, registered_at) VALUES ($1, 'c1', 'elderly', now())", [id]);
+
+      await migrate(sql);
+      const { rows } = await sql.query<{ id: string; birth_year: number | null }>('SELECT id, birth_year FROM home_clients ORDER BY id');
+      expect(rows.map((r) => [r.id, r.birth_year === null ? null : Number(r.birth_year)])).toEqual([
+        [client, 1946],
+        [other, null],
+      ]);
+      expect((await sql.query("SELECT 1 FROM information_schema.columns WHERE table_name = 'letters' AND column_name = 'client_id'")).rows).toHaveLength(1);
+    } finally {
+      await sql.close();
+    }
+  }, 60_000);
 });
