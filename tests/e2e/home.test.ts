@@ -42,7 +42,7 @@ async function signIn() {
 }
 
 describe('home service on a mobile tablet', () => {
-  it('plans a visit, works at the home offline (intake with a signature, a result returned, the survey), and the server counts it', async () => {
+  it('plans a visit, works at the home offline (intake with a signature, a result returned, a letter handed over, the survey), and the server counts it', async () => {
     const commune = await s.createCommune('HOME');
     await s.admin('PUT', `/api/v1/admin/communes/${commune.id}/config/staff`, [{ id: 'staff-lan', name: 'Nguyễn Thị Lan', title: 'Công chức', pin: '1234' }]);
     // At the office, a counter tablet has Bà Tư's birth certificate copy ready: its result goes to her home.
@@ -52,7 +52,13 @@ describe('home service on a mobile tablet', () => {
     const steps = ['start-processing', 'mark-result-ready'].map((action, i) =>
       makeOp('dossier.transitioned', { action, staffId: 'staff-lan' }, { deviceSeq: i + 2, entityId: ready.entityId, wall: wall + (i + 1) * 1000 }),
     );
-    expect((await push(s.url, counter.token, counter.deviceId, [ready, ...steps])).status).toBe(200);
+    // And the leader's longevity letter for her, to hand over on the same visit.
+    const letter = makeOp(
+      'letter.issued',
+      { kind: 'longevity', templateId: 'longevity', recipientName: 'Bà Nguyễn Thị Tư', occasion: 'mừng thọ 80 tuổi', body: 'Kính gửi cụ Nguyễn Thị Tư', staffId: 'staff-lan' },
+      { deviceSeq: 4, wall: wall + 5000 },
+    );
+    expect((await push(s.url, counter.token, counter.deviceId, [ready, ...steps, letter])).status).toBe(200);
 
     // The mobile tablet opens on the day plan.
     await page.goto(s.url);
@@ -63,7 +69,7 @@ describe('home service on a mobile tablet', () => {
 
     await registerClient(page, { name: 'Bà Nguyễn Thị Tư', village: 'Thôn Đông', address: 'Số 12, xóm 2', phone: '0912345678' });
     expect(await smallTargets(), 'person and plan form').toEqual([]);
-    await planVisitToday(page, 'Trả kết quả', 'HOME-000000-01001');
+    await planVisitToday(page, 'Trả kết quả', 'HOME-000000-01001', 'Thư mừng thọ');
     const visit = page.getByRole('list', { name: 'Các chuyến thăm trong ngày, theo thôn xóm' }).getByRole('link', { name: /Bà Nguyễn Thị Tư/ });
     await visit.waitFor();
     await expectAccessible(page, 'day plan');
@@ -89,6 +95,10 @@ describe('home service on a mobile tablet', () => {
     await readyItem.getByRole('checkbox', { name: 'Không ký được: đã điểm chỉ trên giấy' }).check();
     await readyItem.getByRole('button', { name: 'Trả kết quả tại nhà' }).click();
     await readyItem.getByText('Đã trả kết quả').waitFor();
+    // The letter handed over at the home, offline.
+    const letterSection = page.getByRole('region', { name: 'Thư trao tại nhà' });
+    await letterSection.getByRole('button', { name: 'Trao thư tại nhà' }).click();
+    await letterSection.getByRole('status').filter({ hasText: /^Đã trao thư lúc/ }).waitFor();
     await expectAccessible(page, 'visit');
     expect(await smallTargets(), 'visit').toEqual([]);
 
@@ -138,5 +148,8 @@ describe('home service on a mobile tablet', () => {
     const report = await (await s.admin('GET', `/api/v1/admin/reports?communeId=${commune.id}&from=${today}&to=${today}`)).json();
     expect(report.home).toMatchObject({ clients: 1, visitsPlanned: 1, visitsDone: 1, dossiersReceivedAtHome: 1, dossiersReturnedAtHome: 1, dossiersAtHome: 2 });
     expect(report.satisfaction.responses).toBe(1);
+    expect(rows.find((r) => r.type === 'letter.delivered')!.data).toMatchObject({ letterId: letter.entityId, method: 'at-home' });
+    expect(rows.find((r) => r.type === 'home.visit-completed')!.data.letterIds).toEqual([letter.entityId]);
+    expect(report.letters).toMatchObject({ issued: 1, delivered: 1, byKind: { longevity: { issued: 1, delivered: 1 } } });
   });
 });

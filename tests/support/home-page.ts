@@ -17,14 +17,19 @@ export async function registerClient(page: Page, c: { name: string; village: str
   await page.getByRole('heading', { name: c.name }).waitFor();
 }
 
-/** On a person's page: plan a visit for today, with the dossier whose result is taken there. */
-export async function planVisitToday(page: Page, purpose: string, dossierCode?: string) {
+/** On a person's page: plan a visit for today, with the dossier whose result is taken there and a letter to hand over. */
+export async function planVisitToday(page: Page, purpose: string, dossierCode?: string, letter?: string) {
   await page.getByLabel('Ngày thăm').fill(vnDateKey(new Date()));
   await page.getByLabel('Mục đích').selectOption({ label: purpose });
   if (dossierCode) {
     const select = page.getByLabel('Hồ sơ mang theo');
     await select.locator('option', { hasText: dossierCode }).waitFor({ state: 'attached', timeout: 30_000 });
     await select.selectOption({ label: dossierCode });
+  }
+  if (letter) {
+    const option = page.getByLabel('Thư mang theo').locator('option', { hasText: letter });
+    await option.waitFor({ state: 'attached', timeout: 30_000 });
+    await page.getByLabel('Thư mang theo').selectOption((await option.getAttribute('value'))!);
   }
   await page.getByRole('button', { name: 'Lên lịch' }).click();
   await page.getByRole('heading', { name: 'Lịch thăm hôm nay' }).waitFor();

@@ -102,7 +102,7 @@ function PlanVisitForm({ client, config }: { client: HomeClient; config: Commune
         staffId,
         ...(procedureId ? { procedureId } : {}),
         ...(dossierId ? { dossierId } : {}),
-        ...(purpose === 'letter' && letterId ? { letterId } : {}),
+        ...(letterId ? { letterId } : {}),
       });
       navigate('/home');
     } catch (err) {
@@ -121,7 +121,8 @@ function PlanVisitForm({ client, config }: { client: HomeClient; config: Commune
         <SelectField id="plan-purpose" label={t('home.planForm.purpose')} value={purpose} onChange={setPurpose} options={VISIT_PURPOSES.map((p) => [p, t(`home.purpose.${p}`)])} />
         <SelectField id="plan-procedure" label={t('home.planForm.procedure')} value={procedureId} onChange={setProcedureId} none={t('home.planForm.none')} options={config.procedures.map((p) => [p.id, p.name])} />
         <SelectField id="plan-dossier" label={t('home.planForm.dossier')} value={dossierId} onChange={setDossierId} none={t('home.planForm.none')} options={dossiers.map((d) => [d.id, d.code])} />
-        {purpose === 'letter' && (
+        {/* A letter goes along on a visit for it, or with a result (a birth letter with the birth certificate). */}
+        {(purpose === 'letter' || letters.length > 0) && (
           <SelectField
             id="plan-letter"
             label={t('home.planForm.letter')}
