@@ -1,7 +1,7 @@
 import { compareOps, type FoldOp } from '../dossiers/lifecycle';
 import { foldVietnamese } from '../text';
-import { CLEARABLE_HOME_FIELDS, type HomeClientData } from './ops';
-import type { HomeReason } from './kinds';
+import type { HomeClientData } from './ops';
+import { CLEARABLE_HOME_FIELDS, type HomeReason } from './kinds';
 
 /** A person on the commune's home-service list, as the fold of their ops leaves them. */
 export interface HomeClient {

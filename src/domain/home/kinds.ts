@@ -14,3 +14,10 @@ export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
 export function outcomeOf(raw: unknown): VisitOutcome {
   return (VISIT_OUTCOMES as readonly unknown[]).includes(raw) ? (raw as VisitOutcome) : 'done';
 }
+
+/**
+ * The fields of a person's record an officer may clear with `home.client-updated`'s `clear` (the
+ * others a person on the list always has). Here, not beside the schemas, so the fold (on every
+ * tablet's first screen) does not load zod.
+ */
+export const CLEARABLE_HOME_FIELDS = ['village', 'birthYear', 'phone', 'idNumber', 'contact', 'note'] as const;

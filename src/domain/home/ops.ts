@@ -1,6 +1,6 @@
 import { z } from '../zod';
 import { dateKey, filled, id, idNumber, isoDateTime, phone, text } from '../schemas';
-import { HOME_REASONS, VISIT_OUTCOMES, VISIT_PURPOSES } from './kinds';
+import { CLEARABLE_HOME_FIELDS, HOME_REASONS, VISIT_OUTCOMES, VISIT_PURPOSES } from './kinds';
 
 // DESIGN.md 1.1 `home.*`. Fields the first (1.0) schemas lacked stay optional, so what a 1.0
 // client sent still passes; `village`, `letterIds` and `signature` are this app's additions
@@ -21,8 +21,6 @@ const homeClientFields = {
   note: z.optional(text(1000)),
 };
 export const zHomeClientRegistered = z.object(homeClientFields);
-/** The fields an officer may clear (the others a person on the list always has). */
-export const CLEARABLE_HOME_FIELDS = ['village', 'birthYear', 'phone', 'idNumber', 'contact', 'note'] as const;
 /**
  * `changes` sets fields; `clear` (this app's addition, README › Contract notes) removes them. Each
  * counts per field in the fold, last writer by HLC, so a phone cleared on one tablet and an address
