@@ -6,11 +6,13 @@ import { db } from '../../app/db';
 import { useQrSvg } from '../../app/qr';
 import { feeLabel, processingTimeLabel } from './format';
 import { QuickCheckPrompt } from '../checklists';
+import { PaperFrame } from '../papers';
 
 /**
- * "Giấy tiếp nhận hồ sơ và hẹn trả kết quả": the A5 slip the citizen takes home. An official paper
- * is always Vietnamese whatever the clerk's UI language: the paper reads a fixed Vietnamese `t`
- * (Vietnamese strings are always loaded, as the fallback); only the buttons around it follow the UI.
+ * "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" (form 01): the A5 slip the citizen takes home, in the
+ * frame of every official paper. It is always Vietnamese whatever the clerk's UI language: the
+ * paper reads a fixed Vietnamese `t` (Vietnamese strings are always loaded, as the fallback); only
+ * the buttons and the quick check around it follow the UI.
  */
 export function ReceiptSlip({ id, config }: { id: string; config: CommuneConfig }) {
   const { t: ui, i18n } = useTranslation();
@@ -30,29 +32,28 @@ export function ReceiptSlip({ id, config }: { id: string; config: CommuneConfig 
   const lastCorrection = dossier.history.filter((e) => e.type === 'dossier.updated' && !e.flagged).at(-1);
 
   return (
-    <article className="receipt-slip" aria-labelledby="slip-title" lang="vi">
-      <div className="no-print slip-actions" lang={i18n.language}>
-        <a href={`#/d/${dossier.id}`} className="button-link">
-          {ui('slip.back')}
-        </a>
-        <button type="button" className="primary" onClick={() => window.print()}>
-          {ui('slip.print')}
-        </button>
-      </div>
-      <div lang={i18n.language}>
-        <QuickCheckPrompt dossierId={dossier.id} config={config} />
-      </div>
-      <header className="slip-header">
-        <div>
-          <p className="agency">{config.commune.name}</p>
-          <p className="agency-sub">{t('slip.desk')}</p>
-        </div>
-        <div className="motto">
-          <p>{t('slip.nation')}</p>
-          <p>{t('slip.motto')}</p>
-        </div>
-      </header>
-      <h1 id="slip-title">{t('slip.title')}</h1>
+    <PaperFrame
+      config={config}
+      form="01"
+      title={t('slip.title')}
+      back={`#/d/${dossier.id}`}
+      printLabel={ui('slip.print')}
+      className="receipt-slip"
+      aside={<QuickCheckPrompt dossierId={dossier.id} config={config} />}
+      signers={[
+        {
+          title: t('slip.applicantSignature'),
+          name: dossier.applicant?.name,
+          mark:
+            signature?.kind === 'signature' && signature.svg ? (
+              <img className="sig-image" alt={t('slip.signedOnScreen', { name: signature.signerName })} src={`data:image/svg+xml;utf8,${encodeURIComponent(signature.svg)}`} />
+            ) : signature?.kind === 'fingerprint' ? (
+              <p className="sig-hint">{t('slip.fingerprinted')}</p>
+            ) : undefined,
+        },
+        { title: t('slip.officerSignature'), name: officer?.name ?? '' },
+      ]}
+    >
       <div className="slip-body">
         <dl className="facts">
           <dt>{t('dossier.code')}</dt>
@@ -91,22 +92,6 @@ export function ReceiptSlip({ id, config }: { id: string; config: CommuneConfig 
       </ol>
       {dossier.writtenByStaff && <p className="note">{t('slip.writtenByStaff')}</p>}
       {lastCorrection && <p className="note">{t('slip.corrected', { date: formatVnDate(lastCorrection.at) })}</p>}
-      <div className="signatures">
-        <div>
-          <p className="sig-title">{t('slip.applicantSignature')}</p>
-          <p className="sig-hint">{t('slip.signHint')}</p>
-          {signature?.kind === 'signature' && signature.svg && (
-            <img className="sig-image" alt={t('slip.signedOnScreen', { name: signature.signerName })} src={`data:image/svg+xml;utf8,${encodeURIComponent(signature.svg)}`} />
-          )}
-          {signature?.kind === 'fingerprint' && <p className="sig-hint">{t('slip.fingerprinted')}</p>}
-          <p className="sig-name">{dossier.applicant?.name}</p>
-        </div>
-        <div>
-          <p className="sig-title">{t('slip.officerSignature')}</p>
-          <p className="sig-hint">{t('slip.signHint')}</p>
-          <p className="sig-name">{officer?.name ?? ''}</p>
-        </div>
-      </div>
-    </article>
+    </PaperFrame>
   );
 }
