@@ -1,9 +1,19 @@
-// Takes the home-service pictures in docs/ (a mobile tablet in portrait):  npx tsx scripts/screenshots-home.ts
+// Takes the home-service pictures in docs/ (a mobile tablet in portrait; the day plan and the visit
+// in landscape too):  npx tsx scripts/screenshots-home.ts
 import { launchChromium } from '../tests/support/browser';
 import { startTestServer } from '../tests/support/test-server';
 import { enrollAndSignIn } from '../tests/support/counter-page';
 import { drawSignature, planVisitToday, registerClient } from '../tests/support/home-page';
 import { addDaysToKey, vnDateKey } from '../src/domain';
+import type { Page } from 'playwright-core';
+
+/** The screen as it is, upright, then turned (1280×800), then upright again. */
+async function bothWays(page: Page, name: string) {
+  await page.screenshot({ path: `docs/${name}-portrait.png` });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: `docs/${name}-landscape.png` });
+  await page.setViewportSize({ width: 800, height: 1280 });
+}
 
 const s = await startTestServer({ db: 'pglite', distDir: 'dist' });
 const browser = await launchChromium();
@@ -27,14 +37,14 @@ try {
     }
   }
   await page.getByRole('heading', { name: 'Lịch thăm hôm nay' }).waitFor();
-  await page.screenshot({ path: 'docs/home-plan-portrait.png' });
+  await bothWays(page, 'home-plan');
   await page.getByRole('link', { name: 'Người cần phục vụ tại nhà' }).first().click();
   await page.getByRole('searchbox').fill('nguyen thi');
   await page.screenshot({ path: 'docs/home-registry-portrait.png' });
   await page.getByRole('link', { name: 'Lịch thăm trong ngày' }).click();
   await page.getByRole('link', { name: /Bà Nguyễn Thị Tư/ }).click();
   await page.getByRole('button', { name: 'Đã đến nhà' }).click();
-  await page.screenshot({ path: 'docs/home-visit-portrait.png' });
+  await bothWays(page, 'home-visit');
   await page.getByRole('link', { name: 'Tiếp nhận hồ sơ tại nhà' }).click();
   await page.getByRole('radio', { name: /^Chứng thực chữ ký/ }).first().check();
   const canvas = page.getByRole('img', { name: /^Khung ký tên của/ });

@@ -68,6 +68,14 @@ describe('papers and letters, offline, then counted by the server', () => {
 
     // A dossier refused: form 03 printed.
     const refused = await receive(page, 'Chứng thực chữ ký', 'Phạm Văn Bình');
+    // Form 01, the slip, in the frame of the other papers: one A5 page, the shipped font.
+    const slip = await printPdf(page);
+    expect(slip.pages).toBe(1);
+    expect(slip.size).toEqual([148, 210]);
+    expect(slip.text).toContain('Mẫu số 01');
+    expect(slip.text).toContain('Phạm Văn Bình');
+    expect(slip.text).not.toContain('In giấy hẹn');
+    expect(slip.raw).toMatch(/NotoSerif/);
     await openDossier(page, refused);
     await act(page, 'Từ chối', () => page.getByLabel('Lý do').fill('Giấy tờ tùy thân đã hết hạn'));
     await page.getByRole('status').getByRole('link', { name: 'In phiếu từ chối (mẫu 03)' }).click(); // offered at once
