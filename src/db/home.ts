@@ -13,6 +13,7 @@ import {
   type HomeVisit,
 } from '../domain';
 import type { FriendlyDeskDB, StoredOp } from './database';
+import { stripSyncedOps } from './strip';
 
 // The home-service tables (declared by Dexie version 1): the registry of people served at home and
 // the visits planned for them, each row the fold of its ops.
@@ -96,14 +97,9 @@ export async function sweepHomeRetention(db: FriendlyDeskDB, retentionDays: numb
   let done = 0;
   for (const client of stale) {
     done += await db.transaction('rw', db.ops, db.homeClients, async () => {
-      const ops = await db.ops.where('entityId').equals(client.id).toArray();
-      if (ops.some((op) => op.state === 'pending')) return 0;
-      const changed = ops.flatMap((op) => {
-        const data = op.state === 'synced' ? stripHomePersonalData(op.type, op.data) : undefined;
-        return data ? [{ ...op, data }] : [];
-      });
-      await db.ops.bulkPut(changed);
-      const folded = foldHomeClient(client.id, changed.length ? await db.ops.where('entityId').equals(client.id).toArray() : ops);
+      const ops = await stripSyncedOps(db, client.id, stripHomePersonalData);
+      if (!ops) return 0;
+      const folded = foldHomeClient(client.id, ops);
       if (folded) await db.homeClients.put(toClientRow(folded));
       return 1;
     });

@@ -9,6 +9,7 @@ import {
   type LetterKind,
 } from '../domain';
 import type { FriendlyDeskDB, StoredOp } from './database';
+import { stripSyncedOps } from './strip';
 
 // The letters table (declared by version 1): one row per issued letter, with its delivery.
 
@@ -105,13 +106,7 @@ export async function sweepLetterRetention(db: FriendlyDeskDB, retentionDays: nu
   let swept = 0;
   for (const letter of stale) {
     swept += await db.transaction('rw', db.ops, db.letters, async () => {
-      const ops = await db.ops.where('entityId').equals(letter.id).toArray();
-      if (ops.some((op) => op.state === 'pending')) return 0;
-      const changed = ops.flatMap((op) => {
-        const data = op.state === 'synced' ? stripLetterPersonalData(op.type, op.data) : undefined;
-        return data ? [{ ...op, data }] : [];
-      });
-      await db.ops.bulkPut(changed);
+      if (!(await stripSyncedOps(db, letter.id, stripLetterPersonalData))) return 0;
       await refreshLetter(db, letter.id);
       return 1;
     });
