@@ -4,6 +4,7 @@ import { validateCitizenId, validatePhone, type DossierUpdatedData, type Procedu
 import { recordOp, type DossierRow } from '../../db';
 import { db } from '../../app/db';
 import { useSession } from '../../app/stores';
+import { CheckRow } from '../../app/CheckRow';
 
 type Field = 'name' | 'idNumber' | 'phone' | 'address';
 const FIELDS: Field[] = ['name', 'idNumber', 'phone', 'address'];
@@ -90,14 +91,9 @@ export function CorrectionForm({ dossier, procedure, onDone }: { dossier: Dossie
         <fieldset>
           <legend>{t('intake.documents')}</legend>
           {documentNames.map((d) => (
-            <label key={d} className="choice">
-              <input
-                type="checkbox"
-                checked={documents.includes(d)}
-                onChange={(e) => setDocuments(e.target.checked ? [...documents, d] : documents.filter((x) => x !== d))}
-              />
-              <span>{d}</span>
-            </label>
+            <CheckRow key={d} checked={documents.includes(d)} onChange={(on) => setDocuments(on ? [...documents, d] : documents.filter((x) => x !== d))}>
+              {d}
+            </CheckRow>
           ))}
         </fieldset>
       )}

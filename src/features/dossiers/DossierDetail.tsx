@@ -31,6 +31,7 @@ import { DossierLetters } from '../letters';
 import { QuickCheckPrompt } from '../checklists';
 import { CorrectionForm } from './CorrectionForm';
 import { feeLabel } from './format';
+import { CheckRow } from '../../app/CheckRow';
 
 /** How the timeline names a corrected field. */
 const CHANGE_LABELS: Record<string, string> = {
@@ -305,14 +306,9 @@ function ActionForm({
         <fieldset>
           <legend>{t('actionForm.missingDocuments')}</legend>
           {documents.map((d) => (
-            <label key={d} className="choice">
-              <input
-                type="checkbox"
-                checked={missing.includes(d)}
-                onChange={(e) => setMissing(e.target.checked ? [...missing, d] : missing.filter((m) => m !== d))}
-              />
-              <span>{d}</span>
-            </label>
+            <CheckRow key={d} checked={missing.includes(d)} onChange={(on) => setMissing(on ? [...missing, d] : missing.filter((m) => m !== d))}>
+              {d}
+            </CheckRow>
           ))}
           <label className="field">
             <span>{t('actionForm.otherDocument')}</span>
@@ -360,10 +356,9 @@ function ActionForm({
         </p>
       )}
       {early && (
-        <label className="choice">
-          <input type="checkbox" checked={informed} onChange={(e) => setInformed(e.target.checked)} />
-          <span>{t('decree.citizenTold')}</span>
-        </label>
+        <CheckRow checked={informed} onChange={setInformed}>
+          {t('decree.citizenTold')}
+        </CheckRow>
       )}
       {!needsReason && !needsDocuments && !needsNewDate && !handOver && !refusal && (
         <p>{t('actionForm.confirmText', { action: t(`actions.${action}`) })}</p>

@@ -10,6 +10,7 @@ import { ProcedurePicker } from './ProcedurePicker';
 import { SignatureBox } from './SignatureBox';
 import { feeLabel, processingTimeLabel } from './format';
 import { applicantFromDraft, checkIntake, emptyDraft, missingRequiredDocuments, type IntakeDraft, type IntakeErrors } from './intakeRules';
+import { CheckRow } from '../../app/CheckRow';
 
 type TextField = 'name' | 'idNumber' | 'phone' | 'address';
 
@@ -191,17 +192,10 @@ function IntakeFormBody({ config, now = () => new Date(), initial, defaults, for
         <fieldset aria-describedby={errors.documents ? 'intake-documents-error' : undefined}>
           <legend>{t('intake.documents')}</legend>
           {procedure.documents.map((doc) => (
-            <label key={doc.name} className="choice">
-              <input
-                type="checkbox"
-                checked={draft.documents.includes(doc.name)}
-                onChange={(e) => toggleDocument(doc.name, e.target.checked)}
-              />
-              <span>
-                {doc.name}
-                {doc.required ? <small> ({t('intake.required')})</small> : <small> ({t('intake.optional')})</small>}
-              </span>
-            </label>
+            <CheckRow key={doc.name} checked={draft.documents.includes(doc.name)} onChange={(on) => toggleDocument(doc.name, on)}>
+              {doc.name}
+              {doc.required ? <small> ({t('intake.required')})</small> : <small> ({t('intake.optional')})</small>}
+            </CheckRow>
           ))}
           {errors.documents && missing.length > 0 && (
             <p id="intake-documents-error" className="error" role="alert">
@@ -227,15 +221,9 @@ function IntakeFormBody({ config, now = () => new Date(), initial, defaults, for
             </label>
           ))}
         </div>
-        <label className="choice switch">
-          <input
-            type="checkbox"
-            role="switch"
-            checked={draft.writtenByStaff}
-            onChange={(e) => update({ writtenByStaff: e.target.checked })}
-          />
-          <span>{t('intake.noWritingDay')}</span>
-        </label>
+        <CheckRow asSwitch checked={draft.writtenByStaff} onChange={(writtenByStaff) => update({ writtenByStaff })}>
+          {t('intake.noWritingDay')}
+        </CheckRow>
       </fieldset>
 
       {askSignature && (

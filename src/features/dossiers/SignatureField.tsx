@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import SignaturePad from 'signature_pad';
 import type { Signature } from '../../domain/signature';
 import { strokesToSvg } from './signatureSvg';
+import { CheckRow } from '../../app/CheckRow';
 
 type Props = {
   signerName: string;
@@ -81,10 +82,9 @@ export function SignatureField({ signerName, onChange, label, now = () => new Da
         <button type="button" onClick={clear} disabled={state !== 'signed'}>
           {t('signature.clear')}
         </button>
-        <label className="choice">
-          <input type="checkbox" checked={state === 'fingerprint'} onChange={(e) => fingerprint(e.target.checked)} />
-          <span>{t('signature.fingerprint')}</span>
-        </label>
+        <CheckRow checked={state === 'fingerprint'} onChange={fingerprint}>
+          {t('signature.fingerprint')}
+        </CheckRow>
       </div>
     </fieldset>
   );

@@ -5,6 +5,7 @@ import { recordOp } from '../../db';
 import { db } from '../../app/db';
 import { navigate } from '../../app/router';
 import { SelectField } from './SelectField';
+import { CheckRow } from '../../app/CheckRow';
 
 type Fields = { name: string; birthYear: string; address: string; village: string; phone: string; idNumber: string; reason: HomeReason; contact: string; consent: boolean; note: string };
 const TEXT_FIELDS = ['name', 'birthYear', 'village', 'address', 'phone', 'idNumber', 'contact', 'note'] as const;
@@ -103,10 +104,9 @@ export function ClientForm({ client }: { client?: HomeClient }) {
         ))}
         <SelectField id="client-reason" label={t('home.client.reason')} value={f.reason} onChange={(reason) => set({ reason })} options={HOME_REASONS.map((r) => [r, t(`home.reason.${r}`)])} />
       </div>
-      <label className="choice">
-        <input type="checkbox" checked={f.consent} onChange={(e) => set({ consent: e.target.checked })} />
-        <span>{t('home.client.consent')}</span>
-      </label>
+      <CheckRow checked={f.consent} onChange={(consent) => set({ consent })}>
+        {t('home.client.consent')}
+      </CheckRow>
       {error && (
         <p role="alert" className="error">
           {error}

@@ -6,6 +6,7 @@ import { loadPlanData } from '../../db';
 import { db } from '../../app/db';
 import { useSession } from '../../app/stores';
 import { useReadiness } from './readiness';
+import { CheckRow } from '../../app/CheckRow';
 
 /** The mobile tablet's first screen: the day's visits in walking order, then what is overdue or missed. */
 export function DayPlan({ config, now = () => new Date() }: { config: CommuneConfig; now?: () => Date }) {
@@ -28,10 +29,9 @@ export function DayPlan({ config, now = () => new Date() }: { config: CommuneCon
         <button type="button" aria-pressed={date === addDaysToKey(today, 1)} onClick={() => setDate(addDaysToKey(today, 1))}>
           {t('home.plan.tomorrow')}
         </button>
-        <label className="choice">
-          <input type="checkbox" checked={mineOnly} onChange={(e) => setMineOnly(e.target.checked)} />
-          <span>{t('home.plan.mineOnly')}</span>
-        </label>
+        <CheckRow checked={mineOnly} onChange={setMineOnly}>
+          {t('home.plan.mineOnly')}
+        </CheckRow>
       </div>
       {plan.day.length === 0 ? <p>{t('home.plan.empty')}</p> : <VisitList label={t('home.plan.dayList')} items={plan.day} config={config} />}
       {plan.overdue.length > 0 && (
