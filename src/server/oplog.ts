@@ -10,7 +10,7 @@ import { markSurveyExclusions, SURVEY_COLUMNS, surveysOf } from './projections/s
 import { writeAppendedRows } from './projections';
 import { Params, rowsFrom, type Column } from './rows';
 import type { Sql } from './sql';
-import { OP_FIELDS, rowToOp, type IncomingOp, type StoredRow } from './stored-op';
+import { OP_FIELDS, rowToOp, selectLogged, type IncomingOp, type StoredRow } from './stored-op';
 
 export { rowToOp, type StoredRow } from './stored-op';
 
@@ -252,10 +252,7 @@ export async function applyBatch(
  * still moves past them.
  */
 export async function readOps(sql: Sql, communeId: string, after: string, n: number, skipDevice?: string) {
-  const { rows } = await sql.query<StoredRow & { seq: string }>(
-    `SELECT seq, ${OP_FIELDS} FROM ops WHERE commune_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-    [communeId, after, n + 1],
-  );
+  const rows = await selectLogged(sql, `SELECT seq, ${OP_FIELDS} FROM ops WHERE commune_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`, 'o.seq', [communeId, after, n + 1]);
   const page = rows.slice(0, n);
   const ops = page.filter((r) => r.device_id !== skipDevice).map((r) => ({ ...rowToOp(r), deviceId: r.device_id, cursor: String(r.seq) }));
   return { ops, hasMore: rows.length > n, cursor: page.length ? String(page[page.length - 1].seq) : null };
@@ -267,7 +264,8 @@ export async function readOps(sql: Sql, communeId: string, after: string, n: num
  * only that device wrote are left out (it holds them), without reading their ops.
  */
 export async function readSnapshot(sql: Sql, communeId: string, at: string, after: string | null, entities: number, skipDevice?: string) {
-  const { rows } = await sql.query<StoredRow & { seq: string }>(
+  const rows = await selectLogged(
+    sql,
     `WITH e AS (
        SELECT entity_id FROM ops
         WHERE commune_id = $1 AND seq <= $2 AND ($3::uuid IS NULL OR entity_id > $3::uuid)
@@ -276,8 +274,8 @@ export async function readSnapshot(sql: Sql, communeId: string, at: string, afte
         ORDER BY entity_id LIMIT $4
      )
      SELECT seq, ${OP_FIELDS} FROM ops
-      WHERE entity_id IN (SELECT entity_id FROM e) AND commune_id = $1 AND seq <= $2
-      ORDER BY entity_id, seq`,
+      WHERE entity_id IN (SELECT entity_id FROM e) AND commune_id = $1 AND seq <= $2`,
+    'o.entity_id, o.seq',
     [communeId, at, after, entities + 1, skipDevice ?? null],
   );
   // One entity more than asked tells whether another page follows; it is left for that page.

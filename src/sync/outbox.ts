@@ -13,26 +13,42 @@ export function toWireOp(op: StoredOp): Op {
 
 const utf8 = new TextEncoder();
 
+/** How many batches one read of the outbox prepares: the next read runs while these are sent. */
+const READ_AHEAD = 4;
+
 /**
- * The next batch of this tablet's unsent ops, oldest first, within both caps. `afterSeq` starts
- * the index range past the batches already answered in this drain: Chromium leaves an updated
- * record's old index entries behind for a while, and reading from the start waded through them
- * (25 ms for the first batch, 130 ms for the twentieth).
+ * This tablet's next unsent ops, oldest first, cut into batches within both caps (up to
+ * `batches` batches' worth of ops in one read). `afterSeq` starts the index range past the
+ * batches already sent in this drain: Chromium leaves an updated record's old index entries behind
+ * for a while, and reading from the start waded through them (25 ms for the first batch, 130 ms
+ * for the twentieth).
  */
-export async function nextBatch(db: FriendlyDeskDB, afterSeq?: number): Promise<StoredOp[]> {
+export async function nextBatches(db: FriendlyDeskDB, afterSeq?: number, batches = READ_AHEAD): Promise<StoredOp[][]> {
   const pending = await db.ops
     .where('[state+deviceSeq]')
     .between(['pending', afterSeq ?? Dexie.minKey], ['pending', Dexie.maxKey], afterSeq === undefined, true)
-    .limit(MAX_BATCH_OPS)
+    .limit(MAX_BATCH_OPS * batches)
     .toArray();
-  const batch: StoredOp[] = [];
+  const out: StoredOp[][] = [];
+  let batch: StoredOp[] = [];
   let bytes = 64;
   for (const op of pending) {
-    bytes += utf8.encode(JSON.stringify(toWireOp(op))).length + 1;
-    if (bytes > SEND_BATCH_BYTES && batch.length > 0) break;
+    const size = utf8.encode(JSON.stringify(toWireOp(op))).length + 1;
+    if (batch.length > 0 && (batch.length === MAX_BATCH_OPS || bytes + size > SEND_BATCH_BYTES)) {
+      out.push(batch);
+      batch = [];
+      bytes = 64;
+    }
     batch.push(op);
+    bytes += size;
   }
-  return batch;
+  if (batch.length > 0) out.push(batch);
+  return out;
+}
+
+/** The next batch alone (see nextBatches). */
+export async function nextBatch(db: FriendlyDeskDB, afterSeq?: number): Promise<StoredOp[]> {
+  return (await nextBatches(db, afterSeq, 1))[0] ?? [];
 }
 
 export interface PushOutcome {
@@ -41,44 +57,86 @@ export interface PushOutcome {
   serverTime?: string;
 }
 
+/** A batch's ops as the server's answer leaves them; ops it did not answer stay pending (next round). */
+function answered(batch: StoredOp[], reply: PushReply, outcome: PushOutcome): StoredOp[] {
+  const byId = new Map(reply.results.map((r) => [r.opId, r]));
+  return batch.flatMap((op): StoredOp[] => {
+    const result = byId.get(op.opId);
+    if (!result) return [];
+    if (result.status !== 'rejected') return [{ ...op, ...markSynced(op) }];
+    outcome.rejected++;
+    return [{ ...op, state: 'rejected', error: result.error ?? { code: 'rejected', message: '' } }];
+  });
+}
+
 /**
- * Drain the outbox in order, batch after batch. Each batch's results are written back in one
- * transaction, so a crash between batches at worst re-sends ops the server answers as duplicates.
- * The next batch goes out as soon as the previous one is answered (the server still sees them in
- * order); IndexedDB's part — writing back the last answer, reading the next batch — runs while a
- * batch is on the wire, not between requests.
+ * Writes the answers back behind the sending: each write takes every answer that came in since the
+ * previous write began, in one transaction (so each batch's results land together, and a slow
+ * IndexedDB writes several batches at once instead of holding up the next request). A pending op
+ * never changes while it waits (edits are new ops; only sent or rejected ops are ever rewritten),
+ * so the ops read for sending are written back as they are, without reading them again.
+ */
+function writeBehind(db: FriendlyDeskDB, outcome: PushOutcome, onProgress?: (sent: number) => void) {
+  let waiting: { batch: StoredOp[]; reply: PushReply }[] = [];
+  let chain: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | undefined;
+  const write = async () => {
+    const answers = waiting;
+    waiting = [];
+    await db.ops.bulkPut(answers.flatMap(({ batch, reply }) => answered(batch, reply, outcome)));
+    for (const { batch, reply } of answers) {
+      outcome.sent += batch.length;
+      outcome.serverTime = reply.serverTime;
+    }
+    onProgress?.(outcome.sent);
+  };
+  return {
+    add(batch: StoredOp[], reply: PushReply) {
+      if (failure) throw failure.error;
+      waiting.push({ batch, reply });
+      if (waiting.length > 1) return; // a write is already queued and will take this answer too
+      chain = chain.then(write);
+      chain.catch((error) => (failure ??= { error })); // thrown at the next add or at the end
+    },
+    /** Answers not yet written: the sender waits when too many pile up (memory, and what a crash re-sends). */
+    behind: () => waiting.length,
+    settled: () => chain,
+  };
+}
+
+/**
+ * Drain the outbox in order, batch after batch: the next batch goes out as soon as the previous one
+ * is answered, so the server sees them in deviceSeq order. IndexedDB's part runs beside the
+ * requests: the next batches are read while these are on the wire, and answers are written back
+ * behind them (writeBehind). A crash before an answer is written at worst re-sends ops the server
+ * answers as duplicates.
  */
 export async function pushOutbox(db: FriendlyDeskDB, api: ApiOptions, onProgress?: (sent: number) => void): Promise<PushOutcome> {
   const device = await getDevice(db);
   if (!device || device.mode !== 'enrolled') return { sent: 0, rejected: 0 };
   const outcome: PushOutcome = { sent: 0, rejected: 0 };
-  const writeBack = async (batch: StoredOp[], data: PushReply) => {
-    const byId = new Map(data.results.map((r) => [r.opId, r]));
-    const changes = batch.flatMap((op): { key: string; changes: Partial<StoredOp> }[] => {
-      const result = byId.get(op.opId);
-      if (!result) return []; // not answered: stays pending and goes in the next sync round
-      if (result.status !== 'rejected') return [{ key: op.opId, changes: markSynced(op) }];
-      outcome.rejected++;
-      return [{ key: op.opId, changes: { state: 'rejected', error: result.error ?? { code: 'rejected', message: '' } } }];
-    });
-    await db.ops.bulkUpdate(changes);
-    outcome.sent += batch.length;
-    outcome.serverTime = data.serverTime;
-    onProgress?.(outcome.sent);
-  };
-  let batch = await nextBatch(db);
-  let written: Promise<void> = Promise.resolve();
-  while (batch.length > 0) {
-    const request: PushRequest = { protocol: PROTOCOL, deviceId: device.deviceId, ops: batch.map(toWireOp) };
-    const answer = callApi<PushReply>(api, 'POST', '/api/v1/sync/push', request);
-    answer.catch(() => {}); // awaited below, after the local work; a failure must not go unhandled meanwhile
-    const [, following] = await Promise.all([written, nextBatch(db, batch[batch.length - 1].deviceSeq)]);
-    const { data } = await answer;
-    written = writeBack(batch, data);
-    written.catch(() => {}); // likewise: its failure is thrown where it is awaited
-    if (data.results.length === 0) break; // a server that answers nothing must not loop us forever
-    batch = following;
+  const writes = writeBehind(db, outcome, onProgress);
+  try {
+    let batches = await nextBatches(db);
+    drain: while (batches.length > 0) {
+      const last = batches[batches.length - 1];
+      const following = nextBatches(db, last[last.length - 1].deviceSeq);
+      following.catch(() => {}); // awaited after these batches; a failure must not go unhandled meanwhile
+      for (const batch of batches) {
+        if (writes.behind() >= READ_AHEAD) await writes.settled();
+        const request: PushRequest = { protocol: PROTOCOL, deviceId: device.deviceId, ops: batch.map(toWireOp) };
+        const { data } = await callApi<PushReply>(api, 'POST', '/api/v1/sync/push', request);
+        writes.add(batch, data);
+        if (data.results.length === 0) break drain; // a server that answers nothing must not loop us forever
+      }
+      batches = await following;
+    }
+  } catch (err) {
+    // The answers already in are written before the caller deals with the failure (a revoked
+    // tablet's wipe must come after them).
+    await writes.settled().catch(() => {});
+    throw err;
   }
-  await written;
+  await writes.settled();
   return outcome;
 }

@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { describe, expect, it } from 'vitest';
+import { useServerAndChromium } from '../support/e2e';
 import { push, receivedOp, surveyOp, transitionOp } from '../support/ops';
 
-let browser: Browser;
-let s: TestServer;
-beforeAll(async () => {
-  s = await startTestServer({ db: 'pglite', distDir: 'dist' });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
+const { s, browser } = useServerAndChromium();
 
 describe('central dashboard', () => {
   it('signs in with the admin token, issues codes, shows tablets with gaps, figures and a chart, revokes', async () => {

@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { newTablet, openApp, useServerAndChromium } from '../support/e2e';
 import { enrollAndSignIn, receiveDossier, signIn } from '../support/counter-page';
 import { expectAccessible } from '../support/axe';
 
-let browser: Browser;
-let s: TestServer;
-
-beforeAll(async () => {
-  s = await startTestServer({ db: 'pglite', distDir: 'dist' });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
+const { s, browser } = useServerAndChromium();
 
 async function tablet(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', bypassCSP: true });
+  const context = await newTablet(browser, { viewport });
   const page = await context.newPage();
-  await page.goto(s.url);
-  await page.waitForFunction(async () => Boolean(await navigator.serviceWorker.ready));
+  await openApp(page, s.url);
   return { context, page };
 }
 

@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { goOnline, launchChromium, reloadOffline } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { describe, expect, it } from 'vitest';
+import { goOnline, reloadOffline } from '../support/browser';
+import { newTablet, useServerAndChromium } from '../support/e2e';
 import { expectAccessible } from '../support/axe';
 
-let browser: Browser;
-let s: TestServer;
-beforeAll(async () => {
-  s = await startTestServer({ db: 'pglite', distDir: 'dist' });
-  browser = await launchChromium();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
+const { s, browser } = useServerAndChromium();
 
 // Issue 17, checked end to end: the configuration edited in the dashboard reaches a tablet, which
 // then works offline with it.
@@ -24,7 +14,7 @@ describe('configuration edited in the dashboard reaches the tablets', () => {
     const password = 'mật-khẩu-của-xã-2027';
 
     // A counter tablet of the new commune, enrolled while its staff list is still empty, then offline.
-    const tabletContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const tabletContext = await newTablet(browser, { bypassCSP: false });
     const tablet = await tabletContext.newPage();
     await tablet.goto(s.url);
     await tablet.getByLabel('Mã đăng ký thiết bị').fill(await s.enrollmentCode(commune.id));

@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newTablet, useServerAndChromium } from '../support/e2e';
 import { enrollAndSignIn, receiveDossier } from '../support/counter-page';
 import { expectAccessible } from '../support/axe';
 
-let browser: Browser;
-let s: TestServer;
-beforeAll(async () => {
-  s = await startTestServer({ db: 'pglite', distDir: 'dist' });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
+const { s, browser } = useServerAndChromium();
 
 const newPage = async (viewport = { width: 1280, height: 800 }) =>
-  (await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', bypassCSP: true })).newPage();
+  (await newTablet(browser, { viewport })).newPage();
 
 /** Dotted i18n keys left on screen ("admin.link", "list.filter.open"): in text, labels, placeholders, alt texts. */
 function rawKeys(page: Page): Promise<string[]> {

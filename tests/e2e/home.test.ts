@@ -1,28 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { goOnline, launchChromium, reloadOffline } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { goOnline, reloadOffline } from '../support/browser';
+import { newTablet, openApp, useServerAndChromium } from '../support/e2e';
 import { enrollAndSignIn } from '../support/counter-page';
 import { planVisitToday, receiveAtHome, registerClient } from '../support/home-page';
 import { expectAccessible } from '../support/axe';
 import { makeOp, push, receivedData } from '../support/ops';
 import { vnDateKey } from '../../src/domain';
 
-let browser: Browser;
-let s: TestServer;
+const { s, browser } = useServerAndChromium();
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  s = await startTestServer({ db: 'pglite', distDir: 'dist' });
-  browser = await launchChromium();
   // A 7–8 inch tablet held upright.
-  context = await browser.newContext({ viewport: { width: 800, height: 1280 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', hasTouch: true, bypassCSP: true });
+  context = await newTablet(browser, { viewport: { width: 800, height: 1280 }, hasTouch: true });
   page = await context.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
 });
 
 /** Controls of the page's main area smaller than a fingertip (48 px high), named so a failure says which. */
@@ -61,8 +54,7 @@ describe('home service on a mobile tablet', () => {
     expect((await push(s.url, counter.token, counter.deviceId, [ready, ...steps, letter])).status).toBe(200);
 
     // The mobile tablet opens on the day plan.
-    await page.goto(s.url);
-    await page.waitForFunction(async () => Boolean(await navigator.serviceWorker.ready));
+    await openApp(page, s.url);
     await enrollAndSignIn(page, await s.enrollmentCode(commune.id, 'mobile'));
     await page.getByRole('heading', { name: 'Lịch thăm hôm nay' }).waitFor();
     await expectAccessible(page, 'day plan (empty)');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,22 +6,15 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { expectAccessible } from '../support/axe';
 import { writeY4m } from '../support/fake-camera';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useServerAndChromium } from '../support/e2e';
 import { enrollAndSignIn, receiveDossier } from '../support/counter-page';
 import { demoConfig, longFlowSurvey } from '../support/fixtures';
 
-let s: TestServer;
-let counterBrowser: Browser;
+const { s, browser: counterBrowser } = useServerAndChromium();
+// Started by the test that needs a camera (Chromium's fake one, fed a QR code).
 let kioskBrowser: Browser | undefined;
-
-beforeAll(async () => {
-  s = await startTestServer({ db: 'pglite', distDir: 'dist' });
-  counterBrowser = await launchChromium();
-});
 afterAll(async () => {
   await kioskBrowser?.close();
-  await counterBrowser?.close();
-  await s?.close();
 });
 
 /** Every kiosk screen: no serious axe violation, and every control a finger can hit (≥ 72 px). */

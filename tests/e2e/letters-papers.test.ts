@@ -1,32 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { newTablet, openApp, useServerAndChromium } from '../support/e2e';
 import { enrollAndSignIn } from '../support/counter-page';
 import { act, openDossier, printPdf, receive, smallTargets } from '../support/papers-page';
 import { expectAccessible } from '../support/axe';
 
-let browser: Browser;
-let s: TestServer;
+const { s, browser } = useServerAndChromium();
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  s = await startTestServer({ db: 'pglite', distDir: 'dist' });
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', bypassCSP: true });
+  context = await newTablet(browser);
   page = await context.newPage();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
 });
 
 describe('papers and letters, offline, then counted by the server', () => {
   it('condolence for a death registration and form 03 for a refusal, printed offline; the report counts the letter', async () => {
-    await page.goto(s.url);
-    await page.waitForFunction(async () => Boolean(await navigator.serviceWorker.ready));
+    await openApp(page, s.url);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await enrollAndSignIn(page, await s.enrollmentCode(s.demoCommuneId));
     await context.setOffline(true);

@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { goOnline, launchChromium, reloadOffline } from '../support/browser';
-import { startAppServer } from '../support/app-server';
+import type { BrowserContext, Page } from 'playwright-core';
+import { goOnline, reloadOffline } from '../support/browser';
+import { newTablet, useAppAndChromium } from '../support/e2e';
 import { expectAccessible } from '../support/axe';
 
-let browser: Browser;
+const { server, browser } = useAppAndChromium();
 let context: BrowserContext;
 let page: Page;
-let server: Awaited<ReturnType<typeof startAppServer>>;
 
 async function signIn(p: Page, name = 'Nguyễn Thị Lan', pin = '1234') {
   await p.getByRole('radio', { name: new RegExp(name) }).check();
@@ -19,15 +18,8 @@ async function signIn(p: Page, name = 'Nguyễn Thị Lan', pin = '1234') {
 }
 
 beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', bypassCSP: true });
+  context = await newTablet(browser);
   page = await context.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('counter tablet, offline', () => {

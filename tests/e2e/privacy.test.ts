@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { startAppServer } from '../support/app-server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newTablet, useAppAndChromium } from '../support/e2e';
 
-let browser: Browser;
+const { server, browser } = useAppAndChromium();
 let page: Page;
-let server: Awaited<ReturnType<typeof startAppServer>>;
 
 beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 800, height: 1280 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', bypassCSP: true });
-  page = await context.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  page = await (await newTablet(browser, { viewport: { width: 800, height: 1280 } })).newPage();
 });
 
 describe('PIN lockout in Chromium', () => {

@@ -1,30 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { newTablet as newTabletContext, openApp, useServerAndChromium } from '../support/e2e';
 import { enrollAndSignIn, receiveDossier } from '../support/counter-page';
 
-let browser: Browser;
-let s: TestServer;
+const { s, browser } = useServerAndChromium();
 const contexts: BrowserContext[] = [];
 
 async function newTablet(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const context = await newTabletContext(browser, { bypassCSP: false });
   contexts.push(context);
   const page = await context.newPage();
-  await page.goto(s.url);
-  await page.waitForFunction(async () => Boolean(await navigator.serviceWorker.ready));
+  await openApp(page, s.url);
   return { context, page };
 }
-
-beforeAll(async () => {
-  s = await startTestServer({ db: 'pglite', distDir: 'dist' });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
 
 describe('tablets and the real server', () => {
   it('records offline, survives closing the page, syncs when back online, and the commune’s other tablet sees it', async () => {

@@ -1,26 +1,14 @@
 // The built app on the wire: JavaScript goes compressed (brotli to a browser, gzip to a client that
 // asks only for gzip), never bigger than the build's gzip figure, and hashed files cache forever.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { request } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useServerAndChromium } from '../support/e2e';
 
 const DIST = 'dist';
-let s: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  s = await startTestServer({ db: 'pglite', distDir: DIST });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
+const { s, browser } = useServerAndChromium();
 
 /** The build's gzip figure of a file: what scripts/report-bundle.mjs counts. */
 const buildGzip = (path: string) => gzipSync(readFileSync(join(DIST, path))).length;

@@ -167,6 +167,31 @@ describe('the app’s sync module against the real server', () => {
     expect((await nextBatch(db, 1101)).map((op) => op.deviceSeq)).toEqual([1102]);
   });
 
+  it('keeps every answer it got when the connection drops mid-drain, and sends only the rest next time', async () => {
+    const { db, device } = await tablet(s.demoCommuneId);
+    for (let i = 0; i < 1100; i++) await receive(db, `Công dân ${i}`);
+    // The third push (ops 1001–1100) never reaches the server; the answers to the first two are
+    // written back behind the sending, and must all be in before the round reports its failure.
+    let pushes = 0;
+    const dropsThirdPush: typeof fetch = (input, init) =>
+      String(input).includes('/sync/push') && ++pushes === 3 ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init);
+    expect((await syncOnce(db, s.url, dropsThirdPush)).ok).toBe(false);
+    const states = async () => (await db.ops.toArray()).filter((op) => op.deviceId === device.deviceId).map((op) => [op.deviceSeq, op.state]);
+    const expected = (syncedUpTo: number) => Array.from({ length: 1100 }, (_, i) => [i + 1, i < syncedUpTo ? 'synced' : 'pending']);
+    expect((await states()).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(expected(1000));
+
+    const sent: number[] = [];
+    const counting: typeof fetch = async (input, init) => {
+      if (String(input).includes('/sync/push')) sent.push(JSON.parse(String(init?.body)).ops.length);
+      return fetch(input, init);
+    };
+    expect(await syncOnce(db, s.url, counting)).toMatchObject({ ok: true, pushed: 100 });
+    expect(sent).toEqual([100]);
+    expect((await states()).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(expected(1100));
+    const { rows } = await s.sql.query<{ n: string }>('SELECT count(*) AS n FROM ops WHERE device_id = $1', [device.deviceId]);
+    expect(Number(rows[0].n)).toBe(1100);
+  });
+
   it('puts refused ops on the needs-attention list; staff resend or discard, nothing deleted', async () => {
     const home = await tablet(s.demoCommuneId);
     const dossier = await receive(home.db, 'Phạm Văn Dũng');

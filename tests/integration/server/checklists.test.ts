@@ -1,30 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPostgres } from '../../support/postgres';
-import { freshDatabase, startTestServer, type Backend, type TestServer } from '../../support/test-server';
+import { describe, expect, it } from 'vitest';
+import { useServerOn } from '../../support/server-per-backend';
+import type { Backend } from '../../support/test-server';
 import { makeOp, push, surveyOp } from '../../support/ops';
 import { MIGRATIONS, migrate } from '../../../src/server/migrations';
 import { openPglite } from '../../../src/server/sql';
 import seed from '../../../src/domain/demo/demo-commune.json';
-
-let cluster: Awaited<ReturnType<typeof startPostgres>> | undefined;
-afterAll(() => cluster?.stop());
-
-async function serverFor(backend: Backend): Promise<TestServer> {
-  if (backend === 'pglite') return startTestServer({ db: 'pglite' });
-  cluster ??= await startPostgres();
-  return startTestServer({ db: 'postgres', pgUrl: await freshDatabase(cluster.url) });
-}
 
 const [lan, minh, hung] = seed.staff.map((s) => s.id);
 const record = (deviceSeq: number, data: Record<string, unknown>) =>
   makeOp('checklist.recorded', { templateId: '5-biet', templateVersion: 1, date: '2026-03-10', ...data }, { deviceSeq });
 
 describe.each<Backend>(['pglite', 'postgres'])('checklist report rows on %s', (backend) => {
-  let s: TestServer;
-  beforeAll(async () => {
-    s = await serverFor(backend);
-  }, 120_000);
-  afterAll(() => s?.close());
+  const s = useServerOn(backend);
 
   it("feed the report's checklists block: staff checks by mode, skips apart, citizens' linked answers per item", async () => {
     const commune = await s.createCommune();

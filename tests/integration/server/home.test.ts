@@ -1,27 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPostgres } from '../../support/postgres';
-import { freshDatabase, startTestServer, type Backend, type TestServer } from '../../support/test-server';
+import { describe, expect, it } from 'vitest';
+import { useServerOn } from '../../support/server-per-backend';
+import type { Backend } from '../../support/test-server';
 import { makeOp, pull, push, receivedOp, T0, transitionOp } from '../../support/ops';
 import { newId } from '../../../src/domain';
-
-let cluster: Awaited<ReturnType<typeof startPostgres>> | undefined;
-afterAll(() => cluster?.stop());
-
-async function serverFor(backend: Backend): Promise<TestServer> {
-  if (backend === 'pglite') return startTestServer({ db: 'pglite' });
-  cluster ??= await startPostgres();
-  return startTestServer({ db: 'postgres', pgUrl: await freshDatabase(cluster.url) });
-}
 
 const signature = { kind: 'signature', svg: '<svg xmlns="http://www.w3.org/2000/svg"><path d="M1 1L20 20"/></svg>', signedAt: new Date(T0).toISOString(), signerName: 'Bà Tư' };
 const statuses = async (res: Response) => ((await res.json()) as { results: { status: string; error?: { code: string; message: string } }[] }).results;
 
 describe.each<Backend>(['pglite', 'postgres'])('home service on the server (%s)', (backend) => {
-  let s: TestServer;
-  beforeAll(async () => {
-    s = await serverFor(backend);
-  }, 120_000);
-  afterAll(() => s?.close());
+  const s = useServerOn(backend);
 
   it('folds client edits from two tablets and counts clients, visits and dossiers at home in the report', async () => {
     const commune = await s.createCommune();

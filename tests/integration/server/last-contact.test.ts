@@ -1,23 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPostgres } from '../../support/postgres';
-import { freshDatabase, startTestServer, type Backend, type TestServer } from '../../support/test-server';
+import { describe, expect, it } from 'vitest';
+import { useServerOn } from '../../support/server-per-backend';
+import type { Backend } from '../../support/test-server';
 import { pull, push, surveyOp } from '../../support/ops';
 
-let cluster: Awaited<ReturnType<typeof startPostgres>> | undefined;
-afterAll(() => cluster?.stop());
-
-async function serverFor(backend: Backend): Promise<TestServer> {
-  if (backend === 'pglite') return startTestServer({ db: 'pglite' });
-  cluster ??= await startPostgres();
-  return startTestServer({ db: 'postgres', pgUrl: await freshDatabase(cluster.url) });
-}
-
 describe.each<Backend>(['pglite', 'postgres'])('a tablet’s last contact and a kiosk’s partial answers on %s', (backend) => {
-  let s: TestServer;
-  beforeAll(async () => {
-    s = await serverFor(backend);
-  }, 120_000); // a PostgreSQL cluster starts slowly on a busy machine
-  afterAll(() => s?.close());
+  const s = useServerOn(backend);
 
   const lastContact = async (communeId: string, deviceId: string): Promise<string | null> => {
     const devices: { id: string; lastSyncAt: string | null }[] = await (await s.admin('GET', `/api/v1/admin/devices?communeId=${communeId}`)).json();

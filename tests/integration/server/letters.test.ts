@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPostgres } from '../../support/postgres';
-import { freshDatabase, startTestServer, type Backend, type TestServer } from '../../support/test-server';
+import { describe, expect, it } from 'vitest';
+import { useServerOn } from '../../support/server-per-backend';
+import type { Backend } from '../../support/test-server';
 import { makeOp, push, receivedOp, T0, transitionOp } from '../../support/ops';
 import { longevitySuggested } from '../../../src/server/projections/letters';
 
 // The server's report rows for letters (issue 14): issued and delivered by kind, suggested and
 // not issued, and the decree's once-only supplement in the on-time figures, on both databases.
-
-let cluster: Awaited<ReturnType<typeof startPostgres>> | undefined;
-afterAll(() => cluster?.stop());
-
-async function serverFor(backend: Backend): Promise<TestServer> {
-  if (backend === 'pglite') return startTestServer({ db: 'pglite' });
-  cluster ??= await startPostgres();
-  return startTestServer({ db: 'postgres', pgUrl: await freshDatabase(cluster.url) });
-}
 
 const letterOp = (seq: number, letterId: string, data: Record<string, unknown>, hours = 2) =>
   makeOp('letter.issued', { templateId: data.kind, recipientName: 'Lê Thị Mai', body: 'Kính gửi', staffId: 'staff-lan', ...data }, { deviceSeq: seq, entityId: letterId, wall: T0 + hours * 3_600_000 });
@@ -22,11 +13,7 @@ const deliveryOp = (seq: number, letterId: string, method = 'in-person', entityI
   makeOp('letter.delivered', { letterId, staffId: 'staff-lan', deliveredAt: new Date(T0 + 5 * 3_600_000).toISOString(), method }, { deviceSeq: seq, entityId, wall: T0 + 5 * 3_600_000 });
 
 describe.each<Backend>(['pglite', 'postgres'])('letters in the report on %s', (backend) => {
-  let s: TestServer;
-  beforeAll(async () => {
-    s = await serverFor(backend);
-  }, 180_000); // PGlite can take 20+ s to open on a loaded machine
-  afterAll(() => s?.close());
+  const s = useServerOn(backend);
 
   const report = async (communeId: string) =>
     (await s.admin('GET', `/api/v1/admin/reports?communeId=${communeId}&from=2026-03-01&to=2026-03-31`)).json();
