@@ -1,0 +1,62 @@
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { cellText, type Lang } from './format';
+import type { FigureRow, FigureTable } from './tables';
+
+/** One figures table as the screen shows it; a row that drills down opens with its first cell, a button. */
+export function FigureTableView({ table, onDrill, lang: fixed }: { table: FigureTable; onDrill?: (drill: NonNullable<FigureRow['drill']>) => void; lang?: Lang }) {
+  const { i18n } = useTranslation();
+  // The printed report is always Vietnamese, whatever the screen's language.
+  const lang: Lang = fixed ?? (i18n.language === 'en' ? 'en' : 'vi');
+  const t = i18next.getFixedT(lang);
+  const points = t('figures.points');
+  if (!table.rows.length)
+    return (
+      <p className="report-empty" data-table={table.id}>
+        {table.title}: {t('figures.empty')}
+      </p>
+    );
+  return (
+    <table className={`report-table report-${table.id}`} data-table={table.id}>
+      <caption>{table.title}</caption>
+      <thead>
+        <tr>
+          {table.columns.map((c, i) => (
+            <th key={i} scope="col">
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.map((row) => (
+          <tr key={row.key} className={row.total ? 'total' : undefined}>
+            {row.cells.map((cell, i) => {
+              const text = cellText(cell, lang, points);
+              // The first text cell names the row; deltas carry their direction as a class for colour only.
+              const name = cell.kind === 'text' && i === (row.cells[0].kind === 'text' ? 0 : 1);
+              const className = cell.kind.startsWith('delta') && typeof cell.value === 'number' ? (cell.value > 0 ? 'up' : cell.value < 0 ? 'down' : undefined) : cell.kind === 'text' ? undefined : 'num';
+              if (name)
+                return (
+                  <th key={i} scope="row">
+                    {row.drill && onDrill ? (
+                      <button type="button" className="link" onClick={() => onDrill(row.drill!)}>
+                        {text}
+                      </button>
+                    ) : (
+                      text
+                    )}
+                  </th>
+                );
+              return (
+                <td key={i} className={className}>
+                  {text}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,44 @@
+import i18next from 'i18next';
+import { formatVnDate } from '../../domain';
+import { FigureTableView } from './FigureTableView';
+import { labelsFrom, lettersTable, homeTable, proceduresTable, satisfactionTable, settlementTable, type Compared, type Labels } from './tables';
+
+/** `YYYY-MM-DD` as dd/mm/yyyy, the way Vietnamese papers write dates. */
+const vnDate = (key: string) => key.split('-').reverse().join('/');
+
+/**
+ * The report on paper: A4, the standard table layout, one page for a commune, always in
+ * Vietnamese (a report sent up is an official paper). Screen readers read the screen's tables,
+ * not this copy.
+ */
+export function PrintReport({ compared, unit, labels, made = new Date() }: { compared: Compared; unit: string; labels?: Labels; made?: Date }) {
+  const vi = i18next.getFixedT('vi');
+  const names = labels ?? labelsFrom(null, 'vi');
+  const r = compared.current;
+  const tables = [settlementTable(compared, vi), satisfactionTable(r, vi), lettersTable(r, vi), homeTable(r, vi)];
+  return (
+    <div className="report-print" lang="vi" aria-hidden="true">
+      <p className="report-unit">{unit}</p>
+      <h1>{vi('figures.print.title', { from: vnDate(r.from), to: vnDate(r.to) })}</h1>
+      <p className="report-made">{vi('figures.print.made', { date: formatVnDate(made) })}</p>
+      <div className="report-print-grid">
+        {tables.map((table) => (
+          <FigureTableView key={table.id} table={table} lang="vi" />
+        ))}
+      </div>
+      <FigureTableView table={proceduresTable(r, vi, names)} lang="vi" />
+      <div className="report-signatures">
+        <div>
+          <strong>{vi('figures.print.preparer')}</strong>
+          <br />
+          <em>{vi('figures.print.sign')}</em>
+        </div>
+        <div>
+          <strong>{vi('figures.print.head')}</strong>
+          <br />
+          <em>{vi('figures.print.sign')}</em>
+        </div>
+      </div>
+    </div>
+  );
+}
