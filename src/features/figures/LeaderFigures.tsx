@@ -14,7 +14,19 @@ import type { Lang } from './format';
  * The commune leader's figures on the counter tablet, offline: the same report view, periods and
  * comparisons as the dashboard, computed from what the tablet holds (`load`). Leaders only.
  */
-export function LeaderFigures({ config, leader, load, now = new Date() }: { config: CommuneConfig; leader: boolean; load: LoadReport; now?: Date }) {
+export function LeaderFigures(props: { config: CommuneConfig; leader: boolean; load: LoadReport; now?: Date }) {
+  const { t } = useTranslation();
+  if (!props.leader)
+    return (
+      <section aria-labelledby="report-title">
+        <h1 id="report-title">{t('figures.title')}</h1>
+        <p role="alert">{t('figures.leaderOnly')}</p>
+      </section>
+    );
+  return <Figures {...props} />;
+}
+
+function Figures({ config, load, now = new Date() }: { config: CommuneConfig; load: LoadReport; now?: Date }) {
   const { t, i18n } = useTranslation();
   const today = vnDateKey(now);
   const [kind, setKind] = useState<PeriodKind>('month');
@@ -24,13 +36,6 @@ export function LeaderFigures({ config, leader, load, now = new Date() }: { conf
   const lang: Lang = i18n.language === 'en' ? 'en' : 'vi';
   const labels = useMemo(() => labelsFrom(config, lang), [config, lang]);
   const tables = useMemo(() => (compared ? reportTables(compared, t, labels) : []), [compared, t, labels]);
-  if (!leader)
-    return (
-      <section aria-labelledby="report-title">
-        <h1 id="report-title">{t('figures.title')}</h1>
-        <p role="alert">{t('figures.leaderOnly')}</p>
-      </section>
-    );
   return (
     <section aria-labelledby="report-title" className="report-page">
       <div className="no-print">
