@@ -19,7 +19,8 @@ function numberFormat(lang: Lang, options: Intl.NumberFormatOptions) {
 }
 
 export const formatCount = (n: number, lang: Lang) => numberFormat(lang, { maximumFractionDigits: 0 }).format(n);
-export const formatRate = (x: number | null, lang: Lang) => (x === null ? '—' : numberFormat(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(x));
+// One decimal where it tells something: 87,5 % but 50 %.
+export const formatRate = (x: number | null, lang: Lang) => (x === null ? '—' : numberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(x));
 export const formatDays = (x: number | null, lang: Lang) => (x === null ? '—' : numberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(x));
 
 /** Text of one cell, exactly as the screen shows it (the CSV writes the same text). */
