@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { dateKeyText } from './format';
 import { PERIOD_KINDS, type Period, type PeriodKind, type Periods } from './periods';
 
-const vnDate = (key: string) => key.split('-').reverse().join('/');
 
 /** The period and what it is compared with, said in words under the choice. */
 export function PeriodPicker({ kind, onKind, custom, onCustom, periods }: { kind: PeriodKind; onKind: (k: PeriodKind) => void; custom: Period; onCustom: (p: Period) => void; periods: Periods }) {
   const { t } = useTranslation();
-  const span = (p: Period) => `${vnDate(p.from)} – ${vnDate(p.to)}`;
+  const span = (p: Period) => `${dateKeyText(p.from)} – ${dateKeyText(p.to)}`;
   return (
     <div className="period-picker no-print">
       <div className="choices-row" role="radiogroup" aria-label={t('figures.period.label')}>

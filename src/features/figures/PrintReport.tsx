@@ -1,10 +1,9 @@
 import i18next from 'i18next';
 import { formatVnDate } from '../../domain';
+import { dateKeyText } from './format';
 import { FigureTableView } from './FigureTableView';
 import { labelsFrom, lettersTable, homeTable, proceduresTable, satisfactionTable, settlementTable, type Compared, type Labels } from './tables';
 
-/** `YYYY-MM-DD` as dd/mm/yyyy, the way Vietnamese papers write dates. */
-const vnDate = (key: string) => key.split('-').reverse().join('/');
 
 /**
  * The report on paper: A4, the standard table layout, one page for a commune, always in
@@ -19,7 +18,7 @@ export function PrintReport({ compared, unit, labels, made = new Date() }: { com
   return (
     <div className="report-print" lang="vi" aria-hidden="true">
       <p className="report-unit">{unit}</p>
-      <h1>{vi('figures.print.title', { from: vnDate(r.from), to: vnDate(r.to) })}</h1>
+      <h1>{vi('figures.print.title', { from: dateKeyText(r.from), to: dateKeyText(r.to) })}</h1>
       <p className="report-made">{vi('figures.print.made', { date: formatVnDate(made) })}</p>
       <div className="report-print-grid">
         {tables.map((table) => (

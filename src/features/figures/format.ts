@@ -53,3 +53,6 @@ const signed = (n: number, text: string) => (n > 0 ? `+${text}` : n < 0 ? `−${
 /** The difference of two figures, or null when either is missing. */
 export const delta = (now: number | null | undefined, then: number | null | undefined): number | null =>
   now === null || now === undefined || then === null || then === undefined ? null : now - then;
+
+/** A Vietnam date `YYYY-MM-DD` as dd/mm/yyyy, the way both languages' screens and the papers write dates (DESIGN.md › Conventions). */
+export const dateKeyText = (key: string) => key.split('-').reverse().join('/');
