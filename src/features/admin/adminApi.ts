@@ -107,9 +107,9 @@ export function adminApi(token: string, baseUrl = '') {
       (await callApi<ProvinceReport>(opts, 'GET', `/api/v1/admin/reports?${query({ province, from, to })}`)).data,
     /** The trend, one point a month (`YYYY-MM`, both inclusive). */
     monthly: async (scope: ReportScope, from: string, to: string) =>
-      (await callApi<TrendPoint[]>(opts, 'GET', `/api/v1/admin/reports/monthly?${query({ ...scope, from, to })}`)).data,
+      (await callApi<{ months: TrendPoint[] }>(opts, 'GET', `/api/v1/admin/reports/monthly?${query({ ...scope, from, to })}`)).data.months,
     comments: async (communeId: string, from: string, to: string) =>
-      (await callApi<CommentRow[]>(opts, 'GET', `/api/v1/admin/reports/comments?${query({ communeId, from, to })}`)).data,
+      (await callApi<{ comments: CommentRow[] }>(opts, 'GET', `/api/v1/admin/reports/comments?${query({ communeId, from, to })}`)).data.comments,
     markHandled: async (opId: string, note?: string) =>
       callApi(opts, 'POST', `/api/v1/admin/comments/${encodeURIComponent(opId)}/handled`, note ? { note } : {}),
     reports: async (communeId: string, from: string, to: string) =>

@@ -24,9 +24,9 @@ function fakeServer() {
       const q = url.searchParams;
       if (url.pathname === '/api/v1/admin/reports/monthly') {
         const points: TrendPoint[] = ['2026-10', '2026-11'].map((month, i) => ({ month, toHandle: 8 + i, received: 7 + i, settled: 6, early: 3, onTime: 2, late: 1, openWithinTime: 1, openOverdue: 0, progressRate: 0.7 + i / 10, onTimeRate: 0.8, responses: 10, satisfiedRate: 0.9 }));
-        return json(points);
+        return json({ months: points });
       }
-      if (url.pathname === '/api/v1/admin/reports/comments') return json([]);
+      if (url.pathname === '/api/v1/admin/reports/comments') return json({ comments: [] });
       if (url.pathname.endsWith('/config')) return new Response(JSON.stringify({ error: { code: 'not-found', message: 'no' } }), { status: 404, headers: { 'Content-Type': 'application/json' } });
       if (q.get('province')) return json({ ...provinceReport(), from: q.get('from'), to: q.get('to') });
       if (q.get('procedureId') === 'birth') return json(BIRTHS);

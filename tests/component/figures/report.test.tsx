@@ -147,7 +147,7 @@ describe('citizens\' comments', () => {
           rows[0] = { ...rows[0], handled: { by: 'lanh.dao.xa', at: '2026-11-16T03:05:00Z', note: 'Đã gọi điện xin lỗi' } };
           return new Response(JSON.stringify({ ok: true }), { status: 200, headers: { 'Content-Type': 'application/json' } });
         }
-        return new Response(JSON.stringify(rows), { status: 200, headers: { 'Content-Type': 'application/json' } });
+        return new Response(JSON.stringify({ comments: rows }), { status: 200, headers: { 'Content-Type': 'application/json' } });
       }),
     );
     render(<Comments token="t" communeId="c1" from="2026-11-01" to="2026-11-15" onError={(e) => { throw e; }} />);
