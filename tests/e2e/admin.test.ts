@@ -57,7 +57,8 @@ describe('central dashboard', () => {
     await row.getByRole('cell', { name: '3–4' }).waitFor(); // the deviceSeq numbers never received
     await row.getByRole('cell', { name: '3 thao tác chưa gửi' }).waitFor();
     await page.getByRole('img', { name: 'Hồ sơ theo tiến độ giải quyết' }).waitFor();
-    await page.getByText('50%').waitFor(); // satisfaction: 1 of 2
+    // satisfaction: 1 of 2 (the settlement table's row; the satisfaction tables show 50 % shares too)
+    await page.getByRole('table', { name: 'Tình hình giải quyết hồ sơ' }).getByRole('row', { name: /^Tỷ lệ hài lòng/ }).getByText('50%', { exact: true }).waitFor();
 
     // A tablet that only fetched its config has been in contact too.
     const kioskRow = page.getByRole('row', { name: new RegExp(`^${onlyPulls.deviceNo} `) });

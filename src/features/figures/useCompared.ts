@@ -23,8 +23,15 @@ export function useCompared<T>(load: LoadReport<T>, periods: Periods, key: strin
   useEffect(() => {
     let stale = false;
     setState({ loaded: null, error: null });
-    const optional = (p: Period) => load(p).catch(() => null);
-    Promise.all([load(periods.current), optional(periods.previous), optional(periods.yearBefore)]).then(
+    // A year's previous period is the year before: asked once.
+    const asked = new Map<string, Promise<T>>();
+    const once = (p: Period) => {
+      const k = `${p.from}/${p.to}`;
+      if (!asked.has(k)) asked.set(k, load(p));
+      return asked.get(k)!;
+    };
+    const optional = (p: Period) => once(p).catch(() => null);
+    Promise.all([once(periods.current), optional(periods.previous), optional(periods.yearBefore)]).then(
       ([current, previous, yearBefore]) => !stale && setState({ loaded: { current, previous, yearBefore }, error: null }),
       (error: unknown) => !stale && setState({ loaded: null, error }),
     );

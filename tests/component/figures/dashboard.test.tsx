@@ -49,12 +49,14 @@ describe('the dashboard figures', () => {
     vi.useFakeTimers({ now: new Date('2026-11-15T03:00:00Z'), toFake: ['Date'] });
     const { gets } = fakeServer();
     render(<FiguresPanel token="t" me={me} communes={communes} communeId="ca" onError={(e) => { throw e; }} />);
+    fireEvent.click(await screen.findByRole('radio', { name: 'Tháng này' }));
 
     // The province first: its communes ranked, its three periods asked for.
     const province = await screen.findByRole('table', { name: 'Các xã của Lạng Sơn' });
     expect(within(province).getAllByRole('row').slice(1).map((r) => cells(r)[1])).toEqual(['Xã Bình Minh', 'Xã Cát Tiên', 'Xã An Bình', 'Toàn tỉnh']);
     const asked = (p: (u: URL) => boolean) => gets.filter((u) => u.pathname === '/api/v1/admin/reports' && p(u)).map((u) => `${u.searchParams.get('from')}/${u.searchParams.get('to')}`);
-    expect(asked((u) => u.searchParams.has('province')).sort()).toEqual(['2025-11-01/2025-11-15', '2026-10-01/2026-10-15', '2026-11-01/2026-11-15']);
+    // It opened on the year so far (and the same span of last year); this month brings its own three.
+    expect(asked((u) => u.searchParams.has('province')).sort()).toEqual(['2025-01-01/2025-11-15', '2025-11-01/2025-11-15', '2026-01-01/2026-11-15', '2026-10-01/2026-10-15', '2026-11-01/2026-11-15']);
     fireEvent.change(screen.getByRole('combobox', { name: 'Xếp hạng theo' }), { target: { value: 'satisfiedRate' } });
     expect(within(screen.getByRole('table', { name: 'Các xã của Lạng Sơn' })).getAllByRole('row').slice(1).map((r) => cells(r)[1])).toEqual(['Xã Cát Tiên', 'Xã An Bình', 'Xã Bình Minh', 'Toàn tỉnh']);
 

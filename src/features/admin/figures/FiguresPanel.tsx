@@ -47,7 +47,8 @@ export function FiguresPanel({ token, me, communes, communeId, onError }: { toke
   const lang: Lang = i18n.language === 'en' ? 'en' : 'vi';
   const api = adminApi(token);
   const today = vnDateKey(new Date());
-  const [kind, setKind] = useState<PeriodKind>('month');
+  // The year so far first, as the dashboard always opened; the tablet opens on the month.
+  const [kind, setKind] = useState<PeriodKind>('year');
   const [custom, setCustom] = useState<Period>({ from: `${today.slice(0, 8)}01`, to: today });
   const [rankBy, setRankBy] = useState<Ranking>('progressRate');
   const commune = communes.find((c) => c.id === communeId);
