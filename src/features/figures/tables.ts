@@ -258,7 +258,7 @@ export function provinceTable(report: ProvinceReport, by: Ranking, t: TFunction)
     columns: [t('figures.col.rank'), t('figures.col.commune'), ...['toHandle', 'settled', 'late', 'openOverdue', 'progressRate', 'onTimeRate', 'responses', 'satisfiedRate'].map((k) => t(`figures.measure.${k}`))],
     rows: [
       ...ranked.map((c, i) => ({ key: c.communeId, drill: { kind: 'commune' as const, id: c.communeId }, cells: [count(i + 1), text(c.name), ...cells(c)] })),
-      { key: 'total', total: true, cells: [text(''), text(t('figures.province.total')), ...cells(report.total)] },
+      { key: 'total', total: true, cells: [count(null), text(t('figures.province.total')), ...cells(report.total)] },
     ],
   };
 }

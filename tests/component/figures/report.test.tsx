@@ -89,7 +89,7 @@ describe('the province view', () => {
       return rows;
     };
     // Progress: Bình Minh 100 %, Cát Tiên 90 %, An Bình 80 %.
-    expect(order('progressRate')).toEqual([['1', 'Xã Bình Minh'], ['2', 'Xã Cát Tiên'], ['3', 'Xã An Bình'], ['', 'Toàn tỉnh']]);
+    expect(order('progressRate')).toEqual([['1', 'Xã Bình Minh'], ['2', 'Xã Cát Tiên'], ['3', 'Xã An Bình'], ['—', 'Toàn tỉnh']]);
     // On time: Bình Minh 100 %, Cát Tiên 8/9, An Bình 80 %.
     expect(order('onTimeRate').map((r) => r[1])).toEqual(['Xã Bình Minh', 'Xã Cát Tiên', 'Xã An Bình', 'Toàn tỉnh']);
     // Satisfaction: Cát Tiên 95 %, An Bình 85 %, Bình Minh 50 %.
