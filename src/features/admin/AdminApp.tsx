@@ -251,7 +251,7 @@ function Dashboard({ session, onSignOut, onExpired }: { session: Session; onSign
               <dt>{t('admin.atHome')}</dt>
               <dd>{figures.atHome}</dd>
               <dt>{t('admin.overdueOpen')}</dt>
-              <dd>{figures.overdueOpen}</dd>
+              <dd>{figures.openOverdue}</dd>
             </dl>
             <BarChart
               title={t('admin.timelinessChart')}
@@ -259,7 +259,7 @@ function Dashboard({ session, onSignOut, onExpired }: { session: Session; onSign
                 { label: t('admin.early'), value: figures.early, color: '#1b5e20' },
                 { label: t('admin.onTime'), value: figures.onTime, color: '#43a047' },
                 { label: t('admin.late'), value: figures.late, color: '#b3261e' },
-                { label: t('admin.open'), value: figures.open, color: '#8a4b00' },
+                { label: t('admin.open'), value: figures.openWithinTime + figures.openOverdue, color: '#8a4b00' },
               ]}
             />
           </div>

@@ -1,8 +1,9 @@
-import type { CommuneConfig, CommuneFigures, DeviceKind } from '../../domain';
+import type { CommuneConfig, CommuneReport, DeviceKind } from '../../domain';
 import type { ConfigPart } from '../../domain/config-parts';
 import { callApi } from '../../sync';
 
-export type { CommuneFigures };
+/** The report as the dashboard reads it (the figures-ui branch rewrites that screen). */
+export type CommuneFigures = CommuneReport;
 
 /** The central admin API (DESIGN.md), called with the admin token or a session token; the dashboard is online-only. */
 export interface Commune {
