@@ -1,8 +1,6 @@
-import type { CommentRow, CommuneConfig, CommuneFigures, CommuneReport, DeviceKind, ProvinceReport, TrendPoint } from '../../domain';
+import type { CommentRow, CommuneConfig, CommuneReport, DeviceKind, ProvinceReport, TrendPoint } from '../../domain';
 import type { ConfigPart } from '../../domain/config-parts';
 import { callApi } from '../../sync';
-
-export type { CommuneFigures };
 
 /** The central admin API (DESIGN.md), called with the admin token or a session token; the dashboard is online-only. */
 export interface Commune {
@@ -112,13 +110,5 @@ export function adminApi(token: string, baseUrl = '') {
       (await callApi<{ comments: CommentRow[] }>(opts, 'GET', `/api/v1/admin/reports/comments?${query({ communeId, from, to })}`)).data.comments,
     markHandled: async (opId: string, note?: string) =>
       callApi(opts, 'POST', `/api/v1/admin/comments/${encodeURIComponent(opId)}/handled`, note ? { note } : {}),
-    reports: async (communeId: string, from: string, to: string) =>
-      (
-        await callApi<CommuneFigures>(
-          opts,
-          'GET',
-          `/api/v1/admin/reports?${new URLSearchParams({ communeId, from, to })}`,
-        )
-      ).data,
   };
 }
