@@ -76,7 +76,7 @@ const MEASURES: Measure[] = [
   settlement('atHome'),
   { key: 'responses', kind: 'count', get: (r) => r.satisfaction.responses },
   { key: 'satisfiedRate', kind: 'rate', get: (r) => r.satisfaction.satisfiedRate },
-  { key: 'lettersDeliveredRate', kind: 'rate', get: (r) => r.letters.deliveredRate },
+  { key: 'lettersSettlementRate', kind: 'rate', get: (r) => r.letters.settlementRate },
 ];
 const DELTA = { count: 'deltaCount', rate: 'deltaRate', days: 'deltaDays' } as const;
 
@@ -144,13 +144,15 @@ export function lettersTable(r: CommuneReport, t: TFunction): FigureTable {
   return {
     id: 'letters',
     title: t('figures.letters.title'),
-    columns: [t('figures.col.letterKind'), t('figures.col.issued'), t('figures.col.delivered'), t('figures.col.suggested'), t('figures.col.deliveredRate')],
+    columns: [t('figures.col.letterKind'), t('figures.col.issued'), t('figures.col.delivered'), t('figures.col.suggested'), t('figures.col.deliveredRate'), t('figures.col.settlementRate')],
     rows: [
       ...LETTER_KINDS.map((k) => {
         const x = l.byKind[k] ?? { issued: 0, delivered: 0, suggested: 0 };
-        return { key: k, cells: [text(t(`figures.letterKind.${k}`)), count(x.issued), count(x.delivered), count(x.suggested), pct(x.issued ? x.delivered / x.issued : null)] };
+        // Per kind as the report's own rates: delivered / issued, and delivered / (issued + due but not issued).
+        const due = x.issued + x.suggested;
+        return { key: k, cells: [text(t(`figures.letterKind.${k}`)), count(x.issued), count(x.delivered), count(x.suggested), pct(x.issued ? x.delivered / x.issued : null), pct(due ? x.delivered / due : null)] };
       }),
-      { key: 'total', total: true, cells: [text(t('figures.col.total')), count(l.issued), count(l.delivered), count(l.suggested), pct(l.deliveredRate)] },
+      { key: 'total', total: true, cells: [text(t('figures.col.total')), count(l.issued), count(l.delivered), count(l.suggested), pct(l.deliveredRate), pct(l.settlementRate)] },
     ],
   };
 }

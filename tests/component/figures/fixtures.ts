@@ -48,6 +48,7 @@ export function communeReport(from: string, to: string, s: SettlementFigures, ov
       delivered: 3,
       suggested: 1,
       deliveredRate: 0.75,
+      settlementRate: 0.6,
       byKind: {
         apology: { issued: 1, delivered: 1, suggested: 0 },
         thanks: { issued: 0, delivered: 0, suggested: 0 },

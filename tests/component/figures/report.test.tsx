@@ -61,7 +61,7 @@ describe('the report view', () => {
 
   it('shows letters, the checklist block three ways plus citizens, home service, procedures and officers', () => {
     render(<ReportView report={NOW} tables={tables} />);
-    expect(cellsOf(within(tableNamed('Thư của xã')).getByRole('row', { name: /^Tổng cộng/ }))).toEqual(['Tổng cộng', '4', '3', '1', '75%']);
+    expect(cellsOf(within(tableNamed('Thư của xã')).getByRole('row', { name: /^Tổng cộng/ }))).toEqual(['Tổng cộng', '4', '3', '1', '75%', '60%']);
     const checklists = tableNamed(/Tác phong phục vụ \(12 lượt kiểm, 2 lượt bỏ qua\)/);
     expect(within(checklists).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Tiêu chí tác phong', 'Cán bộ tự kiểm', 'Lãnh đạo kiểm', 'Đồng nghiệp kiểm', 'Người dân trả lời', 'Số lượt kiểm']);
     expect(cellsOf(within(checklists).getAllByRole('row')[1])).toEqual(['listen', '100%', '66,7%', '100%', '75%', '14']);
@@ -128,7 +128,7 @@ describe('exports', () => {
     expect(rows.find((r) => r[0] === 'Tổng số hồ sơ phải giải quyết')).toEqual(['Tổng số hồ sơ phải giải quyết', 10, 8, 2, 5, 5]);
     expect(rows.find((r) => r[0] === 'Tỷ lệ tiến độ giải quyết (QĐ 766)')?.slice(1, 3)).toEqual([0.8, 0.75]);
     const letters = await readSheet(bytes, 'letters');
-    expect(letters.at(-1)).toEqual(['Tổng cộng', 4, 3, 1, 0.75]);
+    expect(letters.at(-1)).toEqual(['Tổng cộng', 4, 3, 1, 0.75, 0.6]);
   });
 });
 
