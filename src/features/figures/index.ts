@@ -11,3 +11,4 @@ export { labelsFrom, reportTables, trendTable, provinceTable, RANKINGS, type Com
 export { useCompared, type LoadReport, type Loaded } from './useCompared';
 export { toCsv, toXlsx, BOM } from './exportFiles';
 export { cellText, type Lang } from './format';
+export { figureRoutes } from './routes';
