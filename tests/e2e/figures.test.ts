@@ -18,9 +18,15 @@ let browser: Browser;
 let s: TestServer;
 const SCREENSHOTS = process.env.SCREENSHOTS === '1';
 
+let demo: { id: string; name: string; province: string };
 beforeAll(async () => {
   s = await startTestServer({ db: 'pglite', distDir: 'dist' });
   browser = await launchChromium();
+  // Two communes of one province, each with two months of work.
+  demo = (await (await s.admin('GET', '/api/v1/admin/communes')).json()).find((c: { id: string }) => c.id === s.demoCommuneId);
+  const other = await (await s.admin('POST', '/api/v1/admin/communes', { code: 'XA-HAI', name: 'Xã Thứ Hai', province: demo.province })).json();
+  await pushHistory(s.demoCommuneId, '000.00.12.H26');
+  await pushHistory(other.id, '000.00.13.H26');
 });
 afterAll(async () => {
   await browser?.close();
@@ -54,7 +60,7 @@ async function pushHistory(communeId: string, codePrefix: string) {
     ops.push(received);
     if (settleAfterDays === null) return;
     ops.push(makeOp('dossier.transitioned', { action: 'start-processing', staffId: LAN }, { deviceSeq: ++seq, entityId: received.entityId, wall: wall + HOUR }));
-    ops.push(makeOp('dossier.transitioned', { action: 'mark-result-ready', staffId: LAN }, { deviceSeq: ++seq, entityId: received.entityId, wall: wall + settleAfterDays * DAY }));
+    ops.push(makeOp('dossier.transitioned', { action: 'mark-result-ready', staffId: LAN }, { deviceSeq: ++seq, entityId: received.entityId, wall: wall + 2 * HOUR + settleAfterDays * DAY }));
   };
   receive(addDaysToKey(before.from, 9), 0);
   receive(addDaysToKey(before.from, 9), 8);
@@ -70,7 +76,6 @@ async function pushHistory(communeId: string, codePrefix: string) {
   }
   expect((await push(s.url, device.token, device.deviceId, ops)).status).toBe(200);
   expect((await push(s.url, kiosk.token, kiosk.deviceId, surveys)).status).toBe(200);
-  return { last, before };
 }
 
 const report = async (q: Record<string, string>): Promise<CommuneReport> => (await s.admin('GET', `/api/v1/admin/reports?${new URLSearchParams(q)}`)).json();
@@ -84,6 +89,12 @@ const saved = async (download: Download) => {
 };
 const pdfPages = async (page: Page) => {
   await page.emulateMedia({ media: 'print' });
+  if (process.env.PRINT_DEBUG) {
+    const size = page.viewportSize()!;
+    await page.setViewportSize({ width: 703, height: 1000 });
+    await page.screenshot({ path: `/tmp/figures-print-${Date.now()}.png`, fullPage: true });
+    await page.setViewportSize(size);
+  }
   const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
   await page.emulateMedia({ media: 'screen' });
   return [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
@@ -91,10 +102,7 @@ const pdfPages = async (page: Page) => {
 
 describe('figures, end to end', () => {
   it('dashboard: last month against the month before, the province ranked, drill-down, CSV with BOM, XLSX, one A4 page', async () => {
-    const demo = (await (await s.admin('GET', '/api/v1/admin/communes')).json()).find((c: { id: string }) => c.id === s.demoCommuneId);
-    const other = await (await s.admin('POST', '/api/v1/admin/communes', { code: 'XA-HAI', name: 'Xã Thứ Hai', province: demo.province })).json();
-    const { last, before } = await pushHistory(s.demoCommuneId, '000.00.12.H26');
-    await pushHistory(other.id, '000.00.13.H26');
+    const { current: last, previous: before } = periodsOf('lastMonth', vnDateKey(new Date()));
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     await page.goto(`${s.url}/#/admin`);

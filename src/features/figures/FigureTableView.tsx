@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { cellText, type Lang } from './format';
@@ -10,15 +11,16 @@ export function FigureTableView({ table, onDrill, lang: fixed }: { table: Figure
   const lang: Lang = fixed ?? (i18n.language === 'en' ? 'en' : 'vi');
   const t = i18next.getFixedT(lang);
   const points = t('figures.points');
+  const captionId = useId();
   if (!table.rows.length)
     return (
       <p className="report-empty" data-table={table.id}>
         {table.title}: {t('figures.empty')}
       </p>
     );
-  return (
+  const drawn = (
     <table className={`report-table report-${table.id}`} data-table={table.id}>
-      <caption>{table.title}</caption>
+      <caption id={captionId}>{table.title}</caption>
       <thead>
         <tr>
           {table.columns.map((c, i) => (
@@ -58,5 +60,13 @@ export function FigureTableView({ table, onDrill, lang: fixed }: { table: Figure
         ))}
       </tbody>
     </table>
+  );
+  // A wide table scrolls sideways on a portrait tablet: its box takes the keyboard focus, so it can be scrolled without a finger.
+  return table.columns.length > 6 ? (
+    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
+      {drawn}
+    </div>
+  ) : (
+    drawn
   );
 }

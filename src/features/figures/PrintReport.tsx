@@ -14,16 +14,18 @@ export function PrintReport({ compared, unit, labels, made = new Date() }: { com
   const vi = i18next.getFixedT('vi');
   const names = labels ?? labelsFrom(null, 'vi');
   const r = compared.current;
-  const tables = [settlementTable(compared, vi), satisfactionTable(r, vi), lettersTable(r, vi), homeTable(r, vi)];
   return (
     <div className="report-print" lang="vi" aria-hidden="true">
       <p className="report-unit">{unit}</p>
       <h1>{vi('figures.print.title', { from: dateKeyText(r.from), to: dateKeyText(r.to) })}</h1>
       <p className="report-made">{vi('figures.print.made', { date: formatVnDate(made) })}</p>
+      <FigureTableView table={settlementTable(compared, vi)} lang="vi" />
       <div className="report-print-grid">
-        {tables.map((table) => (
-          <FigureTableView key={table.id} table={table} lang="vi" />
-        ))}
+        <div>
+          <FigureTableView table={satisfactionTable(r, vi)} lang="vi" />
+          <FigureTableView table={homeTable(r, vi)} lang="vi" />
+        </div>
+        <FigureTableView table={lettersTable(r, vi)} lang="vi" />
       </div>
       <FigureTableView table={proceduresTable(r, vi, names)} lang="vi" />
       <div className="report-signatures">
