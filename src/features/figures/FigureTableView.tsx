@@ -37,7 +37,7 @@ export function FigureTableView({ table, onDrill, lang: fixed }: { table: Figure
               const text = cellText(cell, lang, points);
               // The first text cell names the row; deltas carry their direction as a class for colour only.
               const name = cell.kind === 'text' && i === (row.cells[0].kind === 'text' ? 0 : 1);
-              const className = cell.kind.startsWith('delta') && typeof cell.value === 'number' ? (cell.value > 0 ? 'up' : cell.value < 0 ? 'down' : undefined) : cell.kind === 'text' ? undefined : 'num';
+              const className = cell.kind === 'text' ? undefined : typeof cell.value === 'number' && cell.kind.startsWith('delta') && cell.value !== 0 ? (cell.value > 0 ? 'up' : 'down') : 'num';
               if (name)
                 return (
                   <th key={i} scope="row">

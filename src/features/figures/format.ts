@@ -41,7 +41,7 @@ export function cellText(cell: Cell, lang: Lang, pointsUnit: string): string {
       return signed(value, formatDays(Math.abs(value), lang));
     case 'deltaRate':
       // A change of a rate is said in percentage points, never as a percent of a percent.
-      return `${signed(value, numberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.abs(value * 100)))} ${pointsUnit}`;
+      return `${signed(value, numberFormat(lang, { maximumFractionDigits: 1 }).format(Math.abs(value * 100)))} ${pointsUnit}`;
     default:
       return String(value);
   }

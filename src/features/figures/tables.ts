@@ -188,7 +188,9 @@ export function homeTable(r: CommuneReport, t: TFunction): FigureTable {
 }
 
 const BREAKDOWN = ['received', 'toHandle', 'settled', 'early', 'onTime', 'late', 'openOverdue'] as const;
-const breakdownColumns = (t: TFunction) => [...BREAKDOWN.map((k) => t(`figures.measure.${k}`)), t('figures.measure.progressRate'), t('figures.measure.onTimeRate'), t('figures.measure.avgWorkingDays')];
+// As column headers the sub-rows of the settlement table need their own words ("Quá hạn", not "— quá hạn").
+const columnOf = (t: TFunction, k: string) => t(['early', 'onTime', 'late'].includes(k) ? `figures.col.${k}` : `figures.measure.${k}`);
+const breakdownColumns = (t: TFunction) => [...BREAKDOWN.map((k) => columnOf(t, k)), t('figures.measure.progressRate'), t('figures.measure.onTimeRate'), t('figures.measure.avgWorkingDays')];
 const breakdownCells = (f: SettlementFigures) => [...BREAKDOWN.map((k) => count(f[k])), pct(f.progressRate), pct(f.onTimeRate), days(f.avgWorkingDays)];
 
 export function proceduresTable(r: CommuneReport, t: TFunction, labels: Labels): FigureTable {
@@ -233,7 +235,7 @@ export function trendTable(points: TrendPoint[], t: TFunction): FigureTable {
   return {
     id: 'trend',
     title: t('figures.trend.title'),
-    columns: [t('figures.col.month'), t('figures.measure.received'), t('figures.measure.settled'), t('figures.measure.late'), t('figures.measure.progressRate'), t('figures.measure.onTimeRate'), t('figures.measure.responses'), t('figures.measure.satisfiedRate')],
+    columns: [t('figures.col.month'), t('figures.measure.received'), t('figures.measure.settled'), columnOf(t, 'late'), t('figures.measure.progressRate'), t('figures.measure.onTimeRate'), t('figures.measure.responses'), t('figures.measure.satisfiedRate')],
     rows: points.map((p) => ({
       key: p.month,
       cells: [text(`${p.month.slice(5, 7)}/${p.month.slice(0, 4)}`), count(p.received), count(p.settled), count(p.late), pct(p.progressRate), pct(p.onTimeRate), count(p.responses), pct(p.satisfiedRate)],
@@ -257,7 +259,7 @@ export function provinceTable(report: ProvinceReport, by: Ranking, t: TFunction)
   return {
     id: 'province',
     title: t('figures.province.title', { province: report.province }),
-    columns: [t('figures.col.rank'), t('figures.col.commune'), ...['toHandle', 'settled', 'late', 'openOverdue', 'progressRate', 'onTimeRate', 'responses', 'satisfiedRate'].map((k) => t(`figures.measure.${k}`))],
+    columns: [t('figures.col.rank'), t('figures.col.commune'), ...['toHandle', 'settled', 'late', 'openOverdue', 'progressRate', 'onTimeRate', 'responses', 'satisfiedRate'].map((k) => columnOf(t, k))],
     rows: [
       ...ranked.map((c, i) => ({ key: c.communeId, drill: { kind: 'commune' as const, id: c.communeId }, cells: [count(i + 1), text(c.name), ...cells(c)] })),
       { key: 'total', total: true, cells: [count(null), text(t('figures.province.total')), ...cells(report.total)] },

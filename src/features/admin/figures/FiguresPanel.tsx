@@ -117,8 +117,7 @@ export function FiguresPanel({ token, me, communes, communeId, onError }: { toke
         {loaded && <ExportBar tables={tables} name={`bao-cao-${(scopeName || 'xa').replace(/\s+/g, '-')}-${periods.current.from}-${periods.current.to}`} />}
         {!loaded && !error && <p role="status">{t('app.loading')}</p>}
         {province && (
-          <section aria-labelledby="province-title" className="report-block">
-            <h3 id="province-title">{province.title}</h3>
+          <section aria-label={province.title} className="report-block">
             <label className="field inline">
               <span>{t('figures.province.rankBy')}</span>
               <select value={rankBy} onChange={(e) => setRankBy(e.target.value as Ranking)}>
