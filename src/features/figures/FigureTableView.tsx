@@ -35,9 +35,9 @@ export function FigureTableView({ table, onDrill, lang: fixed }: { table: Figure
           <tr key={row.key} className={row.total ? 'total' : undefined}>
             {row.cells.map((cell, i) => {
               const text = cellText(cell, lang, points);
-              // The first text cell names the row; deltas carry their direction as a class for colour only.
+              // The first text cell names the row; a change is coloured better or worse (the sign says which way, in words too).
               const name = cell.kind === 'text' && i === (row.cells[0].kind === 'text' ? 0 : 1);
-              const className = cell.kind === 'text' ? undefined : typeof cell.value === 'number' && cell.kind.startsWith('delta') && cell.value !== 0 ? (cell.value > 0 ? 'up' : 'down') : 'num';
+              const className = cell.kind === 'text' ? undefined : typeof cell.value === 'number' && cell.kind.startsWith('delta') && cell.value !== 0 ? ((cell.value > 0) !== Boolean(row.lowerIsBetter) ? 'better' : 'worse') : 'num';
               if (name)
                 return (
                   <th key={i} scope="row">

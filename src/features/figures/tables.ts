@@ -14,6 +14,8 @@ export interface FigureRow {
   drill?: { kind: 'commune' | 'procedure' | 'officer'; id: string };
   /** The sum row of a table, set apart. */
   total?: boolean;
+  /** A figure that is better when it falls (late, overdue, days taken): its changes are coloured the other way. */
+  lowerIsBetter?: boolean;
 }
 export interface FigureTable {
   id: string;
@@ -54,8 +56,8 @@ const count = (value: number | null | undefined): Cell => ({ kind: 'count', valu
 const pct = (value: number | null | undefined): Cell => ({ kind: 'rate', value: value ?? null });
 const days = (value: number | null | undefined): Cell => ({ kind: 'days', value: value ?? null });
 
-type Measure = { key: string; kind: 'count' | 'rate' | 'days'; get: (r: CommuneReport) => number | null };
-const settlement = (key: keyof SettlementFigures, kind: Measure['kind'] = 'count'): Measure => ({ key, kind, get: (r) => r[key] as number | null });
+type Measure = { key: string; kind: 'count' | 'rate' | 'days'; get: (r: CommuneReport) => number | null; lowerIsBetter?: boolean };
+const settlement = (key: keyof SettlementFigures, kind: Measure['kind'] = 'count', lowerIsBetter = false): Measure => ({ key, kind, get: (r) => r[key] as number | null, lowerIsBetter });
 
 /** The standard settlement table (Decision 766), then the satisfaction and letter rates, in the order the report is read. */
 const MEASURES: Measure[] = [
@@ -66,13 +68,13 @@ const MEASURES: Measure[] = [
   settlement('settled'),
   settlement('early'),
   settlement('onTime'),
-  settlement('late'),
+  settlement('late', 'count', true),
   settlement('withdrawn'),
   settlement('openWithinTime'),
-  settlement('openOverdue'),
+  settlement('openOverdue', 'count', true),
   settlement('progressRate', 'rate'),
   settlement('onTimeRate', 'rate'),
-  settlement('avgWorkingDays', 'days'),
+  settlement('avgWorkingDays', 'days', true),
   settlement('atHome'),
   { key: 'responses', kind: 'count', get: (r) => r.satisfaction.responses },
   { key: 'satisfiedRate', kind: 'rate', get: (r) => r.satisfaction.satisfiedRate },
@@ -95,6 +97,7 @@ export function settlementTable({ current, previous, yearBefore }: Compared, t: 
     ],
     rows: MEASURES.map((m) => ({
       key: m.key,
+      lowerIsBetter: m.lowerIsBetter,
       cells: [text(t(`figures.measure.${m.key}`)), { kind: m.kind, value: m.get(current) }, ...compare(m, previous), ...compare(m, yearBefore)],
     })),
   };

@@ -189,3 +189,17 @@ describe('the leader\'s figures on the tablet', () => {
     expect(load).not.toHaveBeenCalled();
   });
 });
+
+describe('changes, coloured by meaning', () => {
+  it('more late dossiers or more days taken read as worse, more received or a higher rate as better', () => {
+    render(<ReportView report={NOW} tables={tables} />);
+    const table = tableNamed('Tình hình giải quyết hồ sơ');
+    const changeCell = (name: RegExp) => within(table).getByRole('row', { name }).querySelectorAll('td')[2];
+    expect(changeCell(/^Tổng số hồ sơ phải giải quyết/)).toHaveClass('better'); // +2
+    expect(changeCell(/^— quá hạn/)).toHaveClass('better'); // −1 late
+    expect(changeCell(/^Đang giải quyết, quá hạn/)).toHaveClass('worse'); // +1 overdue
+    expect(changeCell(/^Thời gian giải quyết bình quân/)).toHaveClass('better'); // −0,8 days
+    expect(changeCell(/^Tỷ lệ tiến độ/)).toHaveClass('better'); // +5 points
+    expect(changeCell(/^Công dân rút hồ sơ/)).toHaveClass('num'); // no change
+  });
+});
