@@ -10,6 +10,7 @@ import { goOnline, launchChromium, reloadOffline } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { signIn } from '../support/counter-page';
 import { expectAccessible } from '../support/axe';
+import { smallTargets } from '../support/touch';
 import { makeOp, push, receivedData } from '../support/ops';
 
 // The figures screens on the real server and the real app (dist/): the dashboard's comparison and
@@ -224,6 +225,7 @@ describe('figures, end to end', () => {
     ];
     for (const [row, value] of expected) expect(await cellOf(settlement, row, 1), String(row)).toBe(value);
     await expectAccessible(page, "leader's tablet figures");
+    expect(await smallTargets(page)).toEqual([]);
     if (SCREENSHOTS) {
       // The report's top just under the status bar, which stays on screen.
       await page.evaluate(() => scrollTo(0, document.querySelector('#report-title')!.getBoundingClientRect().top + scrollY - 150));
