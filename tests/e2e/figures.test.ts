@@ -173,6 +173,13 @@ describe('figures, end to end', () => {
     await crumbs.getByText(/^Thủ tục: Đăng ký khai tử/).waitFor();
     await crumbs.getByRole('button', { name: demo.name }).click();
     await expect.poll(() => cellOf(settlement, /^Mới tiếp nhận trong kỳ/, 1)).toBe(String(now.received));
+    // And to one officer: the dossiers Nguyễn Thị Lan received.
+    const lan = await report({ communeId: s.demoCommuneId, from: last.from, to: last.to, staffId: LAN });
+    await page.getByRole('table', { name: 'Theo cán bộ tiếp nhận' }).getByRole('button', { name: 'Nguyễn Thị Lan' }).click();
+    await crumbs.getByText('Cán bộ: Nguyễn Thị Lan').waitFor();
+    await expect.poll(() => cellOf(settlement, /^Tổng số hồ sơ phải giải quyết/, 1)).toBe(String(lan.toHandle));
+    await crumbs.getByRole('button', { name: demo.name }).click();
+    await expect.poll(() => cellOf(settlement, /^Mới tiếp nhận trong kỳ/, 1)).toBe(String(now.received));
     await crumbs.getByRole('button', { name: demo.province }).click();
     await province.waitFor();
 

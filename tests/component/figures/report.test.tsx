@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import i18next from 'i18next';
 import { readSheet } from 'read-excel-file/node';
-import { FigureTableView, LeaderFigures, ReportView, labelsFrom, provinceTable, reportTables, toCsv, toXlsx, type Compared } from '../../../src/features/figures';
+import { FigureTableView, LeaderFigures, PrintReport, ReportView, labelsFrom, provinceTable, reportTables, toCsv, toXlsx, type Compared } from '../../../src/features/figures';
 import { Comments } from '../../../src/features/admin/figures/Comments';
 import seed from '../../../src/domain/demo/demo-commune.json';
 import type { CommentRow, CommuneConfig } from '../../../src/domain';
@@ -201,5 +201,23 @@ describe('changes, coloured by meaning', () => {
     expect(changeCell(/^Thời gian giải quyết bình quân/)).toHaveClass('better'); // −0,8 days
     expect(changeCell(/^Tỷ lệ tiến độ/)).toHaveClass('better'); // +5 points
     expect(changeCell(/^Công dân rút hồ sơ/)).toHaveClass('num'); // no change
+  });
+});
+
+describe('the printed report', () => {
+  it('is in Vietnamese whatever the screen language, with the period and both signatures', async () => {
+    await setLanguage('en', false);
+    try {
+      const { container } = render(<PrintReport compared={compared} unit="UBND xã Tân Lập" made={new Date('2026-11-16T03:00:00Z')} />);
+      const paper = container.querySelector('.report-print')!;
+      expect(paper).toHaveAttribute('lang', 'vi');
+      expect(paper.querySelector('h1')).toHaveTextContent('BÁO CÁO TÌNH HÌNH GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH Từ ngày 01/11/2026 đến ngày 15/11/2026');
+      expect(paper.textContent).toContain('Ngày lập: 16/11/2026');
+      expect([...paper.querySelectorAll('caption')].map((c) => c.textContent)).toEqual(['Tình hình giải quyết hồ sơ', 'Mức độ hài lòng', 'Phục vụ tại nhà', 'Thư của xã', 'Theo thủ tục']);
+      expect(paper.textContent).toContain('+5 điểm %');
+      expect(paper.textContent).toContain('Thủ trưởng đơn vị');
+    } finally {
+      await setLanguage('vi', false);
+    }
   });
 });
