@@ -12,47 +12,54 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
   const { t } = useTranslation();
   if (!points.length) return null;
   const width = 600;
-  const height = 220;
+  const height = 200;
   const left = 36;
   const step = points.length > 1 ? (width - left - 20) / (points.length - 1) : 0;
   const y = (rate: number) => 10 + (1 - rate) * (height - 40);
   return (
-    <svg role="img" aria-label={t('figures.trend.chart')} className="trend-chart" viewBox={`0 0 ${width} ${height}`}>
-      <title>{t('figures.trend.chart')}</title>
-      {[0, 0.5, 1].map((r) => (
-        <g key={r}>
-          <line x1={left} x2={width} y1={y(r)} y2={y(r)} stroke="#ddd" />
-          <text x={0} y={y(r) + 4} fontSize="11">
-            {r * 100}%
-          </text>
-        </g>
-      ))}
-      {points.map((p, i) => (
-        <text key={p.month} x={left + i * step} y={height - 8} fontSize="11" textAnchor="middle">
-          {p.month.slice(5)}/{p.month.slice(2, 4)}
-        </text>
-      ))}
-      {LINES.map(({ key, color }) => {
-        // A month with nothing to divide leaves a gap in its line rather than a fall to zero.
-        const segments: string[][] = [[]];
-        points.forEach((p, i) => {
-          const v = p[key];
-          if (v === null) segments.push([]);
-          else segments[segments.length - 1].push(`${left + i * step},${y(v)}`);
-        });
-        return (
-          <g key={key}>
-            {segments.filter((s) => s.length).map((s, i) => (
-              <polyline key={i} points={s.join(' ')} fill="none" stroke={color} strokeWidth={2.5} />
-            ))}
+    <figure className="trend-figure">
+      <svg role="img" aria-label={t('figures.trend.chart')} className="trend-chart" viewBox={`0 0 ${width} ${height}`}>
+        <title>{t('figures.trend.chart')}</title>
+        {[0, 0.5, 1].map((r) => (
+          <g key={r}>
+            <line x1={left} x2={width} y1={y(r)} y2={y(r)} stroke="#ddd" />
+            <text x={0} y={y(r) + 4} fontSize="11">
+              {r * 100}%
+            </text>
           </g>
-        );
-      })}
-      {LINES.map(({ key, color }, i) => (
-        <text key={key} x={left + 8 + i * 190} y={height - 26} fontSize="12" fill={color}>
-          ■ {t(`figures.measure.${key}`)}
-        </text>
-      ))}
-    </svg>
+        ))}
+        {points.map((p, i) => (
+          <text key={p.month} x={left + i * step} y={height - 8} fontSize="11" textAnchor="middle">
+            {p.month.slice(5)}/{p.month.slice(2, 4)}
+          </text>
+        ))}
+        {LINES.map(({ key, color }) => {
+          // A month with nothing to divide leaves a gap in its line rather than a fall to zero; a dot marks each month that has a rate.
+          const segments: string[][] = [[]];
+          points.forEach((p, i) => {
+            const v = p[key];
+            if (v === null) segments.push([]);
+            else segments[segments.length - 1].push(`${left + i * step},${y(v)}`);
+          });
+          return (
+            <g key={key}>
+              {segments.filter((s) => s.length).map((s, i) => (
+                <polyline key={i} points={s.join(' ')} fill="none" stroke={color} strokeWidth={2.5} />
+              ))}
+              {points.map((p, i) => (p[key] === null ? null : <circle key={p.month} cx={left + i * step} cy={y(p[key]!)} r={4} fill={color} />))}
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption>
+        <ul className="legend">
+          {LINES.map(({ key, color }) => (
+            <li key={key}>
+              <span className="swatch" style={{ background: color }} aria-hidden="true" /> {t(`figures.measure.${key}`)}
+            </li>
+          ))}
+        </ul>
+      </figcaption>
+    </figure>
   );
 }
