@@ -14,7 +14,7 @@ function screen<T extends ComponentType<any>>(load: () => Promise<{ default: T }
     return module;
   });
 }
-const AdminApp = screen(() => import('../features/admin/AdminApp'), 'admin');
+const AdminApp = screen(() => import('../features/admin/AdminApp'), 'admin', 'figures');
 const Shell = screen(() => import('./Shell'), 'counter', 'kiosk', 'home');
 const KioskApp = screen(() => import('../features/kiosk/KioskApp'), 'kiosk');
 const FirstRun = screen(() => import('./FirstRun'));

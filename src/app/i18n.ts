@@ -4,7 +4,7 @@ import { initReactI18next } from 'react-i18next';
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 /** Strings are split the way the screens are: a kiosk never downloads the counter's words. */
-export type StringPart = 'core' | 'counter' | 'kiosk' | 'admin' | 'home';
+export type StringPart = 'core' | 'counter' | 'kiosk' | 'admin' | 'home' | 'figures';
 const STORAGE_KEY = 'friendly-desk.language';
 
 // Each file is a chunk of its own; the service worker precaches them all, so any language and

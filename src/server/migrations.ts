@@ -1,3 +1,4 @@
+import { backfillDossierFacts } from './projections/dossiers';
 import type { Sql } from './sql';
 
 /**
@@ -237,8 +238,32 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX home_visits_commune_date ON home_visits (commune_id, date);
   `,
-  // Migration 11 (branch letters-home; 9 and 10 come from other branches, so this is the 11th entry
-  // once they are merged). Longevity letters (issue 14): the birth year of a person on the home list
+  // Reports at province scale (issue 18): each dossier's report facts as columns (dossierFacts:
+  // receiving officer, the due date that counts, an open supplement wait, settled / withdrawn /
+  // closed at, timeliness, working days), filled for the rows already there by folding them again
+  // (backfillDossierFacts, run right after this one). "To handle in a period" is received before
+  // its end and closed after its start: the closed_at index finds those (closed_at is 'infinity'
+  // while open). Survey comments (kept in the op log until now) for the comments list, with who
+  // marked each handled, and the dossier code index that links answers to dossiers.
+  `
+  ALTER TABLE dossiers ADD COLUMN staff_id text;
+  ALTER TABLE dossiers ADD COLUMN due_effective timestamptz;
+  ALTER TABLE dossiers ADD COLUMN waiting_since timestamptz;
+  ALTER TABLE dossiers ADD COLUMN settled_at timestamptz;
+  ALTER TABLE dossiers ADD COLUMN withdrawn_at timestamptz;
+  ALTER TABLE dossiers ADD COLUMN closed_at timestamptz;
+  ALTER TABLE dossiers ADD COLUMN timeliness text;
+  ALTER TABLE dossiers ADD COLUMN working_days integer;
+  CREATE INDEX dossiers_commune_closed ON dossiers (commune_id, closed_at);
+  CREATE INDEX dossiers_commune_code ON dossiers (commune_id, code);
+  ALTER TABLE surveys ADD COLUMN comment text;
+  ALTER TABLE surveys ADD COLUMN handled_by text;
+  ALTER TABLE surveys ADD COLUMN handled_at timestamptz;
+  ALTER TABLE surveys ADD COLUMN handled_note text;
+  UPDATE surveys SET comment = o.data->>'comment' FROM ops o WHERE o.op_id = surveys.op_id AND o.type = 'survey.submitted' AND o.data->>'comment' IS NOT NULL;
+  CREATE INDEX surveys_commune_comment_at ON surveys (commune_id, at) WHERE comment IS NOT NULL;
+  `,
+  // Migration 10. Longevity letters (issue 14): the birth year of a person on the home list
   // and the person a letter without a dossier is for, so the report counts the longevity letters
   // due and not issued as the tablets suggest them (longevityDue). Birth years already sent are read
   // back from the op log: the latest op by HLC that names one (nobody could clear it before this).
@@ -255,6 +280,11 @@ export const MIGRATIONS: string[] = [
   `,
 ];
 
+/** Work a migration needs done in code, right after its SQL, in the same transaction (by migration number). */
+const AFTER: Record<number, (tx: Sql) => Promise<void>> = {
+  9: backfillDossierFacts,
+};
+
 /** Apply what is missing, under a lock, so several processes starting at once agree. */
 export async function migrate(sql: Sql): Promise<void> {
   await sql.transaction(async (tx) => {
@@ -265,6 +295,7 @@ export async function migrate(sql: Sql): Promise<void> {
     for (const [i, text] of MIGRATIONS.entries()) {
       if (done.has(i + 1)) continue;
       for (const statement of text.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
+      await AFTER[i + 1]?.(tx);
       await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [i + 1]);
     }
   });

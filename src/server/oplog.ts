@@ -2,10 +2,10 @@
  * The op log's SQL: a push applied (ops stored, report rows refreshed, each op answered) and a
  * pull read. HTTP is routes/sync.ts's business; the report rows are projections/<capability>.ts's.
  */
-import { BACKDATE_LIMIT_MS, foldDossier, HLC_PATTERN, isClockAhead, SURVEY_RATE_WINDOW_MS, toCanonicalHlc, validateOp, type FoldOp, type Op, type OpRejection, type OpResult } from '../domain';
+import { BACKDATE_LIMIT_MS, HLC_PATTERN, isClockAhead, SURVEY_RATE_WINDOW_MS, toCanonicalHlc, validateOp, type FoldOp, type Op, type OpRejection, type OpResult } from '../domain';
 import type { ReferenceIds } from './communes';
 import type { Device } from './devices';
-import { DOSSIER_COLUMNS, dossierOpsOf, refoldDossiers } from './projections/dossiers';
+import { DOSSIER_COLUMNS, dossierOpsOf, dossierRows, refoldDossiers } from './projections/dossiers';
 import { markSurveyExclusions, SURVEY_COLUMNS, surveysOf } from './projections/surveys';
 import { writeAppendedRows } from './projections';
 import { Params, rowsFrom, type Column } from './rows';
@@ -145,7 +145,7 @@ export async function applyBatch(
     // step 4 (its conflict, unlike a read, sees what a concurrent push just committed).
     const latestAt = await markExclusions(tx, device.id, fresh);
     const batchOps = dossierOpsOf(fresh);
-    const dossiers = [...batchOps].map(([id, ops]) => foldDossier(id, ops));
+    const dossiers = await dossierRows(tx, device.commune_id, batchOps);
     const surveys = surveysOf(fresh);
     const p = new Params(device.commune_id, device.id, latestAt);
     // The answer names only what did not go in (usually nothing): ops the insert skipped or that

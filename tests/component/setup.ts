@@ -5,7 +5,7 @@ import { cleanup } from '@testing-library/react';
 import { initI18n } from '../../src/app/i18n';
 import { db } from '../../src/app/db';
 
-await initI18n('vi', ['counter', 'kiosk', 'admin', 'home']);
+await initI18n('vi', ['counter', 'kiosk', 'admin', 'home', 'figures']);
 
 beforeEach(async () => {
   localStorage.clear(); // the kiosk's survey in progress and the language choice live there

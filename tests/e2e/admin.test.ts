@@ -42,14 +42,17 @@ describe('central dashboard', () => {
     const expectedSvg = await toString(issued, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
     expect(decodeURIComponent((await qr.getAttribute('src'))!.replace('data:image/svg+xml;utf8,', ''))).toBe(expectedSvg);
 
-    const row = page.getByRole('row', { name: new RegExp(`^${device.deviceNo} `) });
+    // Rows of the tablets' section: the figures' tables have rows that start with a number too.
+    const tablets = page.getByRole('region', { name: 'Máy tính bảng' });
+    const row = tablets.getByRole('row', { name: new RegExp(`^${device.deviceNo} `) });
     await row.getByRole('cell', { name: '3–4' }).waitFor(); // the deviceSeq numbers never received
     await row.getByRole('cell', { name: '3 thao tác chưa gửi' }).waitFor();
     await page.getByRole('img', { name: 'Hồ sơ theo tiến độ giải quyết' }).waitFor();
-    await page.getByText('50%').waitFor(); // satisfaction: 1 of 2
+    // satisfaction: 1 of 2 (the settlement table's row; the satisfaction tables show 50 % shares too)
+    await page.getByRole('table', { name: 'Tình hình giải quyết hồ sơ' }).getByRole('row', { name: /^Tỷ lệ hài lòng/ }).getByText('50%', { exact: true }).waitFor();
 
     // A tablet that only fetched its config has been in contact too.
-    const kioskRow = page.getByRole('row', { name: new RegExp(`^${onlyPulls.deviceNo} `) });
+    const kioskRow = tablets.getByRole('row', { name: new RegExp(`^${onlyPulls.deviceNo} `) });
     expect(await kioskRow.getByRole('cell').nth(2).innerText()).not.toBe('Chưa liên lạc');
 
     // Portrait: rows stack, and every cell still shows its header; nothing runs off the screen.

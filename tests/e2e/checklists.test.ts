@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { newTablet, openApp, useServerAndChromium } from '../support/e2e';
 import { enrollAndSignIn, receiveDossier, signIn } from '../support/counter-page';
 import { expectAccessible } from '../support/axe';
+import { smallTargets } from '../support/touch';
 
 const { s, browser } = useServerAndChromium();
 
@@ -12,16 +13,6 @@ async function tablet(viewport: { width: number; height: number }): Promise<{ co
   await openApp(page, s.url);
   return { context, page };
 }
-
-/** Touch targets of the page's visible controls under 48 px. */
-const smallTargets = (page: Page) =>
-  page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('main button, main a[href], main input, main select')]
-      .filter((el) => el.offsetParent !== null && el.getAttribute('type') !== 'checkbox')
-      .map((el) => ({ name: el.textContent?.trim() || el.getAttribute('aria-label') || el.tagName, box: el.getBoundingClientRect() }))
-      .filter(({ box }) => box.height < 47.5)
-      .map(({ name, box }) => `${name} ${Math.round(box.width)}×${Math.round(box.height)}`),
-  );
 
 describe('service checklists, offline, end to end', () => {
   it("return → quick check → leader's spot check → a kiosk citizen's linked answer → online → the server's report counts staff and citizens", async () => {

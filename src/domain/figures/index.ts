@@ -1,2 +1,3 @@
 export * from './figures';
 export * from './report-shape';
+export * from './report';

@@ -16,9 +16,39 @@ export interface LetterKindFigures {
 }
 
 export interface LetterFigures extends LetterKindFigures {
-  /** Letter settlement rate: delivered / issued, null with nothing issued. */
+  /** Delivered / issued, null with nothing issued. */
   deliveredRate: number | null;
+  /**
+   * The letter settlement rate of DESIGN.md › Facts: delivered / (issued + suggested and not
+   * issued), null with neither.
+   */
+  settlementRate: number | null;
   byKind: Record<LetterKind, LetterKindFigures>;
+}
+
+/** Counts of one kind, as added up here or returned by the server's SQL. */
+export interface LetterCounts {
+  kind: string;
+  issued: number;
+  delivered: number;
+  suggested: number;
+}
+
+/** Counts by kind → the `letters` block with its rates: the finishing step of tablet and server. */
+export function finishLetters(rows: readonly LetterCounts[]): LetterFigures {
+  const byKind = Object.fromEntries(LETTER_KINDS.map((k) => [k, { issued: 0, delivered: 0, suggested: 0 }])) as Record<LetterKind, LetterKindFigures>;
+  const f: LetterFigures = { issued: 0, delivered: 0, suggested: 0, deliveredRate: null, settlementRate: null, byKind };
+  for (const r of rows) {
+    const k = byKind[r.kind as LetterKind];
+    if (!k) continue;
+    for (const field of ['issued', 'delivered', 'suggested'] as const) {
+      k[field] += r[field];
+      f[field] += r[field];
+    }
+  }
+  f.deliveredRate = f.issued ? f.delivered / f.issued : null;
+  f.settlementRate = f.issued + f.suggested ? f.delivered / (f.issued + f.suggested) : null;
+  return f;
 }
 
 /**
@@ -27,23 +57,12 @@ export interface LetterFigures extends LetterKindFigures {
  * never issued (`suggested`, one kind per entry, worked out by triggeredKinds/suggestedKinds).
  */
 export function letterFigures(input: { letters: FigureLetter[]; suggested: LetterKind[]; from: string; to: string }): LetterFigures {
-  const byKind = Object.fromEntries(LETTER_KINDS.map((k) => [k, { issued: 0, delivered: 0, suggested: 0 }])) as Record<LetterKind, LetterKindFigures>;
-  const f: LetterFigures = { issued: 0, delivered: 0, suggested: 0, deliveredRate: null, byKind };
+  const rows: LetterCounts[] = [];
   for (const l of input.letters) {
     const day = vnDateKey(l.issuedAt);
-    if (day < input.from || day > input.to || !byKind[l.kind]) continue;
-    f.issued++;
-    byKind[l.kind].issued++;
-    if (l.deliveredAt) {
-      f.delivered++;
-      byKind[l.kind].delivered++;
-    }
+    if (day < input.from || day > input.to) continue;
+    rows.push({ kind: l.kind, issued: 1, delivered: l.deliveredAt ? 1 : 0, suggested: 0 });
   }
-  for (const kind of input.suggested) {
-    if (!byKind[kind]) continue;
-    f.suggested++;
-    byKind[kind].suggested++;
-  }
-  f.deliveredRate = f.issued ? f.delivered / f.issued : null;
-  return f;
+  for (const kind of input.suggested) rows.push({ kind, issued: 0, delivered: 0, suggested: 1 });
+  return finishLetters(rows);
 }

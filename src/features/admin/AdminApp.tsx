@@ -1,15 +1,14 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEVICE_KINDS, formatVnDateTime, vnDateKey } from '../../domain';
+import { DEVICE_KINDS, formatVnDateTime } from '../../domain';
 import { ApiError } from '../../sync';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { useQrSvg } from '../../app/qr';
-import { adminApi, login, type AuditFilter, type AuditRow, type Commune, type CommuneFigures, type DeviceRow, type Me, type NewUser } from './adminApi';
-import { BarChart } from './BarChart';
+import { adminApi, login, type AuditFilter, type AuditRow, type Commune, type DeviceRow, type Me, type NewUser } from './adminApi';
+import { FiguresPanel } from './figures/FiguresPanel';
 import { ConfigEditor } from './config/ConfigEditor';
 
 const TOKEN_KEY = 'friendly-desk.admin-token';
-const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
 
 interface Session {
   token: string;
@@ -169,26 +168,20 @@ function Dashboard({ session, onSignOut, onExpired }: { session: Session; onSign
   const fail = (err: unknown) => (err instanceof ApiError && err.status === 401 ? onExpired() : setError(err instanceof ApiError && err.status === 403 ? t('admin.forbidden') : (err as Error).message));
   const [communeId, setCommuneId] = useState(communes[0]?.id ?? '');
   const [devices, setDevices] = useState<DeviceRow[]>([]);
-  const [figures, setFigures] = useState<CommuneFigures | null>(null);
   const [issued, setIssued] = useState<{ kind: string; code: string; expiresAt: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Bumped after each change made here, so the change log shows it.
   const [changes, setChanges] = useState(0);
-  const today = vnDateKey(new Date());
-  const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
-  const [to, setTo] = useState(today);
 
   const refresh = useCallback(async () => {
     if (!communeId) return;
     setError(null);
     try {
-      const [d, f] = await Promise.all([api.devices(communeId), api.reports(communeId, from, to)]);
-      setDevices(d);
-      setFigures(f);
+      setDevices(await api.devices(communeId));
     } catch (err) {
       fail(err);
     }
-  }, [communeId, from, to, token]);
+  }, [communeId, token]);
   useEffect(() => {
     void refresh();
   }, [refresh]);
@@ -225,46 +218,7 @@ function Dashboard({ session, onSignOut, onExpired }: { session: Session; onSign
         </p>
       )}
 
-      <section aria-labelledby="figures-title">
-        <h2 id="figures-title">{t('admin.figures')}</h2>
-        <div className="choices-row">
-          <label className="field inline">
-            <span>{t('admin.from')}</span>
-            <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-          </label>
-          <label className="field inline">
-            <span>{t('admin.to')}</span>
-            <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-          </label>
-        </div>
-        {figures && (
-          <div className="figures">
-            <dl className="facts">
-              <dt>{t('admin.received')}</dt>
-              <dd>{figures.received}</dd>
-              <dt>{t('admin.onTimeRate')}</dt>
-              <dd>{percent(figures.onTimeRate)}</dd>
-              <dt>{t('admin.satisfiedRate')}</dt>
-              <dd>
-                {percent(figures.satisfaction.satisfiedRate)} ({t('admin.responses', { count: figures.satisfaction.responses })})
-              </dd>
-              <dt>{t('admin.atHome')}</dt>
-              <dd>{figures.atHome}</dd>
-              <dt>{t('admin.overdueOpen')}</dt>
-              <dd>{figures.overdueOpen}</dd>
-            </dl>
-            <BarChart
-              title={t('admin.timelinessChart')}
-              bars={[
-                { label: t('admin.early'), value: figures.early, color: '#1b5e20' },
-                { label: t('admin.onTime'), value: figures.onTime, color: '#43a047' },
-                { label: t('admin.late'), value: figures.late, color: '#b3261e' },
-                { label: t('admin.open'), value: figures.open, color: '#8a4b00' },
-              ]}
-            />
-          </div>
-        )}
-      </section>
+      {communeId && <FiguresPanel token={token} me={me} communes={communes} communeId={communeId} onError={fail} />}
 
       <section aria-labelledby="devices-title">
         <h2 id="devices-title">{t('admin.devices')}</h2>

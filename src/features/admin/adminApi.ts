@@ -1,8 +1,6 @@
-import type { CommuneConfig, CommuneFigures, DeviceKind } from '../../domain';
+import type { CommentRow, CommuneConfig, CommuneReport, DeviceKind, ProvinceReport, TrendPoint } from '../../domain';
 import type { ConfigPart } from '../../domain/config-parts';
 import { callApi } from '../../sync';
-
-export type { CommuneFigures };
 
 /** The central admin API (DESIGN.md), called with the admin token or a session token; the dashboard is online-only. */
 export interface Commune {
@@ -57,6 +55,11 @@ export interface AuditRow {
   details?: Record<string, string | number>;
 }
 
+/** Whose figures: one commune (narrowed to a procedure or an officer for the drill-down), or a whole province. */
+export type ReportScope = { communeId: string; procedureId?: string; staffId?: string } | { province: string };
+
+const query = (params: Record<string, string | undefined>) => new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1])));
+
 export interface AuditFilter {
   communeId?: string;
   from?: string;
@@ -95,13 +98,17 @@ export function adminApi(token: string, baseUrl = '') {
     /** Replace one part; the answer is the commune's new config version (tablets refresh by ETag). */
     saveConfigPart: async (communeId: string, part: ConfigPart, body: unknown) =>
       (await callApi<{ version: number }>(opts, 'PUT', `/api/v1/admin/communes/${encodeURIComponent(communeId)}/config/${part}`, body)).data,
-    reports: async (communeId: string, from: string, to: string) =>
-      (
-        await callApi<CommuneFigures>(
-          opts,
-          'GET',
-          `/api/v1/admin/reports?${new URLSearchParams({ communeId, from, to })}`,
-        )
-      ).data,
+    /** The 1.1 report (DESIGN.md › Reports) of a commune, with the drill-down filters. */
+    communeReport: async (scope: { communeId: string; procedureId?: string; staffId?: string }, from: string, to: string) =>
+      (await callApi<CommuneReport>(opts, 'GET', `/api/v1/admin/reports?${query({ ...scope, from, to })}`)).data,
+    provinceReport: async (province: string, from: string, to: string) =>
+      (await callApi<ProvinceReport>(opts, 'GET', `/api/v1/admin/reports?${query({ province, from, to })}`)).data,
+    /** The trend, one point a month (`YYYY-MM`, both inclusive). */
+    monthly: async (scope: ReportScope, from: string, to: string) =>
+      (await callApi<{ months: TrendPoint[] }>(opts, 'GET', `/api/v1/admin/reports/monthly?${query({ ...scope, from, to })}`)).data.months,
+    comments: async (communeId: string, from: string, to: string) =>
+      (await callApi<{ comments: CommentRow[] }>(opts, 'GET', `/api/v1/admin/reports/comments?${query({ communeId, from, to })}`)).data.comments,
+    markHandled: async (opId: string, note?: string) =>
+      callApi(opts, 'POST', `/api/v1/admin/comments/${encodeURIComponent(opId)}/handled`, note ? { note } : {}),
   };
 }

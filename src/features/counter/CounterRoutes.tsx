@@ -6,7 +6,8 @@ import { NeedsAttention } from '../../app/NeedsAttention';
 import { dossierRoutes, DossierList } from '../dossiers';
 import { paperRoutes } from '../papers';
 import { letterRoutes } from '../letters';
-import { checklistRoutes } from '../checklists';
+import { checklistRoutes, isLeader } from '../checklists';
+import { figureRoutes } from '../figures/routes';
 import { homeRoutes, mobileRoutes, DayPlan } from '../home';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDevice, setSurveyMode } from '../../db';
@@ -26,6 +27,7 @@ const ROUTES: Route<CommuneConfig>[] = [
   ...letterRoutes,
   ...checklistRoutes,
   ...homeRoutes,
+  ...figureRoutes,
   { pattern: '/attention', render: () => <NeedsAttention /> },
 ];
 /** A mobile tablet's own start page and intake default go first (features/home). */
@@ -35,6 +37,7 @@ export function CounterRoutes({ config }: { config: CommuneConfig }) {
   const { t } = useTranslation();
   const path = useHashPath();
   const mobile = useLiveQuery(async () => (await getDevice(db))?.kind === 'mobile');
+  const leader = isLeader(config, useSession((s) => s.staff)?.id);
   if (mobile === undefined) return <p role="status">{t('app.loading')}</p>;
   // An unknown path shows the start page: the day plan on a mobile tablet, the list on a counter.
   const page = renderRoute(mobile ? MOBILE_ROUTES : ROUTES, path, config) ?? (mobile ? <DayPlan config={config} /> : <DossierList config={config} />);
@@ -62,6 +65,11 @@ export function CounterRoutes({ config }: { config: CommuneConfig }) {
         <a href="#/home/clients" aria-current={path.startsWith('/home/clients') ? 'page' : undefined}>
           {t('home.nav.clients')}
         </a>
+        {leader && (
+          <a href="#/figures" aria-current={path === '/figures' ? 'page' : undefined}>
+            {t('nav.figures')}
+          </a>
+        )}
         <button type="button" className="primary" onClick={() => navigate('/new')}>
           {t('nav.newDossier')}
         </button>

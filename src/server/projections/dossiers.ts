@@ -1,10 +1,14 @@
-import { foldDossier, type DossierState, type FoldOp } from '../../domain';
+import { dossierFacts, foldDossier, type CalendarData, type DossierFacts, type DossierState, type FoldOp } from '../../domain';
+import seed from '../../domain/demo/demo-commune.json';
 import { Params, rowsFrom, type Column } from '../rows';
 import type { Sql } from '../sql';
 import { OP_FIELDS, rowToOp, type IncomingOp, type StoredRow } from '../stored-op';
 
-/** The dossiers report rows: one per dossier, its fold (reports read these, never the op log). */
-export const DOSSIER_COLUMNS: Column<DossierState>[] = [
+/** A folded dossier and its report facts (dossierFacts, worked out once with the commune's calendar). */
+export type DossierRowSource = DossierState & { facts: DossierFacts | null };
+
+/** The dossiers report rows: one per dossier, its fold and its facts (reports read these, never the op log). */
+export const DOSSIER_COLUMNS: Column<DossierRowSource>[] = [
   { name: 'id', type: 'uuid', of: (s) => s.id },
   { name: 'code', type: 'text', of: (s) => s.code || null },
   { name: 'procedure_id', type: 'text', of: (s) => s.procedureId || null },
@@ -18,7 +22,32 @@ export const DOSSIER_COLUMNS: Column<DossierState>[] = [
   { name: 'flags', type: 'jsonb', of: (s) => JSON.stringify(s.flags) },
   { name: 'supplement_periods', type: 'jsonb', of: (s) => JSON.stringify(s.supplementPeriods) },
   { name: 'supplement_requests', type: 'int', of: (s) => s.supplementRequests },
+  // The report's facts (migration 9), see src/domain/figures/report.ts.
+  { name: 'staff_id', type: 'text', of: (s) => s.facts?.staffId || null },
+  { name: 'due_effective', type: 'timestamptz', of: (s) => s.facts?.dueAt ?? null },
+  { name: 'waiting_since', type: 'timestamptz', of: (s) => s.facts?.waitingSince ?? null },
+  { name: 'settled_at', type: 'timestamptz', of: (s) => s.facts?.settledAt ?? null },
+  { name: 'withdrawn_at', type: 'timestamptz', of: (s) => s.facts?.withdrawnAt ?? null },
+  // Settled or withdrawn, 'infinity' while open: "to handle in a period" is one index range (closed_at >= start).
+  { name: 'closed_at', type: 'timestamptz', of: (s) => s.facts?.settledAt ?? s.facts?.withdrawnAt ?? 'infinity' },
+  { name: 'timeliness', type: 'text', of: (s) => s.facts?.timeliness ?? null },
+  { name: 'working_days', type: 'int', of: (s) => s.facts?.workingDays ?? null },
 ];
+
+/** The commune's working calendar (a commune made before it had one works by the default). */
+export async function communeCalendar(sql: Sql, communeId: string): Promise<CalendarData> {
+  const { rows } = await sql.query<{ body: CalendarData }>("SELECT body FROM commune_config WHERE commune_id = $1 AND part = 'calendar'", [communeId]);
+  return rows[0]?.body ?? (seed.calendar as CalendarData);
+}
+
+const withFacts = (s: DossierState, calendar: CalendarData): DossierRowSource => ({ ...s, facts: dossierFacts(s, calendar) });
+
+/** A batch's dossiers folded from its own ops, with their facts (the calendar is read only when there are any). */
+export async function dossierRows(tx: Sql, communeId: string, batchOps: Map<string, FoldOp[]>): Promise<DossierRowSource[]> {
+  if (batchOps.size === 0) return [];
+  const calendar = await communeCalendar(tx, communeId);
+  return [...batchOps].map(([id, ops]) => withFacts(foldDossier(id, ops), calendar));
+}
 
 /** A batch's dossier ops that count for the figures, by dossier. */
 export function dossierOpsOf(fresh: IncomingOp[]): Map<string, FoldOp[]> {
@@ -33,7 +62,7 @@ export function dossierOpsOf(fresh: IncomingOp[]): Map<string, FoldOp[]> {
 }
 
 /** Fold these dossiers again from every op stored for them that counts, and write the report rows. */
-export async function refoldDossiers(tx: Sql, communeId: string, ids: string[]) {
+export async function refoldDossiers(tx: Sql, communeId: string, ids: string[], calendar?: CalendarData) {
   const { rows } = await tx.query<StoredRow>(
     `SELECT ${OP_FIELDS} FROM ops WHERE commune_id = $1 AND entity_id = ANY($2::uuid[]) AND excluded IS NULL`,
     [communeId, ids],
@@ -44,8 +73,9 @@ export async function refoldDossiers(tx: Sql, communeId: string, ids: string[]) 
     list.push({ ...rowToOp(r), deviceId: r.device_id });
     byEntity.set(r.entity_id, list);
   }
+  const cal = calendar ?? (await communeCalendar(tx, communeId));
   const p = new Params(communeId);
-  const states = ids.map((id) => foldDossier(id, byEntity.get(id) ?? []));
+  const states = ids.map((id) => withFacts(foldDossier(id, byEntity.get(id) ?? []), cal));
   const names = DOSSIER_COLUMNS.map((c) => c.name);
   await tx.query(
     `INSERT INTO dossiers (commune_id, ${names.join(', ')}) SELECT $1, d.* FROM ${rowsFrom(p, 'd', DOSSIER_COLUMNS, states)}
@@ -53,4 +83,20 @@ export async function refoldDossiers(tx: Sql, communeId: string, ids: string[]) 
      WHERE dossiers.commune_id = EXCLUDED.commune_id`,
     p.values,
   );
+}
+
+/**
+ * Migration 9: the facts of the dossiers stored before it (closed_at still null), folded again
+ * commune by commune, a thousand at a time.
+ */
+export async function backfillDossierFacts(tx: Sql): Promise<void> {
+  const { rows: communes } = await tx.query<{ commune_id: string }>('SELECT DISTINCT commune_id FROM dossiers WHERE closed_at IS NULL');
+  for (const { commune_id: communeId } of communes) {
+    const calendar = await communeCalendar(tx, communeId);
+    for (;;) {
+      const { rows } = await tx.query<{ id: string }>('SELECT id FROM dossiers WHERE commune_id = $1 AND closed_at IS NULL LIMIT 1000', [communeId]);
+      if (rows.length === 0) break;
+      await refoldDossiers(tx, communeId, rows.map((r) => r.id), calendar);
+    }
+  }
 }

@@ -2,7 +2,7 @@ import { SURVEY_RATE_LIMIT, SURVEY_RATE_WINDOW_MS } from '../../domain';
 import { jsonText, type Column } from '../rows';
 import type { IncomingOp } from '../stored-op';
 
-type SurveyData = { rating: string; criteria?: unknown; answers?: unknown; dossierCode?: string; flags?: string[] };
+type SurveyData = { rating: string; criteria?: unknown; answers?: unknown; comment?: string; dossierCode?: string; flags?: string[] };
 
 /** The surveys report rows: one per answer, with why it is left out of the figures, if it is. */
 export const SURVEY_COLUMNS: Column<IncomingOp>[] = [
@@ -12,6 +12,8 @@ export const SURVEY_COLUMNS: Column<IncomingOp>[] = [
   // Yes/no answers: those to questions naming a checklist item are citizens' checks of it.
   { name: 'answers', type: 'jsonb', of: ({ op }) => jsonText((op.data as SurveyData).answers) },
   { name: 'dossier_code', type: 'text', of: ({ op }) => (op.data as SurveyData).dossierCode ?? null },
+  // The citizen's comment, for the leaders' list of comments (GET …/reports/comments).
+  { name: 'comment', type: 'text', of: ({ op }) => (op.data as SurveyData).comment ?? null },
   { name: 'flags', type: 'jsonb', of: ({ op }) => jsonText((op.data as SurveyData).flags) },
   { name: 'at', type: 'timestamptz', of: ({ op }) => op.at },
   { name: 'excluded', type: 'text', of: ({ excluded }) => excluded },

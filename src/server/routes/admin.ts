@@ -1,16 +1,19 @@
 import { Hono, type Context } from 'hono';
 import { addDaysToKey, isCleanText, isDateKey, isUuid, MAX_BATCH_BYTES, vnDateKey } from '../../domain';
-import { CONFIG_PARTS, createCommune, editableConfig, getCommune, loadConfig, putConfigPart, zNewCommune, type ConfigPart } from '../communes';
+import { CONFIG_PARTS, createCommune, editableConfig, getCommune, putConfigPart, zNewCommune, type ConfigPart } from '../communes';
 import { backupRoute } from '../backup';
 import { DEVICE_KINDS, issueEnrollmentCode, listDevices, revokeDevice, type DeviceKind } from '../devices';
 import { HttpError } from '../errors';
 import { isObject, limit, readJson, type ServerContext } from '../http';
-import { communeReport } from '../reports';
+import { commentsOf, communeReport, monthlyTrend, monthsBetween, provinceCommunes, provinceReport } from '../reports';
 import { audit } from '../audit';
-import { adminAuth, communesInScope, requireAdmin, requireCommune, requireDevice, type AdminVariables } from '../scope';
+import { adminAuth, communesInScope, requireAdmin, requireCommune, requireDevice, requireProvince, type AdminVariables } from '../scope';
 import { accountRoutes } from './auth';
 
 type AdminEnv = { Variables: AdminVariables };
+
+/** The trend route's longest span (three years of months). */
+const MAX_TREND_MONTHS = 36;
 
 /**
  * The central admin API (mounted at /api/v1/admin), behind the admin token or a central user's
@@ -71,16 +74,74 @@ export function adminRoutes(ctx: ServerContext) {
 
   routes.get('/devices', async (c) => c.json(await listDevices(sql, await communeParam(c), now())));
 
-  routes.get('/reports', async (c) => {
-    const communeId = await communeParam(c);
+  // Reports (1.1 and its extensions, README "Contract notes"): one commune, or a province side by side.
+  const dateRange = (c: Context<AdminEnv>) => {
     // Both optional (1.1): the first day of the current month to today, in Vietnam.
     const today = vnDateKey(now());
     const from = c.req.query('from') ?? `${today.slice(0, 8)}01`;
     const to = c.req.query('to') ?? today;
     if (!isDateKey(from) || !isDateKey(to) || from > to || to > addDaysToKey(from, 3660))
       throw new HttpError(400, 'invalid-query', 'from and to: real dates YYYY-MM-DD, from ≤ to, at most ten years apart');
-    const config = await loadConfig(sql, communeId);
-    return c.json(await communeReport(sql, communeId, config, from, to, now()));
+    return { from, to };
+  };
+  const idParam = (c: Context<AdminEnv>, name: 'procedureId' | 'staffId') => {
+    const v = c.req.query(name);
+    if (v === undefined) return undefined;
+    if (!v || v.length > 100 || !isCleanText(v)) throw new HttpError(400, 'invalid-query', `${name}: 1 to 100 characters`);
+    return v;
+  };
+  /** communeId= or province= (exactly one); a province is the caller's own (an admin's any). */
+  const reportScope = async (c: Context<AdminEnv>): Promise<{ communeId: string } | { province: string }> => {
+    const province = c.req.query('province');
+    if (province === undefined) return { communeId: await communeParam(c) };
+    if (c.req.query('communeId') !== undefined) throw new HttpError(400, 'invalid-query', 'communeId or province, not both');
+    if (!province || province.length > 100 || !isCleanText(province)) throw new HttpError(400, 'invalid-query', 'province: 1 to 100 characters');
+    requireProvince(c, province);
+    return { province };
+  };
+
+  routes.get('/reports', async (c) => {
+    const scope = await reportScope(c);
+    const { from, to } = dateRange(c);
+    const filter = { procedureId: idParam(c, 'procedureId'), staffId: idParam(c, 'staffId') };
+    if ('province' in scope) return c.json(await provinceReport(sql, scope.province, from, to, now(), filter));
+    return c.json(await communeReport(sql, scope.communeId, from, to, now(), filter));
+  });
+
+  routes.get('/reports/monthly', async (c) => {
+    const scope = await reportScope(c);
+    const [from, to] = [c.req.query('from'), c.req.query('to')];
+    const month = /^\d{4}-(0[1-9]|1[0-2])$/;
+    if (!from || !to || !month.test(from) || !month.test(to) || from > to || monthsBetween(from, to).length > MAX_TREND_MONTHS)
+      throw new HttpError(400, 'invalid-query', `from and to: months YYYY-MM, from ≤ to, at most ${MAX_TREND_MONTHS} months`);
+    const ids = 'province' in scope ? (await provinceCommunes(sql, scope.province)).map((r) => r.id) : [scope.communeId];
+    return c.json({ months: await monthlyTrend(sql, ids, from, to, now()) });
+  });
+
+  routes.get('/reports/comments', async (c) => {
+    const communeId = await communeParam(c);
+    const { from, to } = dateRange(c);
+    return c.json({ comments: await commentsOf(sql, communeId, from, to) });
+  });
+
+  routes.post('/comments/:opId/handled', async (c) => {
+    const opId = c.req.param('opId').toLowerCase();
+    const { rows } = isUuid(opId)
+      ? await sql.query<{ commune_id: string }>('SELECT commune_id FROM surveys WHERE op_id = $1 AND comment IS NOT NULL', [opId])
+      : { rows: [] };
+    // An unknown comment is out of scope for anyone but an admin (nothing learnt about other communes).
+    await requireCommune(c, rows[0]?.commune_id);
+    if (!rows[0]) throw new HttpError(404, 'not-found', 'no such comment');
+    const body = c.req.header('Content-Length') === '0' ? {} : await readJson(c);
+    const note = isObject(body) ? body.note : undefined;
+    if (!isObject(body) || (note !== undefined && (typeof note !== 'string' || note.length > 1000 || !isCleanText(note))))
+      throw new HttpError(400, 'invalid-body', 'note: a text of at most 1000 characters');
+    const at = now().toISOString();
+    const by = c.var.admin.actor.name;
+    await sql.query('UPDATE surveys SET handled_by = $2, handled_at = $3, handled_note = $4 WHERE op_id = $1', [opId, by, at, note ?? null]);
+    // The note stays on the comment; the log says only that it was handled (no citizen's words in it).
+    await audit(c, { communeId: rows[0].commune_id, target: opId, summary: 'marked a citizen comment handled' });
+    return c.json({ opId, handled: { by, at, ...(note ? { note } : {}) } });
   });
 
   // Read back as edited (1.1): staff with names and roles, never PIN hashes.

@@ -102,10 +102,16 @@ describe.each<Backend>(['pglite', 'postgres'])('central accounts on %s', (backen
     { name: 'POST /admin/users', ok: 201, allowed: isAdmin, send: (t) => call(t, 'POST', '/api/v1/admin/users', { username: `user.${++n}`, password: PASSWORD, role: 'province', province: 'Tỉnh P' }) },
     { name: 'GET /admin/audit', ok: 200, allowed: () => true, send: (t) => call(t, 'GET', '/api/v1/admin/audit') },
     { name: 'GET /admin/communes', ok: 200, allowed: () => true, send: (t) => call(t, 'GET', '/api/v1/admin/communes') },
+    // Province reports: a province user sees its own province, a commune user none.
+    { name: 'GET /admin/reports?province (P)', ok: 200, allowed: (r) => r !== 'commune', send: (t) => call(t, 'GET', `/api/v1/admin/reports?province=${encodeURIComponent('Tỉnh P')}`) },
+    { name: 'GET /admin/reports?province (Q)', ok: 200, allowed: isAdmin, send: (t) => call(t, 'GET', `/api/v1/admin/reports?province=${encodeURIComponent('Tỉnh Q')}`) },
+    { name: 'GET /admin/reports/monthly?province (P)', ok: 200, allowed: (r) => r !== 'commune', send: (t) => call(t, 'GET', `/api/v1/admin/reports/monthly?province=${encodeURIComponent('Tỉnh P')}&from=2026-01&to=2026-03`) },
     ...(['A', 'B', 'C'] as const).flatMap((key) => [
       { name: `POST /admin/enrollments (${key})`, ok: 201, allowed: (r: Role) => SCOPE[r].includes(key), send: (t: string) => call(t, 'POST', '/api/v1/admin/enrollments', { communeId: communes[key].id, kind: 'counter' }) },
       { name: `GET /admin/devices (${key})`, ok: 200, allowed: (r: Role) => SCOPE[r].includes(key), send: (t: string) => call(t, 'GET', `/api/v1/admin/devices?communeId=${communes[key].id}`) },
       { name: `GET /admin/reports (${key})`, ok: 200, allowed: (r: Role) => SCOPE[r].includes(key), send: (t: string) => call(t, 'GET', `/api/v1/admin/reports?communeId=${communes[key].id}&from=2026-01-01&to=2026-01-31`) },
+      { name: `GET /admin/reports/monthly (${key})`, ok: 200, allowed: (r: Role) => SCOPE[r].includes(key), send: (t: string) => call(t, 'GET', `/api/v1/admin/reports/monthly?communeId=${communes[key].id}&from=2026-01&to=2026-02`) },
+      { name: `GET /admin/reports/comments (${key})`, ok: 200, allowed: (r: Role) => SCOPE[r].includes(key), send: (t: string) => call(t, 'GET', `/api/v1/admin/reports/comments?communeId=${communes[key].id}&from=2026-01-01&to=2026-01-31`) },
       { name: `PUT /admin/communes/:id/config/staff (${key})`, ok: 200, allowed: (r: Role) => SCOPE[r].includes(key), send: (t: string) => call(t, 'PUT', `/api/v1/admin/communes/${communes[key].id}/config/staff`, [{ id: 's1', name: 'Lê Thị Một', pin: '97531' }]) },
       { name: `GET /admin/audit?communeId (${key})`, ok: 200, allowed: (r: Role) => SCOPE[r].includes(key), send: (t: string) => call(t, 'GET', `/api/v1/admin/audit?communeId=${communes[key].id}`) },
       {

@@ -19,7 +19,8 @@ import {
   type DossierRow,
 } from '../../../src/db';
 import { applyPulledOps } from '../../../src/sync';
-import { communeFigures, letterFigures, afterFailure, FIRST_LOCK_MS, NO_LOCKOUT, lockRemainingMs } from '../../../src/domain';
+import { localReport } from '../../../src/db/figures';
+import { letterFigures, afterFailure, FIRST_LOCK_MS, NO_LOCKOUT, lockRemainingMs } from '../../../src/domain';
 import { counterIntake, demoConfig, setUpDemoTablet } from '../../support/fixtures';
 
 let db: FriendlyDeskDB;
@@ -39,8 +40,7 @@ async function receive(name: string, at: Date): Promise<DossierRow> {
 }
 
 const markAllSynced = () => db.ops.toCollection().modify({ state: 'synced' });
-const figures = async (now: Date) =>
-  communeFigures({ dossiers: await db.dossiers.toArray(), surveys: [], calendar: demoConfig.calendar, from: '2026-01-01', to: '2026-12-31', now });
+const figures = async (now: Date) => localReport(db, '2026-01-01', '2026-12-31', now);
 
 describe('retention on a counter tablet', () => {
   const start = new Date('2026-03-02T02:00:00Z');

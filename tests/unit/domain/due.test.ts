@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { communeFigures, currentDueAt, dossierTimeliness, isOverdue, type CalendarData } from '../../../src/domain';
+import { currentDueAt, dossierTimeliness, isOverdue, type CalendarData } from '../../../src/domain';
 import demo from '../../../src/domain/demo/demo-commune.json';
+import { reportOf as communeFigures } from '../../support/report-of';
 
 const cal = demo.calendar as CalendarData;
 const DUE = '2026-03-09T10:00:00.000Z'; // Monday 9 March 2026, 17:00 in Vietnam
@@ -49,7 +50,8 @@ describe('currentDueAt: the due date a dossier has now', () => {
     const now = new Date('2026-03-10T03:00:00Z');
     expect(isOverdue(open, now, cal)).toBe(false);
     const figures = communeFigures({ dossiers: [open], surveys: [], calendar: cal, from: '2026-03-01', to: '2026-03-31', now });
-    expect(figures.overdueOpen).toBe(0);
-    expect(communeFigures({ dossiers: [{ ...open, supplementPeriods: [] }], surveys: [], calendar: cal, from: '2026-03-01', to: '2026-03-31', now }).overdueOpen).toBe(1);
+    expect(figures.openOverdue).toBe(0); // was overdueOpen
+    expect(figures.openWithinTime).toBe(1);
+    expect(communeFigures({ dossiers: [{ ...open, supplementPeriods: [] }], surveys: [], calendar: cal, from: '2026-03-01', to: '2026-03-31', now }).openOverdue).toBe(1);
   });
 });

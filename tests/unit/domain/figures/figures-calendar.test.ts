@@ -1,6 +1,7 @@
 // Timeliness against a calendar with a holiday and a swapped working Saturday (metrics.test.ts has the basics).
 import { describe, expect, it } from 'vitest';
-import { communeFigures, dossierTimeliness, type CalendarData, type FigureDossier } from '../../../../src/domain';
+import { dossierTimeliness, type CalendarData } from '../../../../src/domain';
+import { reportOf as communeFigures, type FigureDossier, type TestDossier } from '../../../support/report-of';
 
 // March 2026: Mon 2 … Fri 6, Sat 7, Sun 8, Mon 9 (a made-up holiday), Tue 10 … Fri 13, Sat 14 (worked).
 const cal: CalendarData = {
@@ -13,7 +14,7 @@ const cal: CalendarData = {
 /** Vietnam wall time → ISO instant. */
 const vn = (date: string, hhmm = '10:00') => new Date(`${date}T${hhmm}:00+07:00`).toISOString();
 
-function dossier(over: Partial<FigureDossier> = {}): FigureDossier {
+function dossier(over: Partial<TestDossier> = {}): TestDossier {
   return { status: 'result-ready', channel: 'counter', receivedAt: vn('2026-03-03'), dueAt: vn('2026-03-11', '17:00'), supplementPeriods: [], ...over };
 }
 
@@ -57,20 +58,21 @@ describe('dossierTimeliness with days off and swapped days', () => {
   });
 });
 
-describe('communeFigures across a month', () => {
-  it('counts settled, open, overdue and at-home dossiers received in Vietnam March', () => {
-    const dossiers: FigureDossier[] = [
+describe('the commune report across a month (was communeFigures)', () => {
+  it('counts settled, open, overdue and at-home dossiers of Vietnam March', () => {
+    const dossiers: TestDossier[] = [
       dossier({ processedAt: vn('2026-03-10', '16:00') }), // early
       dossier({ processedAt: vn('2026-03-11', '16:00'), channel: 'home', status: 'returned' }), // on time, at home
       dossier({ processedAt: vn('2026-03-12', '16:00'), status: 'stopped' }), // late
       dossier({ status: 'processing', processedAt: undefined }), // open, overdue
       dossier({ status: 'received', processedAt: undefined, dueAt: vn('2026-03-25', '17:00') }), // open, not yet due
-      dossier({ status: 'withdrawn', processedAt: undefined, channel: 'home' }), // settled by the citizen
+      dossier({ status: 'withdrawn', processedAt: undefined, channel: 'home', withdrawnAt: vn('2026-03-05') }), // settled by the citizen, apart
       dossier({ receivedAt: '2026-02-28T18:00:00.000Z', processedAt: vn('2026-03-02') }), // 1 March in Vietnam: early
       dossier({ receivedAt: vn('2026-04-01', '06:00'), processedAt: vn('2026-04-01', '08:00') }), // 31 March in UTC: outside
     ];
     const f = communeFigures({ dossiers, surveys: [], calendar: cal, from: '2026-03-01', to: '2026-03-31', now: new Date(vn('2026-03-20')) });
-    expect(f).toMatchObject({ received: 7, settled: 5, early: 2, onTime: 1, late: 1, open: 2, overdueOpen: 1, atHome: 1 });
+    // Old (received in range): settled 5 with the withdrawn one, open 2, overdueOpen 1.
+    expect(f).toMatchObject({ received: 7, settled: 4, withdrawn: 1, early: 2, onTime: 1, late: 1, openWithinTime: 1, openOverdue: 1, atHome: 1 });
     expect(f.onTimeRate).toBeCloseTo(3 / 4);
   });
 });

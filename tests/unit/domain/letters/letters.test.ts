@@ -232,6 +232,8 @@ describe('the letters block of a report', () => {
       delivered: 2,
       suggested: 3,
       deliveredRate: 2 / 3,
+      // DESIGN.md's letter settlement rate: the 3 suggested and never issued count as not delivered.
+      settlementRate: 2 / 6,
       byKind: {
         apology: { issued: 1, delivered: 0, suggested: 1 },
         thanks: { issued: 0, delivered: 0, suggested: 0 },

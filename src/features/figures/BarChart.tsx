@@ -2,8 +2,9 @@
 export function BarChart({ title, bars }: { title: string; bars: { label: string; value: number; color: string }[] }) {
   const max = Math.max(1, ...bars.map((b) => b.value));
   const rowHeight = 36;
-  const labelWidth = 180;
-  const width = 560;
+  // Room for the longest label ("Đang giải quyết, trong hạn") at the chart's 16-unit type.
+  const labelWidth = Math.max(180, ...bars.map((b) => b.label.length * 8.5));
+  const width = labelWidth + 380;
   return (
     <svg role="img" aria-label={title} viewBox={`0 0 ${width} ${bars.length * rowHeight + 8}`} className="bar-chart">
       <title>{title}</title>
