@@ -53,8 +53,6 @@ type SettlementRow = {
   commune_id: string;
   procedure_id: string | null;
   staff_id: string | null;
-  by_procedure: number;
-  by_staff: number;
   carried_over: number;
   received: number;
   counter: number;
@@ -85,8 +83,10 @@ const settlementCountsOfRow = (r: SettlementRow): SettlementCounts => ({
 });
 
 /**
- * The settlement table per commune, per procedure and per receiving officer, in one scan: to
- * handle = received before the end and closed (settled or withdrawn) at or after the start.
+ * The settlement table per commune, procedure and receiving officer, in one scan: to handle =
+ * received before the end and closed (settled or withdrawn) at or after the start. One group per
+ * (commune, procedure, officer) — a few thousand rows for a province — summed in Node into the
+ * commune's, the procedures' and the officers' tables (GROUPING SETS sorted the rows three times).
  */
 function settlementQuery(sql: Sql, communeIds: string[], b: Bounds, filter: ReportFilter) {
   const params: unknown[] = [communeIds, b.start, b.end, b.at];
@@ -96,7 +96,7 @@ function settlementQuery(sql: Sql, communeIds: string[], b: Bounds, filter: Repo
   ].join(' ');
   const settled = 'settled_at >= $2 AND settled_at < $3';
   return sql.query<SettlementRow>(
-    `SELECT commune_id, procedure_id, staff_id, GROUPING(procedure_id)::int AS by_procedure, GROUPING(staff_id)::int AS by_staff,
+    `SELECT commune_id, procedure_id, staff_id,
             count(*) FILTER (WHERE received_at < $2)::int AS carried_over,
             count(*) FILTER (WHERE received_at >= $2)::int AS received,
             count(*) FILTER (WHERE received_at >= $2 AND channel = 'counter')::int AS counter,
@@ -112,21 +112,29 @@ function settlementQuery(sql: Sql, communeIds: string[], b: Bounds, filter: Repo
             COALESCE(sum(working_days) FILTER (WHERE ${settled}), 0)::bigint AS working_days
        FROM dossiers
       WHERE commune_id = ANY($1::text[]) AND closed_at >= $2::timestamptz AND received_at < $3::timestamptz ${narrow}
-      GROUP BY GROUPING SETS ((commune_id), (commune_id, procedure_id), (commune_id, staff_id))`,
+      GROUP BY commune_id, procedure_id, staff_id`,
     params,
   );
 }
 
+/** A settlement count into a map entry (created empty). */
+function addTo(map: Map<string, SettlementCounts>, key: string, c: SettlementCounts) {
+  map.set(key, addSettlementCounts(map.get(key) ?? emptySettlementCounts(), c));
+}
+
 /** The answers that count (countedSurveys): in the period, not left out, the first per dossier code. */
 const COUNTED = `counted AS (
-  SELECT DISTINCT ON (commune_id, COALESCE(NULLIF(dossier_code, ''), op_id::text)) commune_id, op_id, rating, criteria, answers, comment, NULLIF(dossier_code, '') AS dossier_code, at
-    FROM surveys WHERE commune_id = ANY($1::text[]) AND at >= $2::timestamptz AND at < $3::timestamptz AND excluded IS NULL
-   ORDER BY commune_id, COALESCE(NULLIF(dossier_code, ''), op_id::text), at, op_id)`;
+  SELECT * FROM (SELECT DISTINCT ON (commune_id, dossier_code) commune_id, op_id, rating, criteria, answers, comment, dossier_code, at
+                   FROM surveys WHERE commune_id = ANY($1::text[]) AND at >= $2::timestamptz AND at < $3::timestamptz AND excluded IS NULL AND dossier_code <> ''
+                  ORDER BY commune_id, dossier_code, at, op_id) first_per_code
+  UNION ALL
+  SELECT commune_id, op_id, rating, criteria, answers, comment, NULL, at
+    FROM surveys WHERE commune_id = ANY($1::text[]) AND at >= $2::timestamptz AND at < $3::timestamptz AND excluded IS NULL AND COALESCE(dossier_code, '') = '')`;
 
 /** Vietnam wall time of a timestamptz, whatever the session's time zone. */
 const vnLocal = (column: string) => `((${column} AT TIME ZONE 'UTC') + interval '7 hours')`;
 
-type SatisfactionRow = { commune_id: string; kind: 'rating' | 'criterion' | 'hour' | 'comments' | 'officer'; key: string | null; rating: string | null; n: number; satisfied: number };
+type SatisfactionRow = { commune_id: string; kind: 'rating' | 'criterion' | 'hour' | 'comments' | 'answer' | 'officer'; key: string | null; rating: string | null; n: number; satisfied: number };
 
 function satisfactionQuery(sql: Sql, communeIds: string[], b: Bounds) {
   return sql.query<SatisfactionRow>(
@@ -141,6 +149,11 @@ function satisfactionQuery(sql: Sql, communeIds: string[], b: Bounds) {
      UNION ALL
      SELECT commune_id, 'comments', NULL, NULL, count(*)::int, 0 FROM counted WHERE comment ~ '\\S' GROUP BY commune_id
      UNION ALL
+     -- Citizens' yes/no answers per question: n answers, 'satisfied' of them yes (checklists' citizen checks).
+     SELECT commune_id, 'answer', a.key, NULL, count(*)::int, count(*) FILTER (WHERE a.value = 'true'::jsonb)::int
+       FROM counted, jsonb_each(CASE WHEN jsonb_typeof(answers) = 'object' THEN answers ELSE '{}'::jsonb END) a
+      WHERE jsonb_typeof(a.value) = 'boolean' GROUP BY commune_id, a.key
+     UNION ALL
      SELECT c.commune_id, 'officer', d.staff_id, NULL, count(*)::int, count(*) FILTER (WHERE c.rating IN ('very-satisfied', 'satisfied'))::int
        FROM counted c JOIN dossiers d ON d.commune_id = c.commune_id AND d.code = c.dossier_code AND d.received_at IS NOT NULL
       GROUP BY c.commune_id, d.staff_id`,
@@ -148,8 +161,8 @@ function satisfactionQuery(sql: Sql, communeIds: string[], b: Bounds) {
   );
 }
 
-/** Citizens' yes/no answers per question (of the counted answers), and checklist records per item and mode. */
-function checklistQueries(sql: Sql, communeIds: string[], from: string, to: string, b: Bounds) {
+/** Checklist records per commune, and per item and mode. */
+function checklistQueries(sql: Sql, communeIds: string[], from: string, to: string) {
   return Promise.all([
     sql.query<{ commune_id: string; done: number; skipped: number }>(
       `SELECT commune_id, count(*) FILTER (WHERE NOT skipped)::int AS done, count(*) FILTER (WHERE skipped)::int AS skipped
@@ -162,14 +175,6 @@ function checklistQueries(sql: Sql, communeIds: string[], from: string, to: stri
         WHERE r.commune_id = ANY($1::text[]) AND r.date >= $2 AND r.date <= $3 AND NOT r.skipped
         GROUP BY r.commune_id, r.template_id, i.key, r.mode`,
       [communeIds, from, to],
-    ),
-    sql.query<{ commune_id: string; question: string; checks: number; yes: number }>(
-      `WITH ${COUNTED}
-       SELECT commune_id, a.key AS question, count(*)::int AS checks, count(*) FILTER (WHERE a.value = 'true'::jsonb)::int AS yes
-         FROM counted, jsonb_each(answers) a
-        WHERE jsonb_typeof(answers) = 'object' AND jsonb_typeof(a.value) = 'boolean'
-        GROUP BY commune_id, a.key`,
-      [communeIds, b.start, b.end],
     ),
   ]);
 }
@@ -188,12 +193,11 @@ function letterQueries(sql: Sql, communeIds: string[], procedureKinds: { commune
       `WITH kinds AS (
          SELECT * FROM ROWS FROM (unnest($4::text[]), unnest($5::text[]), unnest($6::text[])) AS k(commune_id, procedure_id, kind)
        ), due AS (
-         SELECT d.id, d.commune_id, k.kind AS kind FROM dossiers d JOIN kinds k ON k.commune_id = d.commune_id AND k.procedure_id = d.procedure_id
-          WHERE d.commune_id = ANY($1::text[]) AND d.received_at >= $2::timestamptz AND d.received_at < $3::timestamptz AND d.status IN ('result-ready', 'returned')
-         UNION ALL
-         SELECT d.id, d.commune_id, 'apology' FROM dossiers d
-          WHERE d.commune_id = ANY($1::text[]) AND d.received_at >= $2::timestamptz AND d.received_at < $3::timestamptz
-            AND (d.extended OR d.timeliness = 'late' OR (d.closed_at = 'infinity' AND ${overdueAt('$7::timestamptz')}))
+         SELECT d.id, d.commune_id, k.kind FROM dossiers d
+           LEFT JOIN kinds p ON p.commune_id = d.commune_id AND p.procedure_id = d.procedure_id
+          CROSS JOIN LATERAL (VALUES (CASE WHEN d.status IN ('result-ready', 'returned') THEN p.kind END),
+                                     (CASE WHEN d.extended OR d.timeliness = 'late' OR (d.closed_at = 'infinity' AND ${overdueAt('$7::timestamptz')}) THEN 'apology' END)) AS k(kind)
+          WHERE d.commune_id = ANY($1::text[]) AND d.received_at >= $2::timestamptz AND d.received_at < $3::timestamptz AND k.kind IS NOT NULL
        )
        SELECT commune_id, kind, count(*)::int AS suggested FROM due
         WHERE NOT EXISTS (SELECT 1 FROM letters l WHERE l.dossier_id = due.id AND l.commune_id = due.commune_id AND l.kind = due.kind AND l.issued_at IS NOT NULL)
@@ -220,11 +224,15 @@ function homeQueries(sql: Sql, communeIds: string[], from: string, to: string, b
     sql.query<{ commune_id: string; id: string; received: boolean; returned: boolean }>(
       `WITH received AS (
          SELECT commune_id, id FROM dossiers WHERE commune_id = ANY($1::text[]) AND channel = 'home' AND received_at >= $4 AND received_at < $5
+       ), visits AS (
+         SELECT commune_id, dossier_ids FROM home_visits WHERE commune_id = ANY($1::text[]) AND date BETWEEN $2::date AND $3::date AND outcome = 'done'
        ), returned AS (
-         SELECT DISTINCT d.commune_id, d.id FROM home_visits v CROSS JOIN LATERAL jsonb_array_elements_text(v.dossier_ids) AS x(id)
-           JOIN dossiers d ON d.id = x.id::uuid AND d.commune_id = v.commune_id
-          WHERE v.commune_id = ANY($1::text[]) AND v.date BETWEEN $2::date AND $3::date AND v.outcome = 'done'
+         -- Dossiers by primary key (a join from the visits' id lists scanned each commune's dossiers
+         -- once per visit), then kept only if a visit of their own commune lists them.
+         SELECT d.commune_id, d.id FROM dossiers d
+          WHERE d.id = ANY(ARRAY(SELECT x.id::uuid FROM visits v, jsonb_array_elements_text(v.dossier_ids) AS x(id)))
             AND d.returned_at >= $4 AND d.returned_at < $5
+            AND EXISTS (SELECT 1 FROM visits v WHERE v.commune_id = d.commune_id AND v.dossier_ids @> jsonb_build_array(d.id::text))
        )
        SELECT commune_id, id, bool_or(r) AS received, bool_or(NOT r) AS returned
          FROM (SELECT commune_id, id, true AS r FROM received UNION ALL SELECT commune_id, id, false FROM returned) u
@@ -279,10 +287,10 @@ async function countsOf(sql: Sql, communes: Map<string, ReportConfig>, from: str
   const ids = [...communes.keys()];
   const b = reportPeriod(from, to, now);
   const procedureKinds = [...communes].flatMap(([communeId, c]) => c.procedures.flatMap((p) => (p.letterKind ? [{ communeId, procedureId: p.id, kind: p.letterKind }] : [])));
-  const [settlement, satisfaction, [records, items, answers], [issued, suggested], [reasons, homeDossiers], excluded] = await Promise.all([
+  const [settlement, satisfaction, [records, items], [issued, suggested], [reasons, homeDossiers], excluded] = await Promise.all([
     settlementQuery(sql, ids, b, filter),
     satisfactionQuery(sql, ids, b),
-    checklistQueries(sql, ids, from, to, b),
+    checklistQueries(sql, ids, from, to),
     letterQueries(sql, ids, procedureKinds, b, now.toISOString()),
     homeQueries(sql, ids, from, to, b),
     // What was left out, and why: ops dated in the period, or received by the server in it (a
@@ -301,16 +309,18 @@ async function countsOf(sql: Sql, communes: Map<string, ReportConfig>, from: str
   for (const r of settlement.rows) {
     const c = of(r.commune_id);
     const counts = settlementCountsOfRow(r);
-    if (r.by_procedure && r.by_staff) c.total = counts;
-    else if (!r.by_procedure) c.procedures.set(r.procedure_id ?? '', counts);
-    else c.officers.set(r.staff_id ?? '', counts);
+    addSettlementCounts(c.total, counts);
+    addTo(c.procedures, r.procedure_id ?? '', counts);
+    addTo(c.officers, r.staff_id ?? '', counts);
   }
+  const answers: { commune_id: string; question: string; checks: number; yes: number }[] = [];
   for (const r of satisfaction.rows) {
     const s = of(r.commune_id).satisfaction;
     if (r.kind === 'rating') s.byRating.push({ rating: r.rating!, n: r.n });
     else if (r.kind === 'criterion') s.byCriterion.push({ criterion: r.key!, rating: r.rating!, n: r.n });
     else if (r.kind === 'hour') s.byHour.push({ weekday: Math.floor(Number(r.key) / 100), hour: Number(r.key) % 100, responses: r.n, satisfied: r.satisfied });
     else if (r.kind === 'comments') s.comments = r.n;
+    else if (r.kind === 'answer') answers.push({ commune_id: r.commune_id, question: r.key!, checks: r.n, yes: r.satisfied });
     else of(r.commune_id).officerSatisfaction.set(r.key ?? '', { responses: r.n, satisfied: r.satisfied });
   }
   for (const r of records.rows) Object.assign(of(r.commune_id).checklists, { records: r.done, skipped: r.skipped });
@@ -333,7 +343,7 @@ async function countsOf(sql: Sql, communes: Map<string, ReportConfig>, from: str
     }
   }
   // Each question's counts land on its item through the mapping the tablet uses (the commune's survey).
-  for (const q of answers.rows) {
+  for (const q of answers) {
     for (const yes of [true, false]) {
       const n = yes ? q.yes : q.checks - q.yes;
       if (n === 0) continue;
@@ -497,7 +507,7 @@ export async function monthlyTrend(sql: Sql, communeIds: string[], fromMonth: st
       const b = reportPeriod(`${month}-01`, lastDay(month), now);
       const [settlement, satisfaction] = await Promise.all([settlementQuery(sql, communeIds, b, {}), satisfactionQuery(sql, communeIds, b)]);
       const total = emptySettlementCounts();
-      for (const r of settlement.rows) if (r.by_procedure && r.by_staff) addSettlementCounts(total, settlementCountsOfRow(r));
+      for (const r of settlement.rows) addSettlementCounts(total, settlementCountsOfRow(r));
       const s = finishSatisfaction({
         byRating: satisfaction.rows.filter((r) => r.kind === 'rating').map((r) => ({ rating: r.rating!, n: r.n })),
         byCriterion: [],
