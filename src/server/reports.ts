@@ -53,8 +53,6 @@ type SettlementRow = {
   commune_id: string;
   procedure_id: string | null;
   staff_id: string | null;
-  by_procedure: number;
-  by_staff: number;
   carried_over: number;
   received: number;
   counter: number;
@@ -84,24 +82,33 @@ const settlementCountsOfRow = (r: SettlementRow): SettlementCounts => ({
   workingDays: Number(r.working_days),
 });
 
+type ProcedureKinds = { communeId: string; procedureId: string; kind: LetterKind }[];
+
 /**
- * The settlement table per commune, per procedure and per receiving officer, in one scan: to
- * handle = received before the end and closed (settled or withdrawn) at or after the start.
+ * The one scan of the dossiers: the settlement table per commune, procedure and receiving officer
+ * (to handle = received before the end and closed — settled or withdrawn — at or after the start),
+ * and beside it the letters the period's dossiers called for and never had (suggestedLetterKinds:
+ * the procedure's letter once the result is ready; the apology when extended, settled late or
+ * overdue now). One group per (commune, procedure, officer), a few thousand rows for a province,
+ * summed in Node; a drill-down keeps the groups of its procedure or officer.
  */
-function settlementQuery(sql: Sql, communeIds: string[], b: Bounds, filter: ReportFilter) {
-  const params: unknown[] = [communeIds, b.start, b.end, b.at];
-  const narrow = [
-    filter.procedureId ? `AND procedure_id = $${params.push(filter.procedureId)}` : '',
-    filter.staffId ? `AND staff_id = $${params.push(filter.staffId)}` : '',
-  ].join(' ');
+function dossierQuery(sql: Sql, communeIds: string[], b: Bounds, now: string, procedureKinds: ProcedureKinds) {
   const settled = 'settled_at >= $2 AND settled_at < $3';
-  return sql.query<SettlementRow>(
-    `SELECT commune_id, procedure_id, staff_id, GROUPING(procedure_id)::int AS by_procedure, GROUPING(staff_id)::int AS by_staff,
+  const received = 'received_at >= $2';
+  return sql.query<SettlementRow & { suggested_congratulation: number; suggested_condolence: number; suggested_apology: number }>(
+    `WITH kinds AS (
+       SELECT * FROM ROWS FROM (unnest($6::text[]), unnest($7::text[]), unnest($8::text[])) AS k(commune_id, procedure_id, kind)
+     ), issued AS (
+       -- The letters dossiers had, one row per dossier (hashed once; a probe per dossier cost seconds a year).
+       SELECT dossier_id, commune_id, bool_or(kind = 'congratulation') AS congratulation, bool_or(kind = 'condolence') AS condolence, bool_or(kind = 'apology') AS apology
+         FROM letters WHERE commune_id = ANY($1::text[]) AND dossier_id IS NOT NULL AND issued_at IS NOT NULL GROUP BY dossier_id, commune_id
+     )
+     SELECT d.commune_id, d.procedure_id, d.staff_id,
             count(*) FILTER (WHERE received_at < $2)::int AS carried_over,
-            count(*) FILTER (WHERE received_at >= $2)::int AS received,
-            count(*) FILTER (WHERE received_at >= $2 AND channel = 'counter')::int AS counter,
-            count(*) FILTER (WHERE received_at >= $2 AND channel = 'home')::int AS home,
-            count(*) FILTER (WHERE received_at >= $2 AND channel = 'online')::int AS online,
+            count(*) FILTER (WHERE ${received})::int AS received,
+            count(*) FILTER (WHERE ${received} AND channel = 'counter')::int AS counter,
+            count(*) FILTER (WHERE ${received} AND channel = 'home')::int AS home,
+            count(*) FILTER (WHERE ${received} AND channel = 'online')::int AS online,
             count(*) FILTER (WHERE ${settled} AND timeliness = 'early')::int AS early,
             count(*) FILTER (WHERE ${settled} AND timeliness = 'on-time')::int AS on_time,
             count(*) FILTER (WHERE ${settled} AND timeliness NOT IN ('early', 'on-time'))::int AS late,
@@ -109,24 +116,41 @@ function settlementQuery(sql: Sql, communeIds: string[], b: Bounds, filter: Repo
             count(*) FILTER (WHERE closed_at >= $3 AND NOT ${overdueAt('$4')})::int AS open_within,
             count(*) FILTER (WHERE closed_at >= $3 AND ${overdueAt('$4')})::int AS open_overdue,
             count(*) FILTER (WHERE ${settled} AND channel = 'home')::int AS at_home,
-            COALESCE(sum(working_days) FILTER (WHERE ${settled}), 0)::bigint AS working_days
-       FROM dossiers
-      WHERE commune_id = ANY($1::text[]) AND closed_at >= $2::timestamptz AND received_at < $3::timestamptz ${narrow}
-      GROUP BY GROUPING SETS ((commune_id), (commune_id, procedure_id), (commune_id, staff_id))`,
-    params,
+            COALESCE(sum(working_days) FILTER (WHERE ${settled}), 0)::bigint AS working_days,
+            count(*) FILTER (WHERE ${received} AND status IN ('result-ready', 'returned') AND k.kind = 'congratulation' AND l.congratulation IS NOT TRUE)::int AS suggested_congratulation,
+            count(*) FILTER (WHERE ${received} AND status IN ('result-ready', 'returned') AND k.kind = 'condolence' AND l.condolence IS NOT TRUE)::int AS suggested_condolence,
+            count(*) FILTER (WHERE ${received} AND (extended OR timeliness = 'late' OR (closed_at = 'infinity' AND ${overdueAt('$5::timestamptz')})) AND l.apology IS NOT TRUE)::int AS suggested_apology
+       FROM dossiers d
+       LEFT JOIN kinds k ON k.commune_id = d.commune_id AND k.procedure_id = d.procedure_id
+       LEFT JOIN issued l ON l.dossier_id = d.id AND l.commune_id = d.commune_id
+      WHERE d.commune_id = ANY($1::text[]) AND closed_at >= $2::timestamptz AND received_at < $3::timestamptz
+      GROUP BY d.commune_id, d.procedure_id, d.staff_id`,
+    [communeIds, b.start, b.end, b.at, now, procedureKinds.map((k) => k.communeId), procedureKinds.map((k) => k.procedureId), procedureKinds.map((k) => k.kind)],
   );
+}
+
+/** The groups a drill-down keeps. */
+const inFilter = (r: Pick<SettlementRow, 'procedure_id' | 'staff_id'>, f: ReportFilter) =>
+  (!f.procedureId || r.procedure_id === f.procedureId) && (!f.staffId || r.staff_id === f.staffId);
+
+/** A settlement count into a map entry (created empty). */
+function addTo(map: Map<string, SettlementCounts>, key: string, c: SettlementCounts) {
+  map.set(key, addSettlementCounts(map.get(key) ?? emptySettlementCounts(), c));
 }
 
 /** The answers that count (countedSurveys): in the period, not left out, the first per dossier code. */
 const COUNTED = `counted AS (
-  SELECT DISTINCT ON (commune_id, COALESCE(NULLIF(dossier_code, ''), op_id::text)) commune_id, op_id, rating, criteria, answers, comment, NULLIF(dossier_code, '') AS dossier_code, at
-    FROM surveys WHERE commune_id = ANY($1::text[]) AND at >= $2::timestamptz AND at < $3::timestamptz AND excluded IS NULL
-   ORDER BY commune_id, COALESCE(NULLIF(dossier_code, ''), op_id::text), at, op_id)`;
+  SELECT * FROM (SELECT DISTINCT ON (commune_id, dossier_code) commune_id, op_id, rating, criteria, answers, comment, dossier_code, at
+                   FROM surveys WHERE commune_id = ANY($1::text[]) AND at >= $2::timestamptz AND at < $3::timestamptz AND excluded IS NULL AND dossier_code <> ''
+                  ORDER BY commune_id, dossier_code, at, op_id) first_per_code
+  UNION ALL
+  SELECT commune_id, op_id, rating, criteria, answers, comment, NULL, at
+    FROM surveys WHERE commune_id = ANY($1::text[]) AND at >= $2::timestamptz AND at < $3::timestamptz AND excluded IS NULL AND COALESCE(dossier_code, '') = '')`;
 
 /** Vietnam wall time of a timestamptz, whatever the session's time zone. */
 const vnLocal = (column: string) => `((${column} AT TIME ZONE 'UTC') + interval '7 hours')`;
 
-type SatisfactionRow = { commune_id: string; kind: 'rating' | 'criterion' | 'hour' | 'comments' | 'officer'; key: string | null; rating: string | null; n: number; satisfied: number };
+type SatisfactionRow = { commune_id: string; kind: 'rating' | 'criterion' | 'hour' | 'comments' | 'answer' | 'officer'; key: string | null; rating: string | null; n: number; satisfied: number };
 
 function satisfactionQuery(sql: Sql, communeIds: string[], b: Bounds) {
   return sql.query<SatisfactionRow>(
@@ -141,6 +165,11 @@ function satisfactionQuery(sql: Sql, communeIds: string[], b: Bounds) {
      UNION ALL
      SELECT commune_id, 'comments', NULL, NULL, count(*)::int, 0 FROM counted WHERE comment ~ '\\S' GROUP BY commune_id
      UNION ALL
+     -- Citizens' yes/no answers per question: n answers, 'satisfied' of them yes (checklists' citizen checks).
+     SELECT commune_id, 'answer', a.key, NULL, count(*)::int, count(*) FILTER (WHERE a.value = 'true'::jsonb)::int
+       FROM counted, jsonb_each(CASE WHEN jsonb_typeof(answers) = 'object' THEN answers ELSE '{}'::jsonb END) a
+      WHERE jsonb_typeof(a.value) = 'boolean' GROUP BY commune_id, a.key
+     UNION ALL
      SELECT c.commune_id, 'officer', d.staff_id, NULL, count(*)::int, count(*) FILTER (WHERE c.rating IN ('very-satisfied', 'satisfied'))::int
        FROM counted c JOIN dossiers d ON d.commune_id = c.commune_id AND d.code = c.dossier_code AND d.received_at IS NOT NULL
       GROUP BY c.commune_id, d.staff_id`,
@@ -148,8 +177,8 @@ function satisfactionQuery(sql: Sql, communeIds: string[], b: Bounds) {
   );
 }
 
-/** Citizens' yes/no answers per question (of the counted answers), and checklist records per item and mode. */
-function checklistQueries(sql: Sql, communeIds: string[], from: string, to: string, b: Bounds) {
+/** Checklist records per commune, and per item and mode. */
+function checklistQueries(sql: Sql, communeIds: string[], from: string, to: string) {
   return Promise.all([
     sql.query<{ commune_id: string; done: number; skipped: number }>(
       `SELECT commune_id, count(*) FILTER (WHERE NOT skipped)::int AS done, count(*) FILTER (WHERE skipped)::int AS skipped
@@ -163,44 +192,16 @@ function checklistQueries(sql: Sql, communeIds: string[], from: string, to: stri
         GROUP BY r.commune_id, r.template_id, i.key, r.mode`,
       [communeIds, from, to],
     ),
-    sql.query<{ commune_id: string; question: string; checks: number; yes: number }>(
-      `WITH ${COUNTED}
-       SELECT commune_id, a.key AS question, count(*)::int AS checks, count(*) FILTER (WHERE a.value = 'true'::jsonb)::int AS yes
-         FROM counted, jsonb_each(answers) a
-        WHERE jsonb_typeof(answers) = 'object' AND jsonb_typeof(a.value) = 'boolean'
-        GROUP BY commune_id, a.key`,
-      [communeIds, b.start, b.end],
-    ),
   ]);
 }
 
-/** The letters: issued in the period and delivered, by kind; and those the period's dossiers called for and never had. */
-function letterQueries(sql: Sql, communeIds: string[], procedureKinds: { communeId: string; procedureId: string; kind: LetterKind }[], b: Bounds, now: string) {
-  return Promise.all([
-    sql.query<{ commune_id: string; kind: string; issued: number; delivered: number }>(
-      `SELECT commune_id, kind, count(*)::int AS issued, count(delivered_at)::int AS delivered FROM letters
-        WHERE commune_id = ANY($1::text[]) AND issued_at >= $2::timestamptz AND issued_at < $3::timestamptz GROUP BY commune_id, kind`,
-      [communeIds, b.start, b.end],
-    ),
-    // suggestedLetterKinds of the domain: the procedure's letter once the result is ready, the
-    // apology when extended, settled late or overdue now; less the kinds issued for the dossier.
-    sql.query<{ commune_id: string; kind: string; suggested: number }>(
-      `WITH kinds AS (
-         SELECT * FROM ROWS FROM (unnest($4::text[]), unnest($5::text[]), unnest($6::text[])) AS k(commune_id, procedure_id, kind)
-       ), due AS (
-         SELECT d.id, d.commune_id, k.kind AS kind FROM dossiers d JOIN kinds k ON k.commune_id = d.commune_id AND k.procedure_id = d.procedure_id
-          WHERE d.commune_id = ANY($1::text[]) AND d.received_at >= $2::timestamptz AND d.received_at < $3::timestamptz AND d.status IN ('result-ready', 'returned')
-         UNION ALL
-         SELECT d.id, d.commune_id, 'apology' FROM dossiers d
-          WHERE d.commune_id = ANY($1::text[]) AND d.received_at >= $2::timestamptz AND d.received_at < $3::timestamptz
-            AND (d.extended OR d.timeliness = 'late' OR (d.closed_at = 'infinity' AND ${overdueAt('$7::timestamptz')}))
-       )
-       SELECT commune_id, kind, count(*)::int AS suggested FROM due
-        WHERE NOT EXISTS (SELECT 1 FROM letters l WHERE l.dossier_id = due.id AND l.commune_id = due.commune_id AND l.kind = due.kind AND l.issued_at IS NOT NULL)
-        GROUP BY commune_id, kind`,
-      [communeIds, b.start, b.end, procedureKinds.map((k) => k.communeId), procedureKinds.map((k) => k.procedureId), procedureKinds.map((k) => k.kind), now],
-    ),
-  ]);
+/** The letters issued in the period, and delivered, by kind. */
+function issuedLettersQuery(sql: Sql, communeIds: string[], b: Bounds) {
+  return sql.query<{ commune_id: string; kind: string; issued: number; delivered: number }>(
+    `SELECT commune_id, kind, count(*)::int AS issued, count(delivered_at)::int AS delivered FROM letters
+      WHERE commune_id = ANY($1::text[]) AND issued_at >= $2::timestamptz AND issued_at < $3::timestamptz GROUP BY commune_id, kind`,
+    [communeIds, b.start, b.end],
+  );
 }
 
 /** The home service: people on the list by the end, visits of the period, dossiers received or returned at a home. */
@@ -215,20 +216,18 @@ function homeQueries(sql: Sql, communeIds: string[], from: string, to: string, b
         WHERE c.commune_id = ANY($1::text[]) GROUP BY c.commune_id, c.reason`,
       [communeIds, from, to, b.end],
     ),
-    // Received at home: the dossier's channel. Returned at home: listed on a visit of the period
-    // that took place, and returned in the period.
-    sql.query<{ commune_id: string; id: string; received: boolean; returned: boolean }>(
-      `WITH received AS (
-         SELECT commune_id, id FROM dossiers WHERE commune_id = ANY($1::text[]) AND channel = 'home' AND received_at >= $4 AND received_at < $5
-       ), returned AS (
-         SELECT DISTINCT d.commune_id, d.id FROM home_visits v CROSS JOIN LATERAL jsonb_array_elements_text(v.dossier_ids) AS x(id)
-           JOIN dossiers d ON d.id = x.id::uuid AND d.commune_id = v.commune_id
-          WHERE v.commune_id = ANY($1::text[]) AND v.date BETWEEN $2::date AND $3::date AND v.outcome = 'done'
-            AND d.returned_at >= $4 AND d.returned_at < $5
+    // Returned at home: listed on a visit of the period that took place, and returned in the
+    // period (received at home, the dossier's channel, comes from the dossier scan).
+    sql.query<{ commune_id: string; id: string; received_at_home: boolean }>(
+      `WITH visits AS (
+         SELECT commune_id, dossier_ids FROM home_visits WHERE commune_id = ANY($1::text[]) AND date BETWEEN $2::date AND $3::date AND outcome = 'done'
        )
-       SELECT commune_id, id, bool_or(r) AS received, bool_or(NOT r) AS returned
-         FROM (SELECT commune_id, id, true AS r FROM received UNION ALL SELECT commune_id, id, false FROM returned) u
-        GROUP BY commune_id, id`,
+       -- Dossiers by primary key (a join from the visits' id lists scanned each commune's dossiers
+       -- once per visit), then kept only if a visit of their own commune lists them.
+       SELECT d.commune_id, d.id, (d.channel = 'home' AND d.received_at >= $4 AND d.received_at < $5) AS received_at_home FROM dossiers d
+        WHERE d.id = ANY(ARRAY(SELECT x.id::uuid FROM visits v, jsonb_array_elements_text(v.dossier_ids) AS x(id)))
+          AND d.returned_at >= $4 AND d.returned_at < $5
+          AND EXISTS (SELECT 1 FROM visits v WHERE v.commune_id = d.commune_id AND v.dossier_ids @> jsonb_build_array(d.id::text))`,
       [communeIds, from, to, b.start, b.end],
     ),
   ]);
@@ -279,11 +278,11 @@ async function countsOf(sql: Sql, communes: Map<string, ReportConfig>, from: str
   const ids = [...communes.keys()];
   const b = reportPeriod(from, to, now);
   const procedureKinds = [...communes].flatMap(([communeId, c]) => c.procedures.flatMap((p) => (p.letterKind ? [{ communeId, procedureId: p.id, kind: p.letterKind }] : [])));
-  const [settlement, satisfaction, [records, items, answers], [issued, suggested], [reasons, homeDossiers], excluded] = await Promise.all([
-    settlementQuery(sql, ids, b, filter),
+  const [dossiers, satisfaction, [records, items], issued, [reasons, homeReturned], excluded] = await Promise.all([
+    dossierQuery(sql, ids, b, now.toISOString(), procedureKinds),
     satisfactionQuery(sql, ids, b),
-    checklistQueries(sql, ids, from, to, b),
-    letterQueries(sql, ids, procedureKinds, b, now.toISOString()),
+    checklistQueries(sql, ids, from, to),
+    issuedLettersQuery(sql, ids, b),
     homeQueries(sql, ids, from, to, b),
     // What was left out, and why: ops dated in the period, or received by the server in it (a
     // clock a year ahead dates its ops outside any period the admin would look at).
@@ -298,19 +297,28 @@ async function countsOf(sql: Sql, communes: Map<string, ReportConfig>, from: str
   ]);
   const out = new Map(ids.map((id) => [id, emptyCounts()]));
   const of = (id: string) => out.get(id)!;
-  for (const r of settlement.rows) {
+  for (const r of dossiers.rows) {
     const c = of(r.commune_id);
+    // The commune's own blocks whatever the drill-down: letters called for, dossiers received at home.
+    for (const kind of ['congratulation', 'condolence', 'apology'] as const) {
+      const n = r[`suggested_${kind}`];
+      if (n) c.letters.push({ kind, issued: 0, delivered: 0, suggested: n });
+    }
+    c.home.dossiersReceivedAtHome += r.home;
+    if (!inFilter(r, filter)) continue;
     const counts = settlementCountsOfRow(r);
-    if (r.by_procedure && r.by_staff) c.total = counts;
-    else if (!r.by_procedure) c.procedures.set(r.procedure_id ?? '', counts);
-    else c.officers.set(r.staff_id ?? '', counts);
+    addSettlementCounts(c.total, counts);
+    addTo(c.procedures, r.procedure_id ?? '', counts);
+    addTo(c.officers, r.staff_id ?? '', counts);
   }
+  const answers: { commune_id: string; question: string; checks: number; yes: number }[] = [];
   for (const r of satisfaction.rows) {
     const s = of(r.commune_id).satisfaction;
     if (r.kind === 'rating') s.byRating.push({ rating: r.rating!, n: r.n });
     else if (r.kind === 'criterion') s.byCriterion.push({ criterion: r.key!, rating: r.rating!, n: r.n });
     else if (r.kind === 'hour') s.byHour.push({ weekday: Math.floor(Number(r.key) / 100), hour: Number(r.key) % 100, responses: r.n, satisfied: r.satisfied });
     else if (r.kind === 'comments') s.comments = r.n;
+    else if (r.kind === 'answer') answers.push({ commune_id: r.commune_id, question: r.key!, checks: r.n, yes: r.satisfied });
     else of(r.commune_id).officerSatisfaction.set(r.key ?? '', { responses: r.n, satisfied: r.satisfied });
   }
   for (const r of records.rows) Object.assign(of(r.commune_id).checklists, { records: r.done, skipped: r.skipped });
@@ -333,7 +341,7 @@ async function countsOf(sql: Sql, communes: Map<string, ReportConfig>, from: str
     }
   }
   // Each question's counts land on its item through the mapping the tablet uses (the commune's survey).
-  for (const q of answers.rows) {
+  for (const q of answers) {
     for (const yes of [true, false]) {
       const n = yes ? q.yes : q.checks - q.yes;
       if (n === 0) continue;
@@ -346,7 +354,6 @@ async function countsOf(sql: Sql, communes: Map<string, ReportConfig>, from: str
   }
   for (const [communeId, m] of itemsOf) of(communeId).checklists.items = [...m].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
   for (const r of issued.rows) of(r.commune_id).letters.push({ kind: r.kind, issued: r.issued, delivered: r.delivered, suggested: 0 });
-  for (const r of suggested.rows) of(r.commune_id).letters.push({ kind: r.kind, issued: 0, delivered: 0, suggested: r.suggested });
   for (const r of reasons.rows) {
     const h = of(r.commune_id).home;
     h.byReason[r.reason] = { clients: r.clients, visitsPlanned: r.planned, visitsDone: r.done };
@@ -354,12 +361,13 @@ async function countsOf(sql: Sql, communes: Map<string, ReportConfig>, from: str
     h.visitsPlanned += r.planned;
     h.visitsDone += r.done;
   }
-  for (const r of homeDossiers.rows) {
+  for (const r of homeReturned.rows) {
     const h = of(r.commune_id).home;
-    h.dossiersAtHome++;
-    if (r.received) h.dossiersReceivedAtHome++;
-    if (r.returned) h.dossiersReturnedAtHome++;
+    h.dossiersReturnedAtHome++;
+    // Received at home and returned at home in the period: one dossier at home, not two.
+    if (r.received_at_home) h.dossiersAtHome--;
   }
+  for (const h of [...out.values()].map((c) => c.home)) h.dossiersAtHome += h.dossiersReceivedAtHome + h.dossiersReturnedAtHome;
   for (const r of excluded.rows) {
     const e = of(r.commune_id).excluded;
     if ((EXCLUSION_REASONS as readonly string[]).includes(r.excluded)) e[r.excluded === 'clock-ahead' ? 'clockAhead' : (r.excluded as 'rate' | 'burst' | 'backdated')] += r.n;
@@ -495,9 +503,9 @@ export async function monthlyTrend(sql: Sql, communeIds: string[], fromMonth: st
   return Promise.all(
     months.map(async (month) => {
       const b = reportPeriod(`${month}-01`, lastDay(month), now);
-      const [settlement, satisfaction] = await Promise.all([settlementQuery(sql, communeIds, b, {}), satisfactionQuery(sql, communeIds, b)]);
+      const [dossiers, satisfaction] = await Promise.all([dossierQuery(sql, communeIds, b, now.toISOString(), []), satisfactionQuery(sql, communeIds, b)]);
       const total = emptySettlementCounts();
-      for (const r of settlement.rows) if (r.by_procedure && r.by_staff) addSettlementCounts(total, settlementCountsOfRow(r));
+      for (const r of dossiers.rows) addSettlementCounts(total, settlementCountsOfRow(r));
       const s = finishSatisfaction({
         byRating: satisfaction.rows.filter((r) => r.kind === 'rating').map((r) => ({ rating: r.rating!, n: r.n })),
         byCriterion: [],

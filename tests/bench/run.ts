@@ -12,6 +12,7 @@ import { runServerPushBench } from './server-push';
 import { runLighthouseBench } from './lighthouse';
 import { startPouchServer } from './pouch-server';
 import { runNewTabletBench } from './new-tablet';
+import { runReportBench } from './report';
 
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 100_000);
 
@@ -164,7 +165,7 @@ async function pouchDrainBench(browser: Browser, oursMs: number) {
   }
 }
 
-/** BENCH_ONLY=drain,kiosk (any of dossiers, drain, new-tablet, kiosk, lighthouse, server) runs just those. */
+/** BENCH_ONLY=drain,kiosk (any of dossiers, drain, new-tablet, kiosk, lighthouse, server, report) runs just those. */
 const only = process.env.BENCH_ONLY?.split(',');
 const wanted = (name: string) => !only || only.includes(name);
 
@@ -184,6 +185,7 @@ async function main() {
   if (wanted('new-tablet')) await runNewTabletBench(row);
   if (wanted('lighthouse')) await runLighthouseBench();
   if (wanted('server')) await runServerPushBench();
+  if (wanted('report')) await runReportBench();
 }
 
 main().catch((e) => {

@@ -3,6 +3,7 @@ import {
   dossierFacts,
   type CalendarData,
   type CommuneReport,
+  type ReportInput,
   type DossierState,
   type Rating,
   type TimedDossier,
@@ -57,11 +58,9 @@ export function reportOf(input: { dossiers: TestDossier[]; surveys?: FigureSurve
     now: input.now,
     facts: input.dossiers.map((d, i) => dossierFacts(stateOf(d, i), input.calendar)!),
     surveys: (input.surveys ?? []).map((s, i) => ({ opId: `s${String(i).padStart(4, '0')}`, ...s })),
-    letters: [],
-    letterKindOf: {},
-    checklists: [],
-    survey: null,
-    homeClients: [],
-    homeVisits: [],
+    ...NOTHING_ELSE,
   });
 }
+
+/** A report input's other blocks, empty: no letters, checklist records or home rows. */
+export const NOTHING_ELSE = { letters: [], letterKindOf: {}, checklists: [], survey: null, homeClients: [], homeVisits: [] } satisfies Partial<ReportInput>;

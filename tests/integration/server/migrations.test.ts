@@ -111,4 +111,57 @@ describe('migrations', () => {
       await sql.close();
     }
   }, 60_000);
+  it("migration 9 gives the dossiers already stored their report facts (folded again) and the surveys their comments", async () => {
+    const sql = await openPglite();
+    try {
+      await sql.query('CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+      for (const [i, migration] of MIGRATIONS.slice(0, 8).entries()) {
+        for (const statement of migration.split(';').map((s) => s.trim()).filter(Boolean)) await sql.query(statement);
+        await sql.query('INSERT INTO schema_migrations (version) VALUES ($1)', [i + 1]);
+      }
+      await sql.query("INSERT INTO communes (id, code, name) VALUES ('c1', 'C1', 'Xã Một')");
+      const device = '00000000-0000-4000-8000-000000000001';
+      const dossier = '00000000-0000-4000-8000-0000000000d1';
+      const op = (seq: number, type: string, entity: string, at: string, data: unknown) =>
+        sql.query(
+          `INSERT INTO ops (commune_id, device_id, op_id, device_seq, type, entity_id, at, hlc, data) VALUES ('c1', $1, gen_random_uuid(), $2, $3, $4, $5, $6, $7)`,
+          [device, seq, type, entity, at, `${String(Date.parse(at)).padStart(15, '0')}:000000`, JSON.stringify(data)],
+        );
+      // Received Tuesday 10/03/2026 09:00 in Vietnam, due Friday 13/03, result ready Wednesday 11/03.
+      await op(1, 'dossier.received', dossier, '2026-03-10T02:00:00.000Z', {
+        code: 'HS-1', procedureId: 'khai-sinh', applicant: { name: 'A' }, channel: 'counter', receivedAt: '2026-03-10T02:00:00.000Z',
+        dueAt: '2026-03-13T10:00:00.000Z', documents: [], writtenByStaff: false, staffId: 'staff-lan',
+      });
+      await op(2, 'dossier.transitioned', dossier, '2026-03-11T02:00:00.000Z', { action: 'start-processing', staffId: 'staff-lan' });
+      await op(3, 'dossier.transitioned', dossier, '2026-03-11T03:00:00.000Z', { action: 'mark-result-ready', staffId: 'staff-lan' });
+      // The row as refoldDossiers wrote it before migration 9.
+      await sql.query(
+        `INSERT INTO dossiers (id, commune_id, code, procedure_id, channel, status, received_at, due_at, processed_at)
+         VALUES ($1, 'c1', 'HS-1', 'khai-sinh', 'counter', 'result-ready', '2026-03-10T02:00:00Z', '2026-03-13T10:00:00Z', '2026-03-11T03:00:00Z')`,
+        [dossier],
+      );
+      const survey = '00000000-0000-4000-8000-0000000000e1';
+      await sql.query(
+        `INSERT INTO ops (commune_id, device_id, op_id, device_seq, type, entity_id, at, hlc, data) VALUES ('c1', $1, $2, 4, 'survey.submitted', gen_random_uuid(), '2026-03-11T04:00:00.000Z', 'h', $3)`,
+        [device, survey, JSON.stringify({ rating: 'satisfied', comment: 'Cán bộ tận tình' })],
+      );
+      await sql.query("INSERT INTO surveys (op_id, commune_id, device_id, rating, at) VALUES ($1, 'c1', $2, 'satisfied', '2026-03-11T04:00:00Z')", [survey, device]);
+
+      await migrate(sql);
+      const { rows } = await sql.query<Record<string, unknown>>('SELECT staff_id, settled_at, closed_at, timeliness, working_days, due_effective FROM dossiers');
+      expect(rows).toEqual([
+        {
+          staff_id: 'staff-lan',
+          settled_at: new Date('2026-03-11T03:00:00Z'),
+          closed_at: new Date('2026-03-11T03:00:00Z'),
+          timeliness: 'early',
+          working_days: 1,
+          due_effective: new Date('2026-03-13T10:00:00Z'),
+        },
+      ]);
+      expect((await sql.query('SELECT comment FROM surveys')).rows).toEqual([{ comment: 'Cán bộ tận tình' }]);
+    } finally {
+      await sql.close();
+    }
+  });
 });

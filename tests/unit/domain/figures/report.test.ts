@@ -15,6 +15,7 @@ import {
   type ReportSurvey,
   type SurveyDefinition,
 } from '../../../../src/domain';
+import { NOTHING_ELSE } from '../../../support/report-of';
 
 // March 2026: Tue 17 is a holiday. Office closes at 17:00.
 const cal: CalendarData = {
@@ -74,12 +75,7 @@ function report(facts: DossierFacts[], over: Partial<ReportInput> = {}) {
     now: new Date(at('2026-04-15')),
     facts,
     surveys: [],
-    letters: [],
-    letterKindOf: {},
-    checklists: [],
-    survey: null,
-    homeClients: [],
-    homeVisits: [],
+    ...NOTHING_ELSE,
     ...over,
   });
 }
