@@ -50,7 +50,7 @@ export async function localReport(
     now,
     facts,
     surveys,
-    letters: letters.map((l) => ({ kind: l.kind, issuedAt: l.issuedAt, deliveredAt: l.delivered?.at, dossierId: l.dossierId })),
+    letters: letters.map((l) => ({ kind: l.kind, issuedAt: l.issuedAt, deliveredAt: l.delivered?.at, dossierId: l.dossierId, clientId: l.clientId })),
     letterKindOf: Object.fromEntries(config.procedures.map((p) => [p.id, p.letterKind])),
     checklists,
     survey: config.survey ?? null,

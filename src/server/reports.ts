@@ -25,6 +25,7 @@ import {
   type TrendPoint,
 } from '../domain';
 import type { Sql } from './sql';
+import { longevityDueIn } from './projections/letters';
 
 /*
  * Reports by SQL aggregation over the projection tables (DESIGN.md › Figures; issue 18): the
@@ -278,12 +279,14 @@ async function countsOf(sql: Sql, communes: Map<string, ReportConfig>, from: str
   const ids = [...communes.keys()];
   const b = reportPeriod(from, to, now);
   const procedureKinds = [...communes].flatMap(([communeId, c]) => c.procedures.flatMap((p) => (p.letterKind ? [{ communeId, procedureId: p.id, kind: p.letterKind }] : [])));
-  const [dossiers, satisfaction, [records, items], issued, [reasons, homeReturned], excluded] = await Promise.all([
+  const [dossiers, satisfaction, [records, items], issued, [reasons, homeReturned], longevity, excluded] = await Promise.all([
     dossierQuery(sql, ids, b, now.toISOString(), procedureKinds),
     satisfactionQuery(sql, ids, b),
     checklistQueries(sql, ids, from, to),
     issuedLettersQuery(sql, ids, b),
     homeQueries(sql, ids, from, to, b),
+    // Longevity letters due this year to people on the home list and not issued (the tablets' rule).
+    longevityDueIn(sql, ids, to),
     // What was left out, and why: ops dated in the period, or received by the server in it (a
     // clock a year ahead dates its ops outside any period the admin would look at).
     sql.query<{ commune_id: string; excluded: string; n: number }>(
@@ -354,6 +357,7 @@ async function countsOf(sql: Sql, communes: Map<string, ReportConfig>, from: str
   }
   for (const [communeId, m] of itemsOf) of(communeId).checklists.items = [...m].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
   for (const r of issued.rows) of(r.commune_id).letters.push({ kind: r.kind, issued: r.issued, delivered: r.delivered, suggested: 0 });
+  for (const [communeId, n] of longevity) of(communeId).letters.push({ kind: 'longevity', issued: 0, delivered: 0, suggested: n });
   for (const r of reasons.rows) {
     const h = of(r.commune_id).home;
     h.byReason[r.reason] = { clients: r.clients, visitsPlanned: r.planned, visitsDone: r.done };

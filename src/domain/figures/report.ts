@@ -7,6 +7,7 @@ import type { HomeClient } from '../home/clients';
 import type { HomeVisit } from '../home/visits';
 import { letterFigures, type FigureLetter } from '../letters/figures';
 import type { LetterKind } from '../letters/kinds';
+import { longevityDue } from '../letters/longevity';
 import type { SurveyDefinition } from '../surveys/definition';
 import { RATINGS, type Rating } from '../surveys/ratings';
 import { vnDateTime, vnDateKey, vnMinutesOfDay, vnWeekday } from '../time';
@@ -417,12 +418,12 @@ export interface ReportInput {
   now: Date;
   facts: readonly DossierFacts[];
   surveys: readonly ReportSurvey[];
-  letters: readonly (FigureLetter & { dossierId?: string })[];
+  letters: readonly (FigureLetter & { dossierId?: string; clientId?: string })[];
   /** Which letter each procedure's result brings (the commune's procedures). */
   letterKindOf: Readonly<Record<string, LetterKind | undefined>>;
   checklists: readonly ChecklistRecord[];
   survey: SurveyDefinition | null;
-  homeClients: readonly Pick<HomeClient, 'id' | 'reason' | 'registeredAt'>[];
+  homeClients: readonly (Pick<HomeClient, 'id' | 'reason' | 'registeredAt'> & { birthYear?: number })[];
   homeVisits: readonly Pick<HomeVisit, 'clientId' | 'date' | 'outcome' | 'dossierIds'>[];
   excluded?: ExcludedFigures;
   /** Narrow the dossier figures (table, procedures, officers) to one procedure or receiving officer. */
@@ -488,6 +489,9 @@ export function communeReport(input: ReportInput): CommuneReport {
   const suggested = input.facts
     .filter((f) => ms(f.receivedAt) >= p.start && ms(f.receivedAt) < p.end)
     .flatMap((f) => suggestedLetterKinds(f, input.letterKindOf[f.procedureId], issuedFor.get(f.id) ?? [], input.now.getTime()));
+  // And the longevity letters due in the year of `to` to people on the list by the period's end.
+  const listed = input.homeClients.filter((c) => ms(c.registeredAt) < p.end);
+  suggested.push(...longevityDue(listed, [...input.letters], Number(input.to.slice(0, 4))).map((): LetterKind => 'longevity'));
   return {
     communeId: input.communeId,
     from: input.from,

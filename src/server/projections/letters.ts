@@ -80,16 +80,22 @@ export async function projectLetters(tx: Sql, communeId: string, applied: Op[]):
  * letters list (longevityDue); the report adds these to the `suggested` of its letters block.
  */
 export async function longevitySuggested(sql: Sql, communeId: string, to: string): Promise<LetterKind[]> {
+  const due = (await longevityDueIn(sql, [communeId], to)).get(communeId) ?? 0;
+  return Array.from({ length: due }, () => 'longevity');
+}
+
+/** The same count for several communes at once (a province report): commune id → letters due. */
+export async function longevityDueIn(sql: Sql, communeIds: string[], to: string): Promise<Map<string, number>> {
   const year = Number(to.slice(0, 4));
   const end = new Date(vnDateTime(to, '00:00').getTime() + 86_400_000).toISOString();
   const [clients, letters] = await Promise.all([
-    sql.query<{ id: string; birth_year: number }>(
-      `SELECT id, birth_year FROM home_clients WHERE commune_id = $1 AND birth_year BETWEEN $2 - 200 AND $2 - 70 AND registered_at < $3`,
-      [communeId, year, end],
+    sql.query<{ commune_id: string; id: string; birth_year: number }>(
+      `SELECT commune_id, id, birth_year FROM home_clients WHERE commune_id = ANY($1::text[]) AND birth_year BETWEEN $2 - 200 AND $2 - 70 AND registered_at < $3`,
+      [communeIds, year, end],
     ),
     sql.query<{ client_id: string; issued_at: string | Date }>(
-      `SELECT client_id, issued_at FROM letters WHERE commune_id = $1 AND kind = 'longevity' AND client_id IS NOT NULL AND issued_at IS NOT NULL`,
-      [communeId],
+      `SELECT client_id, issued_at FROM letters WHERE commune_id = ANY($1::text[]) AND kind = 'longevity' AND client_id IS NOT NULL AND issued_at IS NOT NULL`,
+      [communeIds],
     ),
   ]);
   const due = longevityDue(
@@ -97,5 +103,8 @@ export async function longevitySuggested(sql: Sql, communeId: string, to: string
     letters.rows.map((l) => ({ kind: 'longevity' as const, clientId: l.client_id, issuedAt: new Date(l.issued_at).toISOString() })),
     year,
   );
-  return due.map(() => 'longevity');
+  const communeOf = new Map(clients.rows.map((c) => [c.id, c.commune_id]));
+  const out = new Map<string, number>();
+  for (const d of due) out.set(communeOf.get(d.clientId)!, (out.get(communeOf.get(d.clientId)!) ?? 0) + 1);
+  return out;
 }

@@ -109,12 +109,15 @@ describe.each<Backend>(['pglite', 'postgres'])('letters in the report on %s', (b
     ];
     await push(s.url, tablet.token, tablet.deviceId, ops);
     expect((await longevitySuggested(s.sql, commune.id, '2026-03-31')).length).toBe(2);
+    // The report's letters block counts them as suggested and not issued.
+    expect((await report(commune.id)).letters.byKind.longevity).toMatchObject({ issued: 0, suggested: 2 });
     const { rows } = await s.sql.query<{ id: string; birth_year: number | null }>('SELECT id, birth_year FROM home_clients WHERE commune_id = $1', [commune.id]);
     expect(Object.fromEntries(rows.map((r) => [r.id, r.birth_year === null ? null : Number(r.birth_year)]))).toEqual({ [tho]: 1946, [tu]: 1945, [cuong]: 1926, [nam]: null });
 
     // A longevity letter for the 80-year-old: the 100-year-old is left.
     await push(s.url, tablet.token, tablet.deviceId, [letterOp(6, crypto.randomUUID(), { kind: 'longevity', clientId: tho, occasion: 'mừng thọ 80 tuổi' })]);
     expect(await longevitySuggested(s.sql, commune.id, '2026-03-31')).toEqual(['longevity']);
+    expect((await report(commune.id)).letters.byKind.longevity).toMatchObject({ issued: 1, suggested: 1 });
     // A report of 2025 counts nobody: they joined the list in 2026 (Bà Tư turned 80 in 2025).
     expect(await longevitySuggested(s.sql, commune.id, '2025-12-31')).toEqual([]);
     expect(await longevitySuggested(s.sql, commune.id, '2027-03-31')).toEqual(['longevity']); // 2027: only the one turning 101

@@ -251,6 +251,20 @@ describe('letters, checklists and home service', () => {
     expect(r.letters.byKind.apology.suggested).toBe(1);
   });
 
+  it('suggests the longevity letters due this year to people on the home list, as the tablets list them', () => {
+    const homeClients = [
+      { id: 'p80', reason: 'elderly' as const, registeredAt: at('2026-01-05'), birthYear: 1946 }, // turns 80 in 2026
+      { id: 'p81', reason: 'elderly' as const, registeredAt: at('2026-01-05'), birthYear: 1945 }, // 81: no greeting due
+      { id: 'p90', reason: 'sick' as const, registeredAt: at('2026-01-05'), birthYear: 1936 }, // 90, greeted below
+      { id: 'late', reason: 'elderly' as const, registeredAt: at('2026-04-02'), birthYear: 1956 }, // 70, listed after the period
+    ];
+    const r = report([], { homeClients, letters: [{ kind: 'longevity', issuedAt: at('2026-02-10'), clientId: 'p90' }] });
+    expect(r.letters.byKind.longevity).toEqual({ issued: 0, delivered: 0, suggested: 1 });
+    // A greeting of last year does not count for this one.
+    const before = report([], { homeClients, letters: [{ kind: 'longevity', issuedAt: at('2025-02-10'), clientId: 'p90' }] });
+    expect(before.letters.byKind.longevity.suggested).toBe(2);
+  });
+
   it('counts checks per item and mode, and citizens answering a question that names an item', () => {
     const survey = { questions: [{ id: 'q1', label: { vi: 'a', en: 'a' }, checklistItem: 't/greet' }], criteria: [] } as unknown as SurveyDefinition;
     const rec = (over: Partial<ChecklistRecord>): ChecklistRecord => ({ id: 'r', templateId: 't', templateVersion: 1, staffId: 'lan', checkedBy: 'lan', mode: 'self', date: '2026-03-10', items: { greet: true }, skipped: false, at: at('2026-03-10'), ...over });
