@@ -554,3 +554,14 @@ export async function commentsOf(sql: Sql, communeId: string, from: string, to: 
     handled: r.handled_at ? { by: r.handled_by ?? '', at: new Date(r.handled_at).toISOString(), ...(r.handled_note ? { note: r.handled_note } : {}) } : null,
   }));
 }
+
+/** The commune of a citizen's comment, or undefined when there is no such comment (for the scope check). */
+export async function commentCommune(sql: Sql, opId: string): Promise<string | undefined> {
+  const { rows } = await sql.query<{ commune_id: string }>('SELECT commune_id FROM surveys WHERE op_id = $1 AND comment IS NOT NULL', [opId]);
+  return rows[0]?.commune_id;
+}
+
+/** Mark a comment handled: who, when and the leader's note stay beside it. */
+export async function markCommentHandled(sql: Sql, opId: string, by: string, at: string, note: string | undefined): Promise<void> {
+  await sql.query('UPDATE surveys SET handled_by = $2, handled_at = $3, handled_note = $4 WHERE op_id = $1', [opId, by, at, note ?? null]);
+}

@@ -5,7 +5,7 @@ import { backupRoute } from '../backup';
 import { DEVICE_KINDS, issueEnrollmentCode, listDevices, revokeDevice, type DeviceKind } from '../devices';
 import { HttpError } from '../errors';
 import { isObject, limit, readJson, type ServerContext } from '../http';
-import { commentsOf, communeReport, monthlyTrend, monthsBetween, provinceCommunes, provinceReport } from '../reports';
+import { commentCommune, commentsOf, communeReport, markCommentHandled, monthlyTrend, monthsBetween, provinceCommunes, provinceReport } from '../reports';
 import { audit } from '../audit';
 import { adminAuth, communesInScope, requireAdmin, requireCommune, requireDevice, requireProvince, type AdminVariables } from '../scope';
 import { accountRoutes } from './auth';
@@ -126,21 +126,19 @@ export function adminRoutes(ctx: ServerContext) {
 
   routes.post('/comments/:opId/handled', async (c) => {
     const opId = c.req.param('opId').toLowerCase();
-    const { rows } = isUuid(opId)
-      ? await sql.query<{ commune_id: string }>('SELECT commune_id FROM surveys WHERE op_id = $1 AND comment IS NOT NULL', [opId])
-      : { rows: [] };
+    const communeId = isUuid(opId) ? await commentCommune(sql, opId) : undefined;
     // An unknown comment is out of scope for anyone but an admin (nothing learnt about other communes).
-    await requireCommune(c, rows[0]?.commune_id);
-    if (!rows[0]) throw new HttpError(404, 'not-found', 'no such comment');
+    await requireCommune(c, communeId);
+    if (!communeId) throw new HttpError(404, 'not-found', 'no such comment');
     const body = c.req.header('Content-Length') === '0' ? {} : await readJson(c);
     const note = isObject(body) ? body.note : undefined;
     if (!isObject(body) || (note !== undefined && (typeof note !== 'string' || note.length > 1000 || !isCleanText(note))))
       throw new HttpError(400, 'invalid-body', 'note: a text of at most 1000 characters');
     const at = now().toISOString();
     const by = c.var.admin.actor.name;
-    await sql.query('UPDATE surveys SET handled_by = $2, handled_at = $3, handled_note = $4 WHERE op_id = $1', [opId, by, at, note ?? null]);
+    await markCommentHandled(sql, opId, by, at, note);
     // The note stays on the comment; the log says only that it was handled (no citizen's words in it).
-    await audit(c, { communeId: rows[0].commune_id, target: opId, summary: 'marked a citizen comment handled' });
+    await audit(c, { communeId, target: opId, summary: 'marked a citizen comment handled' });
     return c.json({ opId, handled: { by, at, ...(note ? { note } : {}) } });
   });
 
