@@ -153,10 +153,17 @@ const vnLocal = (column: string) => `((${column} AT TIME ZONE 'UTC') + interval 
 
 type SatisfactionRow = { commune_id: string; kind: 'rating' | 'criterion' | 'hour' | 'comments' | 'answer' | 'officer'; key: string | null; rating: string | null; n: number; satisfied: number };
 
+/** The counted answers by rating: all the monthly trend needs of them. */
+const BY_RATING = `SELECT commune_id, 'rating' AS kind, NULL AS key, rating, count(*)::int AS n, 0 AS satisfied FROM counted GROUP BY commune_id, rating`;
+
+function ratingsQuery(sql: Sql, communeIds: string[], b: Bounds) {
+  return sql.query<SatisfactionRow>(`WITH ${COUNTED} ${BY_RATING}`, [communeIds, b.start, b.end]);
+}
+
 function satisfactionQuery(sql: Sql, communeIds: string[], b: Bounds) {
   return sql.query<SatisfactionRow>(
     `WITH ${COUNTED}
-     SELECT commune_id, 'rating' AS kind, NULL AS key, rating, count(*)::int AS n, 0 AS satisfied FROM counted GROUP BY commune_id, rating
+     ${BY_RATING}
      UNION ALL
      SELECT commune_id, 'criterion', c.key, c.value, count(*)::int, 0 FROM counted, jsonb_each_text(CASE WHEN jsonb_typeof(criteria) = 'object' THEN criteria ELSE '{}'::jsonb END) c
       GROUP BY commune_id, c.key, c.value
@@ -507,11 +514,12 @@ export async function monthlyTrend(sql: Sql, communeIds: string[], fromMonth: st
   return Promise.all(
     months.map(async (month) => {
       const b = reportPeriod(`${month}-01`, lastDay(month), now);
-      const [dossiers, satisfaction] = await Promise.all([dossierQuery(sql, communeIds, b, now.toISOString(), []), satisfactionQuery(sql, communeIds, b)]);
+      // Only the ratings: criteria, hours, answers and officers' rows are not drawn on a trend.
+      const [dossiers, ratings] = await Promise.all([dossierQuery(sql, communeIds, b, now.toISOString(), []), ratingsQuery(sql, communeIds, b)]);
       const total = emptySettlementCounts();
       for (const r of dossiers.rows) addSettlementCounts(total, settlementCountsOfRow(r));
       const s = finishSatisfaction({
-        byRating: satisfaction.rows.filter((r) => r.kind === 'rating').map((r) => ({ rating: r.rating!, n: r.n })),
+        byRating: ratings.rows.map((r) => ({ rating: r.rating!, n: r.n })),
         byCriterion: [],
         byHour: [],
         comments: 0,
