@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { templatesFor, type CommuneConfig } from '../../domain';
 import { useSession } from '../../app/stores';
+import { StaffSelect } from '../../app/StaffSelect';
 import { ChecklistForm } from './ChecklistForm';
 import { recordCheck } from './record';
 import { useLang } from './useLang';
@@ -36,17 +37,13 @@ export function SpotCheck({ config }: { config: CommuneConfig }) {
       <h1 id="spot-title">{t('checklists.spot.title')}</h1>
       <p className="hint">{t(leader ? 'checklists.spot.asLeader' : 'checklists.spot.asPeer')}</p>
       <div className="spot-pickers">
-        <label className="field">
-          <span>{t('checklists.spot.officer')}</span>
-          <select value={officerId} onChange={(e) => (setOfficerId(e.target.value), setSavedFor(null))}>
-            <option value="">{t('checklists.spot.choose')}</option>
-            {officers.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StaffSelect
+          label={t('checklists.spot.officer')}
+          staff={officers}
+          value={officerId}
+          onChange={(id) => (setOfficerId(id), setSavedFor(null))}
+          none={t('checklists.spot.choose')}
+        />
         <label className="field">
           <span>{t('checklists.spot.template')}</span>
           <select value={templateId} onChange={(e) => (setTemplateId(e.target.value), setSavedFor(null))}>

@@ -32,6 +32,7 @@ import { QuickCheckPrompt } from '../checklists';
 import { CorrectionForm } from './CorrectionForm';
 import { feeLabel } from './format';
 import { CheckRow } from '../../app/CheckRow';
+import { StaffSelect } from '../../app/StaffSelect';
 
 /** How the timeline names a corrected field. */
 const CHANGE_LABELS: Record<string, string> = {
@@ -331,19 +332,13 @@ function ActionForm({
       {handOver && (
         <fieldset>
           <legend>{t('actionForm.handOverTo')}</legend>
-          <label className="field">
-            <span>{t('actionForm.toStaff')}</span>
-            <select value={toStaffId} onChange={(e) => setToStaffId(e.target.value)}>
-              <option value="">—</option>
-              {config.staff
-                .filter((s) => s.active && s.id !== staff.id)
-                .map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-            </select>
-          </label>
+          <StaffSelect
+            label={t('actionForm.toStaff')}
+            staff={config.staff.filter((s) => s.active && s.id !== staff.id)}
+            value={toStaffId}
+            onChange={setToStaffId}
+            none="—"
+          />
           <label className="field">
             <span>{t('actionForm.toAgency')}</span>
             <input value={toAgency} onChange={(e) => setToAgency(e.target.value)} maxLength={300} disabled={Boolean(toStaffId)} />

@@ -6,6 +6,7 @@ import { recordOp } from '../../db';
 import { db } from '../../app/db';
 import { navigate } from '../../app/router';
 import { useSession } from '../../app/stores';
+import { StaffSelect } from '../../app/StaffSelect';
 import { viT } from '../papers';
 
 /**
@@ -106,18 +107,13 @@ function LetterForm({ dossierId, clientId, kind, config }: { dossierId?: string;
             ))}
           </select>
         </label>
-        <label className="field">
-          <span>{t('letters.signer')}</span>
-          <select value={signerId} onChange={(e) => (setSignerId(e.target.value), setEdited(null))}>
-            {config.staff
-              .filter((s) => s.active)
-              .map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.title ? `${s.name} — ${s.title}` : s.name}
-                </option>
-              ))}
-          </select>
-        </label>
+        <StaffSelect
+          label={t('letters.signer')}
+          staff={config.staff.filter((s) => s.active)}
+          value={signerId}
+          onChange={(id) => (setSignerId(id), setEdited(null))}
+          withTitle
+        />
         <label className="field">
           <span>{t('letters.recipient')}</span>
           <input value={recipientName} maxLength={200} onChange={(e) => (setRecipient(e.target.value), setEdited(null))} />
