@@ -1,4 +1,5 @@
 import { backfillDossierFacts } from './projections/dossiers';
+import { installReportMonths } from './report-months';
 import type { Sql } from './sql';
 
 /**
@@ -278,11 +279,22 @@ export const MIGRATIONS: string[] = [
      ORDER BY entity_id, hlc DESC, device_id DESC, op_id DESC
   ) x WHERE x.entity_id = c.id
   `,
+  // Migration 11. Reports at province scale (issue 18), finished months kept: the table and the
+  // triggers that empty them are made in code (installReportMonths, src/server/report-months.ts:
+  // a PL/pgSQL body does not split on semicolons). A dossier code's first answer ever is the one
+  // that counts (DESIGN › Figures), found by this index. Dossiers closed before they were received
+  // (clocks out of step) or both settled and withdrawn do not add up month by month; the reports
+  // count those few whole, by this partial index (its predicate is reports.ts's OUT_OF_ORDER).
+  `
+  CREATE INDEX surveys_commune_code_at ON surveys (commune_id, dossier_code, at, op_id) WHERE excluded IS NULL;
+  CREATE INDEX dossiers_out_of_order ON dossiers (commune_id) WHERE NOT (closed_at >= received_at AND (settled_at IS NULL OR withdrawn_at IS NULL))
+  `,
 ];
 
 /** Work a migration needs done in code, right after its SQL, in the same transaction (by migration number). */
 const AFTER: Record<number, (tx: Sql) => Promise<void>> = {
   9: backfillDossierFacts,
+  11: installReportMonths,
 };
 
 /** Apply what is missing, under a lock, so several processes starting at once agree. */

@@ -26,6 +26,7 @@ import {
 } from '../domain';
 import type { Sql } from './sql';
 import { longevityDueIn } from './projections/letters';
+import { keptMonth } from './report-months';
 
 /*
  * Reports by SQL aggregation over the projection tables (DESIGN.md › Figures; issue 18): the
@@ -83,26 +84,40 @@ const settlementCountsOfRow = (r: SettlementRow): SettlementCounts => ({
   workingDays: Number(r.working_days),
 });
 
-type ProcedureKinds = { communeId: string; procedureId: string; kind: LetterKind }[];
+/**
+ * Dossiers that add up piece by piece: closed (settled or withdrawn, not both) no earlier than
+ * received. The others, closed before they were received by clocks out of step, are counted whole
+ * for the period (OUT_OF_ORDER; migration 11's partial index has exactly this predicate).
+ */
+const IN_ORDER = '(closed_at >= received_at AND (settled_at IS NULL OR withdrawn_at IS NULL))';
+const OUT_OF_ORDER = `NOT ${IN_ORDER}`;
+
+/**
+ * A group's row: the settlement table, and the letters its dossiers received in the period still
+ * call for before the commune's config is applied (the procedure's letter once the result is
+ * ready, for whichever kind the procedure has; the apology when extended or settled late).
+ */
+type GroupRow = SettlementRow & { ready_no_congratulation: number; ready_no_condolence: number; apology_static: number };
+
+const GROUP_NUMBERS = ['carried_over', 'received', 'counter', 'home', 'online', 'early', 'on_time', 'late', 'withdrawn', 'open_within', 'open_overdue', 'at_home', 'working_days', 'ready_no_congratulation', 'ready_no_condolence', 'apology_static'] as const;
 
 /**
  * The one scan of the dossiers: the settlement table per commune, procedure and receiving officer
- * (to handle = received before the end and closed — settled or withdrawn — at or after the start),
- * and beside it the letters the period's dossiers called for and never had (suggestedLetterKinds:
- * the procedure's letter once the result is ready; the apology when extended, settled late or
- * overdue now). One group per (commune, procedure, officer), a few thousand rows for a province,
- * summed in Node; a drill-down keeps the groups of its procedure or officer.
+ * (to handle = received before the end and closed — settled or withdrawn — at or after the start).
+ * One group per (commune, procedure, officer), a few thousand rows for a province, summed in Node;
+ * a drill-down keeps the groups of its procedure or officer. `which`: the dossiers that add up by
+ * pieces, or the few that do not.
  */
-function dossierQuery(sql: Sql, communeIds: string[], b: Bounds, now: string, procedureKinds: ProcedureKinds) {
+async function groupQuery(sql: Sql, communeIds: string[], b: Bounds, which: typeof IN_ORDER | typeof OUT_OF_ORDER): Promise<GroupRow[]> {
   const settled = 'settled_at >= $2 AND settled_at < $3';
   const received = 'received_at >= $2';
-  return sql.query<SettlementRow & { suggested_congratulation: number; suggested_condolence: number; suggested_apology: number }>(
-    `WITH kinds AS (
-       SELECT * FROM ROWS FROM (unnest($6::text[]), unnest($7::text[]), unnest($8::text[])) AS k(commune_id, procedure_id, kind)
+  const { rows } = await sql.query<GroupRow>(
+    `WITH d AS (
+       SELECT * FROM dossiers WHERE commune_id = ANY($1::text[]) AND closed_at >= $2::timestamptz AND received_at < $3::timestamptz AND ${which}
      ), issued AS (
-       -- The letters dossiers had, one row per dossier (hashed once; a probe per dossier cost seconds a year).
+       -- The letters the period's dossiers had, one row per dossier.
        SELECT dossier_id, commune_id, bool_or(kind = 'congratulation') AS congratulation, bool_or(kind = 'condolence') AS condolence, bool_or(kind = 'apology') AS apology
-         FROM letters WHERE commune_id = ANY($1::text[]) AND dossier_id IS NOT NULL AND issued_at IS NOT NULL GROUP BY dossier_id, commune_id
+         FROM letters WHERE dossier_id IN (SELECT id FROM d WHERE ${received}) AND issued_at IS NOT NULL GROUP BY dossier_id, commune_id
      )
      SELECT d.commune_id, d.procedure_id, d.staff_id,
             count(*) FILTER (WHERE received_at < $2)::int AS carried_over,
@@ -117,16 +132,31 @@ function dossierQuery(sql: Sql, communeIds: string[], b: Bounds, now: string, pr
             count(*) FILTER (WHERE closed_at >= $3 AND NOT ${overdueAt('$4')})::int AS open_within,
             count(*) FILTER (WHERE closed_at >= $3 AND ${overdueAt('$4')})::int AS open_overdue,
             count(*) FILTER (WHERE ${settled} AND channel = 'home')::int AS at_home,
-            COALESCE(sum(working_days) FILTER (WHERE ${settled}), 0)::bigint AS working_days,
-            count(*) FILTER (WHERE ${received} AND status IN ('result-ready', 'returned') AND k.kind = 'congratulation' AND l.congratulation IS NOT TRUE)::int AS suggested_congratulation,
-            count(*) FILTER (WHERE ${received} AND status IN ('result-ready', 'returned') AND k.kind = 'condolence' AND l.condolence IS NOT TRUE)::int AS suggested_condolence,
-            count(*) FILTER (WHERE ${received} AND (extended OR timeliness = 'late' OR (closed_at = 'infinity' AND ${overdueAt('$5::timestamptz')})) AND l.apology IS NOT TRUE)::int AS suggested_apology
-       FROM dossiers d
-       LEFT JOIN kinds k ON k.commune_id = d.commune_id AND k.procedure_id = d.procedure_id
-       LEFT JOIN issued l ON l.dossier_id = d.id AND l.commune_id = d.commune_id
-      WHERE d.commune_id = ANY($1::text[]) AND closed_at >= $2::timestamptz AND received_at < $3::timestamptz
+            COALESCE(sum(working_days) FILTER (WHERE ${settled}), 0)::int AS working_days,
+            count(*) FILTER (WHERE ${received} AND status IN ('result-ready', 'returned') AND l.congratulation IS NOT TRUE)::int AS ready_no_congratulation,
+            count(*) FILTER (WHERE ${received} AND status IN ('result-ready', 'returned') AND l.condolence IS NOT TRUE)::int AS ready_no_condolence,
+            count(*) FILTER (WHERE ${received} AND (extended OR timeliness = 'late') AND l.apology IS NOT TRUE)::int AS apology_static
+       FROM d LEFT JOIN issued l ON l.dossier_id = d.id AND l.commune_id = d.commune_id
       GROUP BY d.commune_id, d.procedure_id, d.staff_id`,
-    [communeIds, b.start, b.end, b.at, now, procedureKinds.map((k) => k.communeId), procedureKinds.map((k) => k.procedureId), procedureKinds.map((k) => k.kind)],
+    [communeIds, b.start, b.end, b.at],
+  );
+  // Numbers as numbers (a sum may come back as text), for adding up and for keeping as JSON.
+  return rows.map((r) => ({ ...r, ...Object.fromEntries(GROUP_NUMBERS.map((k) => [k, Number(r[k])])) }));
+}
+
+/**
+ * The apologies the period's open dossiers call for now, past due and neither extended nor
+ * apologised for: the part of the letters a finished month cannot keep (it depends on "now"), over
+ * the open dossiers only.
+ */
+function openApologiesQuery(sql: Sql, communeIds: string[], b: Bounds, now: string) {
+  return sql.query<{ commune_id: string; n: number }>(
+    `SELECT d.commune_id, count(*)::int AS n FROM dossiers d
+      WHERE d.commune_id = ANY($1::text[]) AND d.closed_at = 'infinity' AND d.received_at >= $2::timestamptz AND d.received_at < $3::timestamptz
+        AND NOT d.extended AND d.timeliness IS DISTINCT FROM 'late' AND ${overdueAt('$4::timestamptz')}
+        AND NOT EXISTS (SELECT 1 FROM letters l WHERE l.dossier_id = d.id AND l.commune_id = d.commune_id AND l.kind = 'apology' AND l.issued_at IS NOT NULL)
+      GROUP BY d.commune_id`,
+    [communeIds, b.start, b.end, now],
   );
 }
 
@@ -139,31 +169,25 @@ function addTo(map: Map<string, SettlementCounts>, key: string, c: SettlementCou
   map.set(key, addSettlementCounts(map.get(key) ?? emptySettlementCounts(), c));
 }
 
-/** The answers that count (countedSurveys): in the period, not left out, the first per dossier code. */
+/**
+ * The answers that count (countedSurveys): in the period, not left out, and for a dossier code only
+ * its first answer ever (the index of migration 11 finds an earlier one).
+ */
 const COUNTED = `counted AS (
-  SELECT * FROM (SELECT DISTINCT ON (commune_id, dossier_code) commune_id, op_id, rating, criteria, answers, comment, dossier_code, at
-                   FROM surveys WHERE commune_id = ANY($1::text[]) AND at >= $2::timestamptz AND at < $3::timestamptz AND excluded IS NULL AND dossier_code <> ''
-                  ORDER BY commune_id, dossier_code, at, op_id) first_per_code
-  UNION ALL
-  SELECT commune_id, op_id, rating, criteria, answers, comment, NULL, at
-    FROM surveys WHERE commune_id = ANY($1::text[]) AND at >= $2::timestamptz AND at < $3::timestamptz AND excluded IS NULL AND COALESCE(dossier_code, '') = '')`;
+  SELECT commune_id, op_id, rating, criteria, answers, comment, NULLIF(dossier_code, '') AS dossier_code, at FROM surveys s
+   WHERE commune_id = ANY($1::text[]) AND at >= $2::timestamptz AND at < $3::timestamptz AND excluded IS NULL
+     AND (COALESCE(dossier_code, '') = '' OR NOT EXISTS (
+       SELECT 1 FROM surveys e WHERE e.commune_id = s.commune_id AND e.dossier_code = s.dossier_code AND e.excluded IS NULL AND (e.at, e.op_id) < (s.at, s.op_id))))`;
 
 /** Vietnam wall time of a timestamptz, whatever the session's time zone. */
 const vnLocal = (column: string) => `((${column} AT TIME ZONE 'UTC') + interval '7 hours')`;
 
 type SatisfactionRow = { commune_id: string; kind: 'rating' | 'criterion' | 'hour' | 'comments' | 'answer' | 'officer'; key: string | null; rating: string | null; n: number; satisfied: number };
 
-/** The counted answers by rating: all the monthly trend needs of them. */
-const BY_RATING = `SELECT commune_id, 'rating' AS kind, NULL AS key, rating, count(*)::int AS n, 0 AS satisfied FROM counted GROUP BY commune_id, rating`;
-
-function ratingsQuery(sql: Sql, communeIds: string[], b: Bounds) {
-  return sql.query<SatisfactionRow>(`WITH ${COUNTED} ${BY_RATING}`, [communeIds, b.start, b.end]);
-}
-
 function satisfactionQuery(sql: Sql, communeIds: string[], b: Bounds) {
   return sql.query<SatisfactionRow>(
     `WITH ${COUNTED}
-     ${BY_RATING}
+     SELECT commune_id, 'rating' AS kind, NULL AS key, rating, count(*)::int AS n, 0 AS satisfied FROM counted GROUP BY commune_id, rating
      UNION ALL
      SELECT commune_id, 'criterion', c.key, c.value, count(*)::int, 0 FROM counted, jsonb_each_text(CASE WHEN jsonb_typeof(criteria) = 'object' THEN criteria ELSE '{}'::jsonb END) c
       GROUP BY commune_id, c.key, c.value
@@ -216,26 +240,25 @@ function issuedLettersQuery(sql: Sql, communeIds: string[], b: Bounds) {
 function homeQueries(sql: Sql, communeIds: string[], from: string, to: string, b: Bounds) {
   return Promise.all([
     sql.query<{ commune_id: string; reason: string; clients: number; planned: number; done: number }>(
-      `SELECT c.commune_id, c.reason,
-              count(DISTINCT c.id) FILTER (WHERE c.registered_at < $4)::int AS clients,
-              count(v.id) FILTER (WHERE v.date BETWEEN $2::date AND $3::date)::int AS planned,
-              count(v.id) FILTER (WHERE v.date BETWEEN $2::date AND $3::date AND v.outcome = 'done')::int AS done
-         FROM home_clients c LEFT JOIN home_visits v ON v.client_id = c.id AND v.commune_id = c.commune_id
+      `SELECT c.commune_id, c.reason, count(*) FILTER (WHERE c.registered_at < $4)::int AS clients,
+              COALESCE(sum(v.planned), 0)::int AS planned, COALESCE(sum(v.done), 0)::int AS done
+         FROM home_clients c LEFT JOIN (
+           SELECT commune_id, client_id, count(*) AS planned, count(*) FILTER (WHERE outcome = 'done') AS done FROM home_visits
+            WHERE commune_id = ANY($1::text[]) AND date BETWEEN $2::date AND $3::date GROUP BY commune_id, client_id
+         ) v ON v.client_id = c.id AND v.commune_id = c.commune_id
         WHERE c.commune_id = ANY($1::text[]) GROUP BY c.commune_id, c.reason`,
       [communeIds, from, to, b.end],
     ),
-    // Returned at home: listed on a visit of the period that took place, and returned in the
-    // period (received at home, the dossier's channel, comes from the dossier scan).
+    // Returned at home: listed on a visit of its own commune in the period that took place, and
+    // returned in the period (received at home, the dossier's channel, comes from the dossier scan).
     sql.query<{ commune_id: string; id: string; received_at_home: boolean }>(
-      `WITH visits AS (
-         SELECT commune_id, dossier_ids FROM home_visits WHERE commune_id = ANY($1::text[]) AND date BETWEEN $2::date AND $3::date AND outcome = 'done'
+      `WITH listed AS (
+         SELECT DISTINCT v.commune_id, x.id::uuid AS id FROM home_visits v, jsonb_array_elements_text(v.dossier_ids) AS x(id)
+          WHERE v.commune_id = ANY($1::text[]) AND v.date BETWEEN $2::date AND $3::date AND v.outcome = 'done'
        )
-       -- Dossiers by primary key (a join from the visits' id lists scanned each commune's dossiers
-       -- once per visit), then kept only if a visit of their own commune lists them.
-       SELECT d.commune_id, d.id, (d.channel = 'home' AND d.received_at >= $4 AND d.received_at < $5) AS received_at_home FROM dossiers d
-        WHERE d.id = ANY(ARRAY(SELECT x.id::uuid FROM visits v, jsonb_array_elements_text(v.dossier_ids) AS x(id)))
-          AND d.returned_at >= $4 AND d.returned_at < $5
-          AND EXISTS (SELECT 1 FROM visits v WHERE v.commune_id = d.commune_id AND v.dossier_ids @> jsonb_build_array(d.id::text))`,
+       SELECT d.commune_id, d.id, (d.channel = 'home' AND d.received_at >= $4 AND d.received_at < $5) AS received_at_home
+         FROM listed l JOIN dossiers d ON d.id = l.id AND d.commune_id = l.commune_id
+        WHERE d.returned_at >= $4 AND d.returned_at < $5`,
       [communeIds, from, to, b.start, b.end],
     ),
   ]);
@@ -281,15 +304,100 @@ const emptyCounts = (): Counts => ({
   excluded: { rate: 0, burst: 0, backdated: 0, clockAhead: 0 },
 });
 
+type ItemRow = { commune_id: string; template_id: string; item_id: string; mode: string; checks: number; yes: number };
+
+/** What a piece of a period counts for one commune: the counts that add up (composePieces). */
+interface PieceCounts {
+  groups: GroupRow[];
+  satisfaction: SatisfactionRow[];
+  records: { done: number; skipped: number };
+  items: ItemRow[];
+}
+
+const emptyPiece = (): PieceCounts => ({ groups: [], satisfaction: [], records: { done: 0, skipped: 0 }, items: [] });
+
+/** One piece of a period (Vietnam dates, inclusive) counted, commune by commune. */
+async function countPiece(sql: Sql, communeIds: string[], from: string, to: string, now: Date): Promise<Map<string, PieceCounts>> {
+  const b = reportPeriod(from, to, now);
+  const [groups, satisfaction, [records, items]] = await Promise.all([
+    groupQuery(sql, communeIds, b, IN_ORDER),
+    satisfactionQuery(sql, communeIds, b),
+    checklistQueries(sql, communeIds, from, to),
+  ]);
+  const out = new Map(communeIds.map((id) => [id, emptyPiece()]));
+  for (const r of groups) out.get(r.commune_id)!.groups.push(r);
+  for (const r of satisfaction.rows) out.get(r.commune_id)!.satisfaction.push(r);
+  for (const r of records.rows) out.get(r.commune_id)!.records = { done: r.done, skipped: r.skipped };
+  for (const r of items.rows) out.get(r.commune_id)!.items.push(r);
+  return out;
+}
+
+/**
+ * A period cut at month ends: each finished whole month a piece that is kept (report-months.ts),
+ * the rest counted as it is asked for, neighbours together (a partial first or last month, the
+ * month not over yet).
+ */
+export function piecesOf(from: string, to: string, now: Date): { from: string; to: string; month?: string }[] {
+  const out: { from: string; to: string; month?: string }[] = [];
+  for (const month of monthsBetween(from.slice(0, 7), to.slice(0, 7))) {
+    const [first, last] = [`${month}-01`, lastDay(month)];
+    const [f, t] = [from > first ? from : first, to < last ? to : last];
+    const kept = f === first && t === last && Date.parse(reportPeriod(first, last, now).end) <= now.getTime();
+    const previous = out.at(-1);
+    if (kept) out.push({ from: f, to: t, month: first });
+    else if (previous && !previous.month) previous.to = t;
+    else out.push({ from: f, to: t });
+  }
+  return out;
+}
+
+/**
+ * A period's counts from its pieces', in order. Counts of what happened in it add up; carried over
+ * is its first piece's (open at the start), open within time / overdue its last piece's (open at
+ * the end, judged at the same instant). Exact for the dossiers IN_ORDER only.
+ */
+function composePieces(pieces: PieceCounts[]): PieceCounts {
+  const groups = new Map<string, GroupRow>();
+  pieces.forEach((piece, i) => {
+    for (const r of piece.groups) {
+      const key = `${r.procedure_id}\u0000${r.staff_id}`;
+      const g = groups.get(key) ?? { ...r, ...Object.fromEntries(GROUP_NUMBERS.map((k) => [k, 0])) };
+      for (const k of GROUP_NUMBERS) {
+        if (k === 'carried_over' && i > 0) continue;
+        if ((k === 'open_within' || k === 'open_overdue') && i < pieces.length - 1) continue;
+        g[k] += r[k];
+      }
+      groups.set(key, g);
+    }
+  });
+  return {
+    groups: [...groups.values()],
+    satisfaction: pieces.flatMap((p) => p.satisfaction),
+    records: { done: pieces.reduce((n, p) => n + p.records.done, 0), skipped: pieces.reduce((n, p) => n + p.records.skipped, 0) },
+    items: pieces.flatMap((p) => p.items),
+  };
+}
+
+/** A period's additive counts, by commune: kept months read, the rest counted, the out-of-order dossiers whole. */
+async function periodCounts(sql: Sql, communeIds: string[], from: string, to: string, now: Date): Promise<Map<string, PieceCounts>> {
+  const [pieces, outOfOrder] = await Promise.all([
+    Promise.all(
+      piecesOf(from, to, now).map((p) => (p.month ? keptMonth(sql, communeIds, p.month, (tx, missing) => countPiece(tx, missing, p.from, p.to, now)) : countPiece(sql, communeIds, p.from, p.to, now))),
+    ),
+    groupQuery(sql, communeIds, reportPeriod(from, to, now), OUT_OF_ORDER),
+  ]);
+  const out = new Map(communeIds.map((id) => [id, composePieces(pieces.map((p) => p.get(id) ?? emptyPiece()))]));
+  for (const r of outOfOrder) out.get(r.commune_id)!.groups.push(r);
+  return out;
+}
+
 /** The counts of these communes for a period, by commune: a handful of statements whatever their number. */
 async function countsOf(sql: Sql, communes: Map<string, ReportConfig>, from: string, to: string, now: Date, filter: ReportFilter): Promise<Map<string, Counts>> {
   const ids = [...communes.keys()];
   const b = reportPeriod(from, to, now);
-  const procedureKinds = [...communes].flatMap(([communeId, c]) => c.procedures.flatMap((p) => (p.letterKind ? [{ communeId, procedureId: p.id, kind: p.letterKind }] : [])));
-  const [dossiers, satisfaction, [records, items], issued, [reasons, homeReturned], longevity, excluded] = await Promise.all([
-    dossierQuery(sql, ids, b, now.toISOString(), procedureKinds),
-    satisfactionQuery(sql, ids, b),
-    checklistQueries(sql, ids, from, to),
+  const [period, openApologies, issued, [reasons, homeReturned], longevity, excluded] = await Promise.all([
+    periodCounts(sql, ids, from, to, now),
+    openApologiesQuery(sql, ids, b, now.toISOString()),
     issuedLettersQuery(sql, ids, b),
     homeQueries(sql, ids, from, to, b),
     // Longevity letters due this year to people on the home list and not issued (the tablets' rule).
@@ -307,31 +415,45 @@ async function countsOf(sql: Sql, communes: Map<string, ReportConfig>, from: str
   ]);
   const out = new Map(ids.map((id) => [id, emptyCounts()]));
   const of = (id: string) => out.get(id)!;
-  for (const r of dossiers.rows) {
-    const c = of(r.commune_id);
+  for (const [communeId, p] of period) {
+    const c = of(communeId);
     // The commune's own blocks whatever the drill-down: letters called for, dossiers received at home.
-    for (const kind of ['congratulation', 'condolence', 'apology'] as const) {
-      const n = r[`suggested_${kind}`];
-      if (n) c.letters.push({ kind, issued: 0, delivered: 0, suggested: n });
+    const kindOf = new Map(communes.get(communeId)!.procedures.map((x) => [x.id, x.letterKind]));
+    const suggested = { congratulation: 0, condolence: 0, apology: 0 };
+    for (const r of p.groups) {
+      const kind = kindOf.get(r.procedure_id ?? '');
+      if (kind === 'congratulation') suggested.congratulation += r.ready_no_congratulation;
+      if (kind === 'condolence') suggested.condolence += r.ready_no_condolence;
+      suggested.apology += r.apology_static;
+      c.home.dossiersReceivedAtHome += r.home;
+      if (!inFilter(r, filter)) continue;
+      const counts = settlementCountsOfRow(r);
+      addSettlementCounts(c.total, counts);
+      addTo(c.procedures, r.procedure_id ?? '', counts);
+      addTo(c.officers, r.staff_id ?? '', counts);
     }
-    c.home.dossiersReceivedAtHome += r.home;
-    if (!inFilter(r, filter)) continue;
-    const counts = settlementCountsOfRow(r);
-    addSettlementCounts(c.total, counts);
-    addTo(c.procedures, r.procedure_id ?? '', counts);
-    addTo(c.officers, r.staff_id ?? '', counts);
+    suggested.apology += openApologies.rows.find((r) => r.commune_id === communeId)?.n ?? 0;
+    for (const kind of ['congratulation', 'condolence', 'apology'] as const) if (suggested[kind]) c.letters.push({ kind, issued: 0, delivered: 0, suggested: suggested[kind] });
   }
+  const satisfaction = [...period.values()].flatMap((p) => p.satisfaction);
+  const records = [...period].map(([communeId, p]) => ({ commune_id: communeId, ...p.records }));
+  const items = [...period.values()].flatMap((p) => p.items);
   const answers: { commune_id: string; question: string; checks: number; yes: number }[] = [];
-  for (const r of satisfaction.rows) {
+  for (const r of satisfaction) {
     const s = of(r.commune_id).satisfaction;
     if (r.kind === 'rating') s.byRating.push({ rating: r.rating!, n: r.n });
     else if (r.kind === 'criterion') s.byCriterion.push({ criterion: r.key!, rating: r.rating!, n: r.n });
     else if (r.kind === 'hour') s.byHour.push({ weekday: Math.floor(Number(r.key) / 100), hour: Number(r.key) % 100, responses: r.n, satisfied: r.satisfied });
-    else if (r.kind === 'comments') s.comments = r.n;
+    else if (r.kind === 'comments') s.comments += r.n;
     else if (r.kind === 'answer') answers.push({ commune_id: r.commune_id, question: r.key!, checks: r.n, yes: r.satisfied });
-    else of(r.commune_id).officerSatisfaction.set(r.key ?? '', { responses: r.n, satisfied: r.satisfied });
+    else {
+      // An officer's answers add up over the period's pieces.
+      const o = of(r.commune_id).officerSatisfaction;
+      const e = o.get(r.key ?? '') ?? { responses: 0, satisfied: 0 };
+      o.set(r.key ?? '', { responses: e.responses + r.n, satisfied: e.satisfied + r.satisfied });
+    }
   }
-  for (const r of records.rows) Object.assign(of(r.commune_id).checklists, { records: r.done, skipped: r.skipped });
+  for (const r of records) Object.assign(of(r.commune_id).checklists, { records: r.done, skipped: r.skipped });
   const itemsOf = new Map<string, Map<string, ChecklistItemFigures>>();
   const item = (communeId: string, templateId: string, itemId: string) => {
     const m = itemsOf.get(communeId) ?? new Map<string, ChecklistItemFigures>();
@@ -340,7 +462,7 @@ async function countsOf(sql: Sql, communes: Map<string, ReportConfig>, from: str
     if (!m.has(key)) m.set(key, emptyChecklistItem(templateId, itemId));
     return m.get(key)!;
   };
-  for (const r of items.rows) {
+  for (const r of items) {
     const i = item(r.commune_id, r.template_id, r.item_id);
     i.checks += r.checks;
     i.yes += r.yes;
@@ -509,17 +631,14 @@ const lastDay = (month: string) => {
 
 /** The trend, a point a month: each month's settlement table and satisfaction over these communes. */
 export async function monthlyTrend(sql: Sql, communeIds: string[], fromMonth: string, toMonth: string, now: Date): Promise<TrendPoint[]> {
-  const months = monthsBetween(fromMonth, toMonth);
-  // One month at a time, in parallel: each is the same index ranges as a month's report.
+  // Each month is a report period of its own: the finished ones are kept months, read back.
   return Promise.all(
-    months.map(async (month) => {
-      const b = reportPeriod(`${month}-01`, lastDay(month), now);
-      // Only the ratings: criteria, hours, answers and officers' rows are not drawn on a trend.
-      const [dossiers, ratings] = await Promise.all([dossierQuery(sql, communeIds, b, now.toISOString(), []), ratingsQuery(sql, communeIds, b)]);
+    monthsBetween(fromMonth, toMonth).map(async (month) => {
+      const counts = [...(await periodCounts(sql, communeIds, `${month}-01`, lastDay(month), now)).values()];
       const total = emptySettlementCounts();
-      for (const r of dossiers.rows) addSettlementCounts(total, settlementCountsOfRow(r));
+      for (const r of counts.flatMap((c) => c.groups)) addSettlementCounts(total, settlementCountsOfRow(r));
       const s = finishSatisfaction({
-        byRating: ratings.rows.map((r) => ({ rating: r.rating!, n: r.n })),
+        byRating: counts.flatMap((c) => c.satisfaction.filter((r) => r.kind === 'rating').map((r) => ({ rating: r.rating!, n: r.n }))),
         byCriterion: [],
         byHour: [],
         comments: 0,

@@ -70,28 +70,39 @@ function prepared(text: string, params?: unknown[]): pg.QueryConfig {
 export async function openPostgres(url: string, poolSize = Number(process.env.PG_POOL_MAX) || 10): Promise<Sql> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   await pool.query('SELECT 1');
-  const make = (client: pg.Pool | pg.PoolClient, inTx: boolean): Sql => ({
-    kind: 'postgres',
-    query: async (text, params) => ({ rows: (await client.query(prepared(text, params))).rows }),
-    transaction: async (fn, options) => {
-      if (inTx) return fn(make(client, true));
-      const conn = await pool.connect();
-      let broken = false;
-      try {
-        // One round trip for both (a simple query may hold several statements).
-        await conn.query(options?.keyLookupsOnly ? `BEGIN; ${NO_SEQ_SCAN}` : 'BEGIN');
-        const result = await fn(make(conn, true));
-        await conn.query('COMMIT');
-        return result;
-      } catch (err) {
-        // A connection that cannot even roll back goes, rather than back into the pool.
-        await conn.query('ROLLBACK').catch(() => (broken = true));
-        throw err;
-      } finally {
-        conn.release(broken);
-      }
-    },
-    close: () => pool.end(),
-  });
+  const make = (client: pg.Pool | pg.PoolClient, inTx: boolean): Sql => {
+    // A transaction's statements go one after the other on its one connection, even when the
+    // caller runs several at once (pg would queue them too, but warns that it will stop to).
+    let last: Promise<unknown> = Promise.resolve();
+    const run = (text: string, params?: unknown[]) => client.query(prepared(text, params));
+    const queued = (text: string, params?: unknown[]) => {
+      const next = last.then(() => run(text, params));
+      last = next.catch(() => undefined);
+      return next;
+    };
+    return {
+      kind: 'postgres',
+      query: async (text, params) => ({ rows: (await (inTx ? queued : run)(text, params)).rows }),
+      transaction: async (fn, options) => {
+        if (inTx) return fn(make(client, true));
+        const conn = await pool.connect();
+        let broken = false;
+        try {
+          // One round trip for both (a simple query may hold several statements).
+          await conn.query(options?.keyLookupsOnly ? `BEGIN; ${NO_SEQ_SCAN}` : 'BEGIN');
+          const result = await fn(make(conn, true));
+          await conn.query('COMMIT');
+          return result;
+        } catch (err) {
+          // A connection that cannot even roll back goes, rather than back into the pool.
+          await conn.query('ROLLBACK').catch(() => (broken = true));
+          throw err;
+        } finally {
+          conn.release(broken);
+        }
+      },
+      close: () => pool.end(),
+    };
+  };
   return make(pool, false);
 }

@@ -269,19 +269,19 @@ export function vnWeekdayHour(iso: string): { weekday: number; hour: number } {
 }
 
 /**
- * The answers that count in a period: not left out, answered in it, one per dossier code (the
- * first in the period, by time then op id); answers with no code all count.
+ * The answers that count in a period: not left out, answered in it, and for a dossier code only
+ * its first answer ever (by time then op id; DESIGN: "one response per dossier code (the first)").
+ * A second answer a month later is still a second answer, so it counts in no period: that also
+ * makes a period's counts the sum of its months' (the server keeps finished months' counts).
+ * Answers with no code all count.
  */
 export function countedSurveys(surveys: readonly ReportSurvey[], p: { start: number; end: number }): ReportSurvey[] {
-  const inPeriod = surveys
-    .filter((s) => !s.excluded && ms(s.at) >= p.start && ms(s.at) < p.end)
-    .sort((a, b) => ms(a.at) - ms(b.at) || (a.opId < b.opId ? -1 : a.opId > b.opId ? 1 : 0));
+  const inOrder = surveys.filter((s) => !s.excluded).sort((a, b) => ms(a.at) - ms(b.at) || (a.opId < b.opId ? -1 : a.opId > b.opId ? 1 : 0));
   const seen = new Set<string>();
-  return inPeriod.filter((s) => {
-    if (!s.dossierCode) return true;
-    if (seen.has(s.dossierCode)) return false;
-    seen.add(s.dossierCode);
-    return true;
+  return inOrder.filter((s) => {
+    const first = !s.dossierCode || !seen.has(s.dossierCode);
+    if (s.dossierCode) seen.add(s.dossierCode);
+    return first && ms(s.at) >= p.start && ms(s.at) < p.end;
   });
 }
 

@@ -80,9 +80,9 @@ describe('migrations', () => {
   it('the longevity migration reads the birth years already sent back from the op log, the latest by HLC', async () => {
     const sql = await openPglite();
     try {
-      // Every migration but the last (the longevity one), then a person on the list with two birth years sent.
+      // Every migration before the longevity one (10), then a person on the list with two birth years sent.
       await sql.query('CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-      const before = MIGRATIONS.length - 1;
+      const before = 9;
       for (const text of MIGRATIONS.slice(0, before)) for (const statement of text.split(';').map((t) => t.trim()).filter(Boolean)) await sql.query(statement);
       for (let v = 1; v <= before; v++) await sql.query('INSERT INTO schema_migrations (version) VALUES ($1)', [v]);
       await sql.query("INSERT INTO communes (id, code, name) VALUES ('c1', 'C1', 'Xã Một')");

@@ -36,6 +36,9 @@ const PERIODS: [string, string][] = [
   ['2026-03-01', '2026-03-31'],
   ['2026-03-10', '2026-04-05'],
   ['2026-04-01', '2026-04-30'],
+  // Months kept by the server (finished by NOW) put together, and a period running past NOW.
+  ['2026-02-01', '2026-04-30'],
+  ['2026-03-15', '2026-06-30'],
 ];
 const calendar = seed.calendar as CalendarData;
 const RATINGS_: Rating[] = ['very-satisfied', 'satisfied', 'normal', 'not-satisfied'];
@@ -173,15 +176,21 @@ describe.each<Backend>(['pglite', 'postgres'])('the tablet and the server agree 
         const counter = await s.newDevice(commune.id);
         const kiosk = await s.newDevice(commune.id, 'kiosk');
         const ops = opsOf(h, run);
-        for (const [device, list] of [
-          [counter, ops.counter],
-          [kiosk, ops.kiosk],
-        ] as const) {
-          if (list.length === 0) continue;
-          const res = await (await push(s.url, device.token, device.deviceId, list)).json();
-          expect(res.results.map((r: { status: string }) => r.status)).toEqual(list.map(() => 'applied'));
-        }
         const [from, to] = h.period;
+        // Each device sends its first half, the server counts the period (keeping its finished
+        // months), then the second half: what the server kept must not outlive what changed it.
+        for (const half of [0, 1]) {
+          for (const [device, all] of [
+            [counter, ops.counter],
+            [kiosk, ops.kiosk],
+          ] as const) {
+            const list = half === 0 ? all.slice(0, all.length >> 1) : all.slice(all.length >> 1);
+            if (list.length === 0) continue;
+            const res = await (await push(s.url, device.token, device.deviceId, list)).json();
+            expect(res.results.map((r: { status: string }) => r.status)).toEqual(list.map(() => 'applied'));
+          }
+          if (half === 0) expect((await s.admin('GET', `/api/v1/admin/reports?communeId=${commune.id}&from=${from}&to=${to}`)).status).toBe(200);
+        }
         const server = (await (await s.admin('GET', `/api/v1/admin/reports?communeId=${commune.id}&from=${from}&to=${to}`)).json()) as CommuneReport;
         const tablet = tabletReport(commune.id, ops.counter, ops.kiosk, h.period);
         const { excluded, ...rest } = server;

@@ -198,6 +198,28 @@ describe.each<Backend>(['pglite', 'postgres'])('reports on %s', (backend) => {
     expect(JSON.stringify(entry)).not.toContain('Phải chờ lâu'); // no citizen's words in the log
   });
 
+  it('keeps a finished month, and a push that changes it empties it from its month on', async () => {
+    const kept = async () =>
+      (await s.sql.query<{ month: string }>("SELECT to_char(month, 'YYYY-MM') AS month FROM report_months WHERE commune_id = $1 ORDER BY month", [communes[1].id])).rows.map((r) => r.month);
+    const period = `/api/v1/admin/reports?communeId=${communes[1].id}&from=2026-02-01&to=2026-03-31`;
+    expect(await get<CommuneReport>(period)).toMatchObject({ toHandle: 1, settled: 1, satisfaction: { responses: 1 } });
+    expect(await kept()).toEqual(['2026-02', '2026-03']);
+    // A tablet that was offline sends a dossier of 10 March: March on is counted again, February stays.
+    const tablet = await s.newDevice(communes[1].id);
+    const late = receivedOp(1, { data: { code: 'OFFLINE-1' } });
+    expect((await (await push(s.url, tablet.token, tablet.deviceId, [late])).json()).results[0].status).toBe('applied');
+    expect(await kept()).toEqual(['2026-02']);
+    expect(await get<CommuneReport>(period)).toMatchObject({ toHandle: 2, received: 2, settled: 1 });
+    expect(await kept()).toEqual(['2026-02', '2026-03']);
+    // So does an answer given in March.
+    const kiosk = await s.newDevice(communes[1].id, 'kiosk');
+    await push(s.url, kiosk.token, kiosk.deviceId, [surveyOp(1, 'not-satisfied', { dossierCode: 'OFFLINE-1' })]);
+    expect(await kept()).toEqual(['2026-02']);
+    const after = await get<CommuneReport>(period);
+    expect(after.satisfaction).toMatchObject({ responses: 2, satisfiedRate: 0.5 });
+    expect(after.officers.find((o) => o.staffId === 'staff-lan')?.satisfaction.responses).toBe(1);
+  });
+
   it('answers bad report parameters with a clear 400', async () => {
     const bad = [
       `/api/v1/admin/reports?communeId=${communes[0].id}&province=${encodeURIComponent(province)}`,

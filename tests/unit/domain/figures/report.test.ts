@@ -232,6 +232,14 @@ describe('satisfaction', () => {
     ]);
   });
 
+  it("counts a dossier code's first answer ever: a second answer in a later period counts in none", () => {
+    const again = [s('a0', at('2026-02-27', '09:00'), 'satisfied', { dossierCode: 'HS-A' }), ...surveys];
+    const march = report(facts, { surveys: again }).satisfaction;
+    expect(march.responses).toBe(2); // b and c: HS-A was answered in February first
+    expect(march.byRating['not-satisfied']).toBe(0);
+    expect(report(facts, { surveys: again, from: '2026-02-01', to: '2026-02-28' }).satisfaction.responses).toBe(1);
+  });
+
   it("gives the receiving officer the answers linked to their dossiers", () => {
     const minh = report(facts, { surveys }).officers.find((o) => o.staffId === 'minh');
     expect(minh?.satisfaction).toEqual({ responses: 1, satisfiedRate: 0 });
