@@ -112,14 +112,7 @@ async function groupQuery(sql: Sql, communeIds: string[], b: Bounds, which: type
   const settled = 'settled_at >= $2 AND settled_at < $3';
   const received = 'received_at >= $2';
   const { rows } = await sql.query<GroupRow>(
-    `WITH d AS (
-       SELECT * FROM dossiers WHERE commune_id = ANY($1::text[]) AND closed_at >= $2::timestamptz AND received_at < $3::timestamptz AND ${which}
-     ), issued AS (
-       -- The letters the period's dossiers had, one row per dossier.
-       SELECT dossier_id, commune_id, bool_or(kind = 'congratulation') AS congratulation, bool_or(kind = 'condolence') AS condolence, bool_or(kind = 'apology') AS apology
-         FROM letters WHERE dossier_id IN (SELECT id FROM d WHERE ${received}) AND issued_at IS NOT NULL GROUP BY dossier_id, commune_id
-     )
-     SELECT d.commune_id, d.procedure_id, d.staff_id,
+    `SELECT d.commune_id, d.procedure_id, d.staff_id,
             count(*) FILTER (WHERE received_at < $2)::int AS carried_over,
             count(*) FILTER (WHERE ${received})::int AS received,
             count(*) FILTER (WHERE ${received} AND channel = 'counter')::int AS counter,
@@ -136,7 +129,15 @@ async function groupQuery(sql: Sql, communeIds: string[], b: Bounds, which: type
             count(*) FILTER (WHERE ${received} AND status IN ('result-ready', 'returned') AND l.congratulation IS NOT TRUE)::int AS ready_no_congratulation,
             count(*) FILTER (WHERE ${received} AND status IN ('result-ready', 'returned') AND l.condolence IS NOT TRUE)::int AS ready_no_condolence,
             count(*) FILTER (WHERE ${received} AND (extended OR timeliness = 'late') AND l.apology IS NOT TRUE)::int AS apology_static
-       FROM d LEFT JOIN issued l ON l.dossier_id = d.id AND l.commune_id = d.commune_id
+       FROM dossiers d
+       -- The letters a dossier had, looked up only for those that may call for one (hashing all the
+       -- communes' letters cost more than these look-ups).
+       LEFT JOIN LATERAL (
+         SELECT bool_or(kind = 'congratulation') AS congratulation, bool_or(kind = 'condolence') AS condolence, bool_or(kind = 'apology') AS apology FROM letters l
+          WHERE d.${received} AND (d.status IN ('result-ready', 'returned') OR d.extended OR d.timeliness = 'late')
+            AND l.dossier_id = d.id AND l.commune_id = d.commune_id AND l.issued_at IS NOT NULL
+       ) l ON true
+      WHERE d.commune_id = ANY($1::text[]) AND closed_at >= $2::timestamptz AND received_at < $3::timestamptz AND ${which}
       GROUP BY d.commune_id, d.procedure_id, d.staff_id`,
     [communeIds, b.start, b.end, b.at],
   );
@@ -256,9 +257,10 @@ function homeQueries(sql: Sql, communeIds: string[], from: string, to: string, b
          SELECT DISTINCT v.commune_id, x.id::uuid AS id FROM home_visits v, jsonb_array_elements_text(v.dossier_ids) AS x(id)
           WHERE v.commune_id = ANY($1::text[]) AND v.date BETWEEN $2::date AND $3::date AND v.outcome = 'done'
        )
+       -- By primary key (a hash join would read every dossier), then kept if their own commune listed them.
        SELECT d.commune_id, d.id, (d.channel = 'home' AND d.received_at >= $4 AND d.received_at < $5) AS received_at_home
-         FROM listed l JOIN dossiers d ON d.id = l.id AND d.commune_id = l.commune_id
-        WHERE d.returned_at >= $4 AND d.returned_at < $5`,
+         FROM dossiers d
+        WHERE d.id = ANY(ARRAY(SELECT id FROM listed)) AND d.returned_at >= $4 AND d.returned_at < $5 AND (d.commune_id, d.id) IN (SELECT commune_id, id FROM listed)`,
       [communeIds, from, to, b.start, b.end],
     ),
   ]);
