@@ -11,6 +11,7 @@ import { deviceRoutes } from './routes/device';
 import { syncRoutes } from './routes/sync';
 import type { Sql } from './sql';
 import { clientKeyReader } from './limits';
+import { keepMonthsCounted } from './reports';
 import { mountApp } from './web';
 
 export interface ServerOptions {
@@ -27,6 +28,8 @@ export interface ServerOptions {
   lowDisk?: { dir: string; minFreeBytes: number };
   /** Proxies whose X-Forwarded-For is believed (limits.ts); default: the env's TRUST_PROXY. */
   trustProxy?: string;
+  /** How often the finished months no report has kept yet are counted in the background (reports.ts); default 5 minutes. */
+  reportMonthsEveryMs?: number;
 }
 
 /** The central server: middleware, then one mount line per area (routes/<area>.ts hold the HTTP, SQL lives beside them). */
@@ -40,6 +43,7 @@ export function createServer(opts: ServerOptions) {
     clientKey: clientKeyReader(opts.trustProxy),
     lowDisk: opts.lowDisk,
   };
+  const months = keepMonthsCounted(sql, ctx.now, opts.reportMonthsEveryMs ?? 5 * 60_000);
   const app = new Hono<Env>();
 
   app.onError((err, c) => {
@@ -78,6 +82,7 @@ export function createServer(opts: ServerOptions) {
     app,
     close: async () => {
       await ctx.upkeep.idle();
+      await months.idle();
       await sql.close();
     },
   };

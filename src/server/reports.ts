@@ -23,6 +23,7 @@ import {
   type SettlementCounts,
   type SurveyDefinition,
   type TrendPoint,
+  vnDateKey,
 } from '../domain';
 import type { Sql } from './sql';
 import { longevityDueIn } from './projections/letters';
@@ -391,6 +392,47 @@ async function periodCounts(sql: Sql, communeIds: string[], from: string, to: st
   const out = new Map(communeIds.map((id) => [id, composePieces(pieces.map((p) => p.get(id) ?? emptyPiece()))]));
   for (const r of outOfOrder) out.get(r.commune_id)!.groups.push(r);
   return out;
+}
+
+/**
+ * Count the finished months of the last year that no commune has kept yet (a fresh server, or
+ * months a push emptied), a few communes at a time: PGlite has one connection, and pushes go in
+ * between these short transactions. Run in the background (keepMonthsCounted), so that a province
+ * officer's report reads kept months instead of counting them while they wait.
+ */
+export async function countMissingMonths(sql: Sql, now: Date, communesAtOnce = 10): Promise<number> {
+  const { rows } = await sql.query<{ commune_id: string; month: string }>(
+    `SELECT c.id AS commune_id, to_char(m, 'YYYY-MM-DD') AS month
+       FROM communes c, generate_series(date_trunc('month', $1::date) - interval '12 months', date_trunc('month', $1::date) - interval '1 month', interval '1 month') m
+      WHERE NOT EXISTS (SELECT 1 FROM report_months k WHERE k.commune_id = c.id AND k.month = m::date)
+      ORDER BY m DESC, c.id`,
+    [vnDateKey(now.toISOString())],
+  );
+  for (const month of new Set(rows.map((r) => r.month))) {
+    const ids = rows.filter((r) => r.month === month).map((r) => r.commune_id);
+    for (let i = 0; i < ids.length; i += communesAtOnce) {
+      await keptMonth(sql, ids.slice(i, i + communesAtOnce), month, (tx, missing) => countPiece(tx, missing, month, lastDay(month.slice(0, 7)), now));
+    }
+  }
+  return rows.length;
+}
+
+/** countMissingMonths every `everyMs`, in the background; `idle` waits for a round under way (before closing the database). */
+export function keepMonthsCounted(sql: Sql, now: () => Date, everyMs: number) {
+  let running: Promise<unknown> | undefined;
+  const timer = setInterval(() => {
+    running ??= countMissingMonths(sql, now())
+      .catch((err: Error) => console.error(`[server] counting report months: ${err.name}: ${err.message.slice(0, 200)}`))
+      .finally(() => (running = undefined));
+  }, everyMs);
+  // Never what keeps the process alive.
+  timer.unref();
+  return {
+    idle: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
 
 /** The counts of these communes for a period, by commune: a handful of statements whatever their number. */

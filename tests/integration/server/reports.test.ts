@@ -3,6 +3,7 @@ import type { CommuneReport, ProvinceReport, TrendPoint } from '../../../src/dom
 import { startPostgres } from '../../support/postgres';
 import { freshDatabase, startTestServer, type Backend, type TestServer } from '../../support/test-server';
 import { makeOp, push, receivedOp, surveyOp, T0, transitionOp } from '../../support/ops';
+import { countMissingMonths, keepMonthsCounted } from '../../../src/server/reports';
 
 // The reports of issue 18 on both databases: the standard table by SQL, a province side by side
 // with its total, the drill-down, the monthly trend, citizens' comments and marking them handled.
@@ -218,6 +219,14 @@ describe.each<Backend>(['pglite', 'postgres'])('reports on %s', (backend) => {
     const after = await get<CommuneReport>(period);
     expect(after.satisfaction).toMatchObject({ responses: 2, satisfiedRate: 0.5 });
     expect(after.officers.find((o) => o.staffId === 'staff-lan')?.satisfaction.responses).toBe(1);
+    // In the background the server counts the emptied months again, and every commune's year, before anyone asks.
+    await push(s.url, kiosk.token, kiosk.deviceId, [surveyOp(2, 'satisfied')]);
+    expect(await kept()).toEqual(['2026-02']);
+    const background = keepMonthsCounted(s.sql, () => new Date(), 20);
+    await expect.poll(kept, { timeout: 30_000, interval: 100 }).toContain('2026-03');
+    await background.idle();
+    expect(await countMissingMonths(s.sql, new Date())).toBe(0);
+    expect(await get<CommuneReport>(period)).toMatchObject({ satisfaction: { responses: 3 } });
   });
 
   it('answers bad report parameters with a clear 400', async () => {
