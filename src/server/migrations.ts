@@ -279,13 +279,66 @@ export const MIGRATIONS: string[] = [
      ORDER BY entity_id, hlc DESC, device_id DESC, op_id DESC
   ) x WHERE x.entity_id = c.id
   `,
-  // Migration 11. Reports at province scale (issue 18), finished months kept: the table and the
-  // triggers that empty them are made in code (installReportMonths, src/server/report-months.ts:
-  // a PL/pgSQL body does not split on semicolons). A dossier code's first answer ever is the one
+  // Migration 11. Reports at province scale (issue 18), finished months kept per commune: the mark
+  // and the counts (src/server/report-months.ts), deleted with the mark; the triggers that empty
+  // them are made in code (installReportMonths: a PL/pgSQL body does not split on semicolons). A dossier code's first answer ever is the one
   // that counts (DESIGN › Figures), found by this index. Dossiers closed before they were received
   // (clocks out of step) or both settled and withdrawn do not add up month by month; the reports
   // count those few whole, by this partial index (its predicate is reports.ts's OUT_OF_ORDER).
   `
+  CREATE TABLE report_months (
+    commune_id text NOT NULL,
+    month date NOT NULL,
+    records_done integer NOT NULL,
+    records_skipped integer NOT NULL,
+    PRIMARY KEY (commune_id, month)
+  );
+  CREATE TABLE report_month_groups (
+    commune_id text NOT NULL,
+    month date NOT NULL,
+    procedure_id text,
+    staff_id text,
+    carried_over integer NOT NULL,
+    received integer NOT NULL,
+    counter integer NOT NULL,
+    home integer NOT NULL,
+    online integer NOT NULL,
+    early integer NOT NULL,
+    on_time integer NOT NULL,
+    late integer NOT NULL,
+    withdrawn integer NOT NULL,
+    open_within integer NOT NULL,
+    open_overdue integer NOT NULL,
+    at_home integer NOT NULL,
+    working_days integer NOT NULL,
+    ready_no_congratulation integer NOT NULL,
+    ready_no_condolence integer NOT NULL,
+    apology_static integer NOT NULL,
+    FOREIGN KEY (commune_id, month) REFERENCES report_months ON DELETE CASCADE
+  );
+  CREATE INDEX report_month_groups_month ON report_month_groups (commune_id, month);
+  CREATE TABLE report_month_answers (
+    commune_id text NOT NULL,
+    month date NOT NULL,
+    kind text NOT NULL,
+    key text,
+    rating text,
+    n integer NOT NULL,
+    satisfied integer NOT NULL,
+    FOREIGN KEY (commune_id, month) REFERENCES report_months ON DELETE CASCADE
+  );
+  CREATE INDEX report_month_answers_month ON report_month_answers (commune_id, month);
+  CREATE TABLE report_month_items (
+    commune_id text NOT NULL,
+    month date NOT NULL,
+    template_id text NOT NULL,
+    item_id text NOT NULL,
+    mode text NOT NULL,
+    checks integer NOT NULL,
+    yes integer NOT NULL,
+    FOREIGN KEY (commune_id, month) REFERENCES report_months ON DELETE CASCADE
+  );
+  CREATE INDEX report_month_items_month ON report_month_items (commune_id, month);
   CREATE INDEX surveys_commune_code_at ON surveys (commune_id, dossier_code, at, op_id) WHERE excluded IS NULL;
   CREATE INDEX dossiers_out_of_order ON dossiers (commune_id) WHERE NOT (closed_at >= received_at AND (settled_at IS NULL OR withdrawn_at IS NULL))
   `,

@@ -3,9 +3,11 @@ import type { Sql } from './sql';
 /*
  * Finished months' report counts, kept (issue 18: a province's year in well under a second). A
  * period's counts are the sum of its pieces' (src/server/reports.ts › composePieces), so a report
- * reads the months that are over from here and counts only the rest. A month is kept per commune
- * as the raw counts its queries return, before any config is applied (letter kinds and the survey's
- * checklist mapping are applied when reading), so a config change needs no invalidation.
+ * reads the months that are over from here, added up by SQL into one piece, and counts only the
+ * rest. A month is kept per commune as the raw counts its queries return, before any config is
+ * applied (letter kinds and the survey's checklist mapping are applied when reading), so a config
+ * change needs no invalidation. `report_months` marks a commune's month kept; its rows are in
+ * report_month_groups / _answers / _items (migration 11), deleted with the mark.
  *
  * Kept counts go stale when a row they were counted from changes. Statement triggers on the
  * report tables delete a commune's kept months from the earliest month a changed row can affect:
@@ -16,13 +18,73 @@ import type { Sql } from './sql';
  * - a letter for a dossier: from the dossier's receipt (the letters it still calls for).
  * A back-dated push thus empties a month or two; a correction to a year-old dossier, a year.
  *
- * Filling and emptying must not cross: a month counted from data a concurrent push is changing
- * would be kept stale. Both take the commune's advisory lock (filling shared, emptying exclusive),
- * and filling counts only after it holds the lock, so it sees every push that emptied before it.
+ * Counting, reading and emptying must not cross: a month counted from data a concurrent push is
+ * changing would be kept stale, and a month emptied while a report adds the kept ones up would be
+ * missed. Readers take the communes' advisory locks shared, the triggers exclusive, and readers
+ * count only once they hold them, so they see every push that emptied before them.
  */
 
+/** A settlement-table group's counts, as SQL returns them. */
+export type SettlementRow = {
+  commune_id: string;
+  procedure_id: string | null;
+  staff_id: string | null;
+  carried_over: number;
+  received: number;
+  counter: number;
+  home: number;
+  online: number;
+  early: number;
+  on_time: number;
+  late: number;
+  withdrawn: number;
+  open_within: number;
+  open_overdue: number;
+  at_home: number;
+  working_days: number;
+};
+
+/**
+ * A group's row: the settlement table, and the letters its dossiers received in the period still
+ * call for before the commune's config is applied (the procedure's letter once the result is
+ * ready, for whichever kind the procedure has; the apology when extended or settled late).
+ */
+export type GroupRow = SettlementRow & { ready_no_congratulation: number; ready_no_condolence: number; apology_static: number };
+
+export const GROUP_NUMBERS = [
+  'carried_over',
+  'received',
+  'counter',
+  'home',
+  'online',
+  'early',
+  'on_time',
+  'late',
+  'withdrawn',
+  'open_within',
+  'open_overdue',
+  'at_home',
+  'working_days',
+  'ready_no_congratulation',
+  'ready_no_condolence',
+  'apology_static',
+] as const;
+
+export type SatisfactionRow = { commune_id: string; kind: 'rating' | 'criterion' | 'hour' | 'comments' | 'answer' | 'officer'; key: string | null; rating: string | null; n: number; satisfied: number };
+export type ItemRow = { commune_id: string; template_id: string; item_id: string; mode: string; checks: number; yes: number };
+
+/** What a piece of a period counts for one commune: the counts that add up. */
+export interface PieceCounts {
+  groups: GroupRow[];
+  satisfaction: SatisfactionRow[];
+  records: { done: number; skipped: number };
+  items: ItemRow[];
+}
+
+export const emptyPiece = (): PieceCounts => ({ groups: [], satisfaction: [], records: { done: 0, skipped: 0 }, items: [] });
+
 /** The Vietnam month (its first day) of a timestamptz expression, as SQL. */
-export const vnMonth = (ts: string) => `(date_trunc('month', (${ts} AT TIME ZONE 'UTC') + interval '7 hours')::date)`;
+const vnMonth = (ts: string) => `(date_trunc('month', (${ts} AT TIME ZONE 'UTC') + interval '7 hours')::date)`;
 
 const LOCK = (communeId: string) => `hashtext('report_months:' || ${communeId})`;
 
@@ -34,14 +96,8 @@ const STALE_FROM: Record<string, string> = {
   letters: vnMonth('(SELECT d.received_at FROM dossiers d WHERE d.id = r.dossier_id AND d.commune_id = r.commune_id)'),
 };
 
-/** Migration 11's code part: the kept months' table and the triggers that empty them. */
+/** Migration 11's code part: the triggers that empty kept months (a PL/pgSQL body does not split on semicolons). */
 export async function installReportMonths(tx: Sql): Promise<void> {
-  await tx.query(`CREATE TABLE report_months (
-    commune_id text NOT NULL,
-    month date NOT NULL,
-    counts jsonb NOT NULL,
-    PRIMARY KEY (commune_id, month)
-  )`);
   // The transition tables are named alike in every trigger, so one function serves them all; the
   // table's "earliest month" expression comes as the trigger's argument.
   await tx.query(`CREATE FUNCTION report_months_stale() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -73,28 +129,76 @@ export async function installReportMonths(tx: Sql): Promise<void> {
   }
 }
 
+/** Counts a month (its first day) for these communes. */
+export type CountMonth = (tx: Sql, communeIds: string[], month: string) => Promise<Map<string, PieceCounts>>;
+
+const GROUP_RECORD = `commune_id text, procedure_id text, staff_id text, ${GROUP_NUMBERS.map((k) => `${k} int`).join(', ')}`;
+
+/** Keep a counted month: its mark and its rows. */
+async function keep(tx: Sql, month: string, counted: Map<string, PieceCounts>): Promise<void> {
+  const all = [...counted.values()];
+  const json = (rows: unknown[]) => JSON.stringify(rows);
+  await tx.query(
+    `INSERT INTO report_months (commune_id, month, records_done, records_skipped)
+     SELECT commune_id, $2::date, done, skipped FROM jsonb_to_recordset($1::jsonb) AS x(commune_id text, done int, skipped int)`,
+    [json([...counted].map(([communeId, p]) => ({ commune_id: communeId, ...p.records }))), month],
+  );
+  await tx.query(
+    `INSERT INTO report_month_groups (month, commune_id, procedure_id, staff_id, ${GROUP_NUMBERS.join(', ')})
+     SELECT $2::date, * FROM jsonb_to_recordset($1::jsonb) AS x(${GROUP_RECORD})`,
+    [json(all.flatMap((p) => p.groups)), month],
+  );
+  await tx.query(
+    `INSERT INTO report_month_answers (month, commune_id, kind, key, rating, n, satisfied)
+     SELECT $2::date, * FROM jsonb_to_recordset($1::jsonb) AS x(commune_id text, kind text, key text, rating text, n int, satisfied int)`,
+    [json(all.flatMap((p) => p.satisfaction)), month],
+  );
+  await tx.query(
+    `INSERT INTO report_month_items (month, commune_id, template_id, item_id, mode, checks, yes)
+     SELECT $2::date, * FROM jsonb_to_recordset($1::jsonb) AS x(commune_id text, template_id text, item_id text, mode text, checks int, yes int)`,
+    [json(all.flatMap((p) => p.items)), month],
+  );
+}
+
+/** Added up by SQL: the kept months first … last of these communes as one piece (carried over from the first, open from the last). */
+async function readKept(tx: Sql, communeIds: string[], first: string, last: string): Promise<Map<string, PieceCounts>> {
+  const span = 'commune_id = ANY($1::text[]) AND month BETWEEN $2::date AND $3::date';
+  const sum = (k: (typeof GROUP_NUMBERS)[number]) =>
+    k === 'carried_over' ? `COALESCE(sum(${k}) FILTER (WHERE month = $2::date), 0)::int AS ${k}` : k.startsWith('open_') ? `COALESCE(sum(${k}) FILTER (WHERE month = $3::date), 0)::int AS ${k}` : `sum(${k})::int AS ${k}`;
+  const params = [communeIds, first, last];
+  const groups = await tx.query<GroupRow>(`SELECT commune_id, procedure_id, staff_id, ${GROUP_NUMBERS.map(sum).join(', ')} FROM report_month_groups WHERE ${span} GROUP BY 1, 2, 3`, params);
+  const answers = await tx.query<SatisfactionRow>(
+    `SELECT commune_id, kind, key, rating, sum(n)::int AS n, sum(satisfied)::int AS satisfied FROM report_month_answers WHERE ${span} GROUP BY 1, 2, 3, 4`,
+    params,
+  );
+  const items = await tx.query<ItemRow>(`SELECT commune_id, template_id, item_id, mode, sum(checks)::int AS checks, sum(yes)::int AS yes FROM report_month_items WHERE ${span} GROUP BY 1, 2, 3, 4`, params);
+  const records = await tx.query<{ commune_id: string; done: number; skipped: number }>(
+    `SELECT commune_id, sum(records_done)::int AS done, sum(records_skipped)::int AS skipped FROM report_months WHERE ${span} GROUP BY 1`,
+    params,
+  );
+  const out = new Map(communeIds.map((id) => [id, emptyPiece()]));
+  for (const r of groups.rows) out.get(r.commune_id)!.groups.push(r);
+  for (const r of answers.rows) out.get(r.commune_id)!.satisfaction.push(r);
+  for (const r of items.rows) out.get(r.commune_id)!.items.push(r);
+  for (const r of records.rows) out.get(r.commune_id)!.records = { done: r.done, skipped: r.skipped };
+  return out;
+}
+
 /**
- * The kept counts of these communes for a finished month, filling in the missing ones with
- * `count` (run with the communes' locks held, inside one transaction) and keeping them.
+ * The finished months first … last (first days) of these communes, counting and keeping those not
+ * kept yet; added up as one piece unless `read` is false (the background counting).
  */
-export async function keptMonth<T>(sql: Sql, communeIds: string[], month: string, count: (tx: Sql, communeIds: string[]) => Promise<Map<string, T>>): Promise<Map<string, T>> {
-  const read = async (db: Sql) => {
-    const { rows } = await db.query<{ commune_id: string; counts: T }>('SELECT commune_id, counts FROM report_months WHERE commune_id = ANY($1::text[]) AND month = $2::date', [communeIds, month]);
-    return new Map(rows.map((r) => [r.commune_id, r.counts]));
-  };
-  const kept = await read(sql);
-  const missing = communeIds.filter((id) => !kept.has(id));
-  if (missing.length === 0) return kept;
-  const filled = await sql.transaction(async (tx) => {
-    await tx.query(`SELECT pg_advisory_xact_lock_shared(${LOCK('c')}) FROM (SELECT unnest($1::text[]) AS c ORDER BY 1) x`, [[...missing].sort()]);
-    const counted = await count(tx, missing);
-    await tx.query(
-      `INSERT INTO report_months (commune_id, month, counts) SELECT key, $2::date, value FROM jsonb_each($1::jsonb)
-       ON CONFLICT (commune_id, month) DO UPDATE SET counts = EXCLUDED.counts`,
-      [JSON.stringify(Object.fromEntries(counted)), month],
+export async function keptMonths(sql: Sql, communeIds: string[], first: string, last: string, count: CountMonth, read = true): Promise<Map<string, PieceCounts>> {
+  return sql.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock_shared(${LOCK('c')}) FROM (SELECT unnest($1::text[]) AS c ORDER BY 1) x`, [communeIds]);
+    const { rows } = await tx.query<{ commune_id: string; month: string }>(
+      `SELECT c AS commune_id, to_char(m, 'YYYY-MM-DD') AS month FROM unnest($1::text[]) c, generate_series($2::date, $3::date, interval '1 month') m
+        WHERE NOT EXISTS (SELECT 1 FROM report_months k WHERE k.commune_id = c AND k.month = m::date)`,
+      [communeIds, first, last],
     );
-    return counted;
+    for (const month of new Set(rows.map((r) => r.month))) {
+      await keep(tx, month, await count(tx, rows.filter((r) => r.month === month).map((r) => r.commune_id), month));
+    }
+    return read ? readKept(tx, communeIds, first, last) : new Map();
   });
-  for (const [id, c] of filled) kept.set(id, c);
-  return kept;
 }

@@ -27,7 +27,7 @@ import {
 } from '../domain';
 import type { Sql } from './sql';
 import { longevityDueIn } from './projections/letters';
-import { keptMonth } from './report-months';
+import { emptyPiece, GROUP_NUMBERS, keptMonths, type GroupRow, type CountMonth, type PieceCounts, type SatisfactionRow, type SettlementRow } from './report-months';
 
 /*
  * Reports by SQL aggregation over the projection tables (DESIGN.md › Figures; issue 18): the
@@ -52,24 +52,6 @@ interface Bounds {
 /** Open at `at` and past due then: overdueAt() of the domain. $n is the instant. */
 const overdueAt = (at: string) => `(CASE WHEN waiting_since <= ${at} THEN waiting_since > due_effective ELSE due_effective < ${at} END)`;
 
-type SettlementRow = {
-  commune_id: string;
-  procedure_id: string | null;
-  staff_id: string | null;
-  carried_over: number;
-  received: number;
-  counter: number;
-  home: number;
-  online: number;
-  early: number;
-  on_time: number;
-  late: number;
-  withdrawn: number;
-  open_within: number;
-  open_overdue: number;
-  at_home: number;
-  working_days: number;
-};
 
 const settlementCountsOfRow = (r: SettlementRow): SettlementCounts => ({
   carriedOver: r.carried_over,
@@ -93,14 +75,6 @@ const settlementCountsOfRow = (r: SettlementRow): SettlementCounts => ({
 const IN_ORDER = '(closed_at >= received_at AND (settled_at IS NULL OR withdrawn_at IS NULL))';
 const OUT_OF_ORDER = `NOT ${IN_ORDER}`;
 
-/**
- * A group's row: the settlement table, and the letters its dossiers received in the period still
- * call for before the commune's config is applied (the procedure's letter once the result is
- * ready, for whichever kind the procedure has; the apology when extended or settled late).
- */
-type GroupRow = SettlementRow & { ready_no_congratulation: number; ready_no_condolence: number; apology_static: number };
-
-const GROUP_NUMBERS = ['carried_over', 'received', 'counter', 'home', 'online', 'early', 'on_time', 'late', 'withdrawn', 'open_within', 'open_overdue', 'at_home', 'working_days', 'ready_no_congratulation', 'ready_no_condolence', 'apology_static'] as const;
 
 /**
  * The one scan of the dossiers: the settlement table per commune, procedure and receiving officer
@@ -184,7 +158,6 @@ const COUNTED = `counted AS (
 /** Vietnam wall time of a timestamptz, whatever the session's time zone. */
 const vnLocal = (column: string) => `((${column} AT TIME ZONE 'UTC') + interval '7 hours')`;
 
-type SatisfactionRow = { commune_id: string; kind: 'rating' | 'criterion' | 'hour' | 'comments' | 'answer' | 'officer'; key: string | null; rating: string | null; n: number; satisfied: number };
 
 function satisfactionQuery(sql: Sql, communeIds: string[], b: Bounds) {
   return sql.query<SatisfactionRow>(
@@ -307,17 +280,6 @@ const emptyCounts = (): Counts => ({
   excluded: { rate: 0, burst: 0, backdated: 0, clockAhead: 0 },
 });
 
-type ItemRow = { commune_id: string; template_id: string; item_id: string; mode: string; checks: number; yes: number };
-
-/** What a piece of a period counts for one commune: the counts that add up (composePieces). */
-interface PieceCounts {
-  groups: GroupRow[];
-  satisfaction: SatisfactionRow[];
-  records: { done: number; skipped: number };
-  items: ItemRow[];
-}
-
-const emptyPiece = (): PieceCounts => ({ groups: [], satisfaction: [], records: { done: 0, skipped: 0 }, items: [] });
 
 /** One piece of a period (Vietnam dates, inclusive) counted, commune by commune. */
 async function countPiece(sql: Sql, communeIds: string[], from: string, to: string, now: Date): Promise<Map<string, PieceCounts>> {
@@ -336,23 +298,28 @@ async function countPiece(sql: Sql, communeIds: string[], from: string, to: stri
 }
 
 /**
- * A period cut at month ends: each finished whole month a piece that is kept (report-months.ts),
- * the rest counted as it is asked for, neighbours together (a partial first or last month, the
- * month not over yet).
+ * A period cut at month ends: its finished whole months one piece, kept (report-months.ts) and
+ * added up by SQL; the rest counted as it is asked for (a partial first or last month, the month
+ * not over yet).
  */
-export function piecesOf(from: string, to: string, now: Date): { from: string; to: string; month?: string }[] {
-  const out: { from: string; to: string; month?: string }[] = [];
+export function piecesOf(from: string, to: string, now: Date): { from: string; to: string; kept: boolean }[] {
+  const out: { from: string; to: string; kept: boolean }[] = [];
   for (const month of monthsBetween(from.slice(0, 7), to.slice(0, 7))) {
     const [first, last] = [`${month}-01`, lastDay(month)];
     const [f, t] = [from > first ? from : first, to < last ? to : last];
     const kept = f === first && t === last && Date.parse(reportPeriod(first, last, now).end) <= now.getTime();
     const previous = out.at(-1);
-    if (kept) out.push({ from: f, to: t, month: first });
-    else if (previous && !previous.month) previous.to = t;
-    else out.push({ from: f, to: t });
+    if (previous?.kept === kept) previous.to = t;
+    else out.push({ from: f, to: t, kept });
   }
   return out;
 }
+
+/** Counts a finished month for keeping. */
+const countMonth =
+  (now: Date): CountMonth =>
+  (tx, communeIds, month) =>
+    countPiece(tx, communeIds, month, lastDay(month.slice(0, 7)), now);
 
 /**
  * A period's counts from its pieces', in order. Counts of what happened in it add up; carried over
@@ -385,7 +352,7 @@ function composePieces(pieces: PieceCounts[]): PieceCounts {
 async function periodCounts(sql: Sql, communeIds: string[], from: string, to: string, now: Date): Promise<Map<string, PieceCounts>> {
   const [pieces, outOfOrder] = await Promise.all([
     Promise.all(
-      piecesOf(from, to, now).map((p) => (p.month ? keptMonth(sql, communeIds, p.month, (tx, missing) => countPiece(tx, missing, p.from, p.to, now)) : countPiece(sql, communeIds, p.from, p.to, now))),
+      piecesOf(from, to, now).map((p) => (p.kept ? keptMonths(sql, communeIds, p.from, `${p.to.slice(0, 7)}-01`, countMonth(now)) : countPiece(sql, communeIds, p.from, p.to, now))),
     ),
     groupQuery(sql, communeIds, reportPeriod(from, to, now), OUT_OF_ORDER),
   ]);
@@ -411,7 +378,7 @@ export async function countMissingMonths(sql: Sql, now: Date, communesAtOnce = 1
   for (const month of new Set(rows.map((r) => r.month))) {
     const ids = rows.filter((r) => r.month === month).map((r) => r.commune_id);
     for (let i = 0; i < ids.length; i += communesAtOnce) {
-      await keptMonth(sql, ids.slice(i, i + communesAtOnce), month, (tx, missing) => countPiece(tx, missing, month, lastDay(month.slice(0, 7)), now));
+      await keptMonths(sql, ids.slice(i, i + communesAtOnce), month, month, countMonth(now), false);
     }
   }
   return rows.length;
