@@ -134,15 +134,19 @@ export type CountMonth = (tx: Sql, communeIds: string[], month: string) => Promi
 
 const GROUP_RECORD = `commune_id text, procedure_id text, staff_id text, ${GROUP_NUMBERS.map((k) => `${k} int`).join(', ')}`;
 
-/** Keep a counted month: its mark and its rows. */
+/**
+ * Keep a counted month: its mark and its rows. Two reports may count the same month at once: the
+ * one whose mark goes in first keeps its rows, the other's are dropped (both counted the same).
+ */
 async function keep(tx: Sql, month: string, counted: Map<string, PieceCounts>): Promise<void> {
-  const all = [...counted.values()];
   const json = (rows: unknown[]) => JSON.stringify(rows);
-  await tx.query(
+  const { rows: marked } = await tx.query<{ commune_id: string }>(
     `INSERT INTO report_months (commune_id, month, records_done, records_skipped)
-     SELECT commune_id, $2::date, done, skipped FROM jsonb_to_recordset($1::jsonb) AS x(commune_id text, done int, skipped int)`,
+     SELECT commune_id, $2::date, done, skipped FROM jsonb_to_recordset($1::jsonb) AS x(commune_id text, done int, skipped int)
+     ON CONFLICT (commune_id, month) DO NOTHING RETURNING commune_id`,
     [json([...counted].map(([communeId, p]) => ({ commune_id: communeId, ...p.records }))), month],
   );
+  const all = marked.map((r) => counted.get(r.commune_id)!);
   await tx.query(
     `INSERT INTO report_month_groups (month, commune_id, procedure_id, staff_id, ${GROUP_NUMBERS.join(', ')})
      SELECT $2::date, * FROM jsonb_to_recordset($1::jsonb) AS x(${GROUP_RECORD})`,
@@ -158,6 +162,39 @@ async function keep(tx: Sql, month: string, counted: Map<string, PieceCounts>): 
      SELECT $2::date, * FROM jsonb_to_recordset($1::jsonb) AS x(commune_id text, template_id text, item_id text, mode text, checks int, yes int)`,
     [json(all.flatMap((p) => p.items)), month],
   );
+}
+
+/** The months first … last (first days) not kept yet, with the communes missing each. */
+async function missingMonths(sql: Sql, communeIds: string[], first: string, last: string): Promise<Map<string, string[]>> {
+  const { rows } = await sql.query<{ commune_id: string; month: string }>(
+    `SELECT c AS commune_id, to_char(m, 'YYYY-MM-DD') AS month FROM unnest($1::text[]) c, generate_series($2::date, $3::date, interval '1 month') m
+      WHERE NOT EXISTS (SELECT 1 FROM report_months k WHERE k.commune_id = c AND k.month = m::date)`,
+    [communeIds, first, last],
+  );
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.month, [...(out.get(r.month) ?? []), r.commune_id]);
+  return out;
+}
+
+const lockShared = (tx: Sql, communeIds: string[]) =>
+  tx.query(`SELECT pg_advisory_xact_lock_shared(${LOCK('c')}) FROM (SELECT unnest($1::text[]) AS c ORDER BY 1) x`, [communeIds]);
+
+/** In one transaction under the communes' locks: count and keep what is missing of first … last, then `then`. */
+function underLocks<T>(sql: Sql, communeIds: string[], first: string, last: string, count: CountMonth, then: (tx: Sql) => Promise<T>): Promise<T> {
+  return sql.transaction(async (tx) => {
+    await lockShared(tx, communeIds);
+    for (const [month, ids] of await missingMonths(tx, communeIds, first, last)) await keep(tx, month, await count(tx, ids, month));
+    return then(tx);
+  });
+}
+
+/**
+ * Count and keep the months first … last (first days) these communes do not have kept yet: each
+ * month in its own transaction, side by side (PostgreSQL counts them on several connections).
+ */
+export async function keepMonths(sql: Sql, communeIds: string[], first: string, last: string, count: CountMonth): Promise<void> {
+  const missing = await missingMonths(sql, communeIds, first, last);
+  await Promise.all([...missing].map(([month, ids]) => underLocks(sql, ids, month, month, count, async () => undefined)));
 }
 
 /** Added up by SQL: the kept months first … last of these communes as one piece (carried over from the first, open from the last). */
@@ -185,20 +222,41 @@ async function readKept(tx: Sql, communeIds: string[], first: string, last: stri
 }
 
 /**
- * The finished months first … last (first days) of these communes, counting and keeping those not
- * kept yet; added up as one piece unless `read` is false (the background counting).
+ * The finished months first … last (first days) of these communes added up as one piece, counting
+ * and keeping those not kept yet. The months are counted first, side by side; then, under the
+ * locks, whatever a push emptied meanwhile is counted again and the months are added up.
  */
-export async function keptMonths(sql: Sql, communeIds: string[], first: string, last: string, count: CountMonth, read = true): Promise<Map<string, PieceCounts>> {
-  return sql.transaction(async (tx) => {
-    await tx.query(`SELECT pg_advisory_xact_lock_shared(${LOCK('c')}) FROM (SELECT unnest($1::text[]) AS c ORDER BY 1) x`, [communeIds]);
-    const { rows } = await tx.query<{ commune_id: string; month: string }>(
-      `SELECT c AS commune_id, to_char(m, 'YYYY-MM-DD') AS month FROM unnest($1::text[]) c, generate_series($2::date, $3::date, interval '1 month') m
-        WHERE NOT EXISTS (SELECT 1 FROM report_months k WHERE k.commune_id = c AND k.month = m::date)`,
-      [communeIds, first, last],
+export async function keptMonths(sql: Sql, communeIds: string[], first: string, last: string, count: CountMonth): Promise<Map<string, PieceCounts>> {
+  await keepMonths(sql, communeIds, first, last, count);
+  return underLocks(sql, communeIds, first, last, count, (tx) => readKept(tx, communeIds, first, last));
+}
+
+/** A month's settlement table over all these communes, and its answers by rating: what a trend draws. */
+export interface MonthTotals {
+  total: Omit<GroupRow, 'commune_id' | 'procedure_id' | 'staff_id'>;
+  ratings: { rating: string; n: number }[];
+}
+
+/** The trend's kept months first … last, each summed over these communes by SQL (a dozen rows, whatever the province). */
+export async function keptMonthTotals(sql: Sql, communeIds: string[], first: string, last: string, count: CountMonth): Promise<Map<string, MonthTotals>> {
+  await keepMonths(sql, communeIds, first, last, count);
+  return underLocks(sql, communeIds, first, last, count, async (tx) => {
+    const span = 'commune_id = ANY($1::text[]) AND month BETWEEN $2::date AND $3::date';
+    const params = [communeIds, first, last];
+    const totals = await tx.query<{ month: string } & MonthTotals['total']>(
+      `SELECT to_char(month, 'YYYY-MM-DD') AS month, ${GROUP_NUMBERS.map((k) => `sum(${k})::int AS ${k}`).join(', ')} FROM report_month_groups WHERE ${span} GROUP BY month`,
+      params,
     );
-    for (const month of new Set(rows.map((r) => r.month))) {
-      await keep(tx, month, await count(tx, rows.filter((r) => r.month === month).map((r) => r.commune_id), month));
-    }
-    return read ? readKept(tx, communeIds, first, last) : new Map();
+    const ratings = await tx.query<{ month: string; rating: string; n: number }>(
+      `SELECT to_char(month, 'YYYY-MM-DD') AS month, rating, sum(n)::int AS n FROM report_month_answers WHERE ${span} AND kind = 'rating' GROUP BY month, rating`,
+      params,
+    );
+    const { rows: months } = await tx.query<{ month: string }>(`SELECT DISTINCT to_char(month, 'YYYY-MM-DD') AS month FROM report_months WHERE ${span}`, params);
+    const out = new Map<string, MonthTotals>(
+      months.map((m) => [m.month, { total: Object.fromEntries(GROUP_NUMBERS.map((k) => [k, 0])) as MonthTotals['total'], ratings: [] }]),
+    );
+    for (const { month, ...t } of totals.rows) out.get(month)!.total = t;
+    for (const r of ratings.rows) out.get(r.month)!.ratings.push({ rating: r.rating, n: r.n });
+    return out;
   });
 }

@@ -27,7 +27,7 @@ import {
 } from '../domain';
 import type { Sql } from './sql';
 import { longevityDueIn } from './projections/letters';
-import { emptyPiece, GROUP_NUMBERS, keptMonths, type GroupRow, type CountMonth, type PieceCounts, type SatisfactionRow, type SettlementRow } from './report-months';
+import { emptyPiece, GROUP_NUMBERS, keepMonths, keptMonths, keptMonthTotals, type CountMonth, type GroupRow, type MonthTotals, type PieceCounts, type SatisfactionRow, type SettlementRow } from './report-months';
 
 /*
  * Reports by SQL aggregation over the projection tables (DESIGN.md › Figures; issue 18): the
@@ -378,7 +378,7 @@ export async function countMissingMonths(sql: Sql, now: Date, communesAtOnce = 1
   for (const month of new Set(rows.map((r) => r.month))) {
     const ids = rows.filter((r) => r.month === month).map((r) => r.commune_id);
     for (let i = 0; i < ids.length; i += communesAtOnce) {
-      await keptMonths(sql, ids.slice(i, i + communesAtOnce), month, month, countMonth(now), false);
+      await keepMonths(sql, ids.slice(i, i + communesAtOnce), month, month, countMonth(now));
     }
   }
   return rows.length;
@@ -642,36 +642,47 @@ const lastDay = (month: string) => {
 
 /** The trend, a point a month: each month's settlement table and satisfaction over these communes. */
 export async function monthlyTrend(sql: Sql, communeIds: string[], fromMonth: string, toMonth: string, now: Date): Promise<TrendPoint[]> {
-  // Each month is a report period of its own: the finished ones are kept months, read back.
-  return Promise.all(
-    monthsBetween(fromMonth, toMonth).map(async (month) => {
-      const counts = [...(await periodCounts(sql, communeIds, `${month}-01`, lastDay(month), now)).values()];
-      const total = emptySettlementCounts();
-      for (const r of counts.flatMap((c) => c.groups)) addSettlementCounts(total, settlementCountsOfRow(r));
-      const s = finishSatisfaction({
-        byRating: counts.flatMap((c) => c.satisfaction.filter((r) => r.kind === 'rating').map((r) => ({ rating: r.rating!, n: r.n }))),
-        byCriterion: [],
-        byHour: [],
-        comments: 0,
-      });
-      const f = finishSettlement(total);
-      return {
-        month,
-        toHandle: f.toHandle,
-        received: f.received,
-        settled: f.settled,
-        early: f.early,
-        onTime: f.onTime,
-        late: f.late,
-        openWithinTime: f.openWithinTime,
-        openOverdue: f.openOverdue,
-        progressRate: f.progressRate,
-        onTimeRate: f.onTimeRate,
-        responses: s.responses,
-        satisfiedRate: s.satisfiedRate,
-      };
-    }),
-  );
+  const months = monthsBetween(fromMonth, toMonth);
+  // Each month is a report period of its own. The finished ones are kept: summed over the
+  // communes by SQL, a row a month; the others (not over yet) are counted.
+  const finished = months.filter((m) => piecesOf(`${m}-01`, lastDay(m), now)[0].kept);
+  const [kept, outOfOrder, counted] = await Promise.all([
+    finished.length ? keptMonthTotals(sql, communeIds, `${finished[0]}-01`, `${finished.at(-1)}-01`, countMonth(now)) : new Map<string, MonthTotals>(),
+    Promise.all(months.map((m) => groupQuery(sql, communeIds, reportPeriod(`${m}-01`, lastDay(m), now), OUT_OF_ORDER))),
+    Promise.all(months.map((m) => (finished.includes(m) ? null : periodCounts(sql, communeIds, `${m}-01`, lastDay(m), now)))),
+  ]);
+  return months.map((month, i) => {
+    const total = emptySettlementCounts();
+    let ratings: { rating: string; n: number }[];
+    const live = counted[i];
+    if (live) {
+      const all = [...live.values()];
+      for (const r of all.flatMap((c) => c.groups)) addSettlementCounts(total, settlementCountsOfRow(r));
+      ratings = all.flatMap((c) => c.satisfaction.filter((r) => r.kind === 'rating').map((r) => ({ rating: r.rating!, n: r.n })));
+    } else {
+      const k = kept.get(`${month}-01`)!;
+      addSettlementCounts(total, settlementCountsOfRow({ commune_id: '', procedure_id: null, staff_id: null, ...k.total }));
+      for (const r of outOfOrder[i]) addSettlementCounts(total, settlementCountsOfRow(r));
+      ratings = k.ratings;
+    }
+    const s = finishSatisfaction({ byRating: ratings, byCriterion: [], byHour: [], comments: 0 });
+    const f = finishSettlement(total);
+    return {
+      month,
+      toHandle: f.toHandle,
+      received: f.received,
+      settled: f.settled,
+      early: f.early,
+      onTime: f.onTime,
+      late: f.late,
+      openWithinTime: f.openWithinTime,
+      openOverdue: f.openOverdue,
+      progressRate: f.progressRate,
+      onTimeRate: f.onTimeRate,
+      responses: s.responses,
+      satisfiedRate: s.satisfiedRate,
+    };
+  });
 }
 
 /** Citizens' comments of a period, newest first (at most `limit`), with who marked them handled. */

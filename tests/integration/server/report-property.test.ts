@@ -13,6 +13,7 @@ import {
   type Op,
   type Rating,
   type ReportSurvey,
+  type TrendPoint,
 } from '../../../src/domain';
 import seed from '../../../src/domain/demo/demo-commune.json';
 import { startPostgres } from '../../support/postgres';
@@ -201,6 +202,14 @@ describe.each<Backend>(['pglite', 'postgres'])('the tablet and the server agree 
         const bursts = ops.kiosk.filter((o) => (o.data as { flags?: string[] }).flags && Date.parse(o.at) >= period.start && Date.parse(o.at) < period.end).length;
         expect(excluded.burst).toBe(bursts);
         settledSeen += server.settled + server.withdrawn;
+        // The trend: each month (kept ones summed by SQL, June not over at NOW) is that month's report.
+        const { months } = (await (await s.admin('GET', `/api/v1/admin/reports/monthly?communeId=${commune.id}&from=2026-02&to=2026-06`)).json()) as { months: TrendPoint[] };
+        expect(months.map((m) => m.month)).toEqual(['2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
+        for (const m of months) {
+          const t = tabletReport(commune.id, ops.counter, ops.kiosk, [`${m.month}-01`, `${m.month}-${m.month === '2026-02' ? 28 : ['2026-04', '2026-06'].includes(m.month) ? 30 : 31}`]);
+          const { settled, early, onTime, late, openWithinTime, openOverdue, progressRate, onTimeRate, toHandle, received } = t;
+          expect(m).toEqual({ month: m.month, toHandle, received, settled, early, onTime, late, openWithinTime, openOverdue, progressRate, onTimeRate, responses: t.satisfaction.responses, satisfiedRate: t.satisfaction.satisfiedRate });
+        }
       }),
       { numRuns: 25, ...(process.env.REPORT_PROPERTY_SEED ? { seed: Number(process.env.REPORT_PROPERTY_SEED) } : {}) },
     );
