@@ -8,7 +8,7 @@ import type { Device } from './devices';
 import { DOSSIER_COLUMNS, dossierOpsOf, dossierRows, refoldDossiers, type DossierRowSource } from './projections/dossiers';
 import { markSurveyExclusions, SURVEY_COLUMNS, surveysOf } from './projections/surveys';
 import { writeAppendedRows } from './projections';
-import { copyText, Params, rowsFrom, type Column } from './rows';
+import { arrayLiteral, copyText, Params, rowsFrom, type Column } from './rows';
 import type { Sql } from './sql';
 import { OP_FIELDS, rowToOp, selectLogged, type IncomingOp, type StoredRow } from './stored-op';
 
@@ -180,7 +180,7 @@ async function storeByCopy(tx: Sql, { device, fresh, latestAt, dossiers, surveys
        SELECT pg_advisory_xact_lock(hashtext(${p.add(`ops:${device.commune_id}`)})) FROM touched
      )
      SELECT (SELECT count(*) FROM locked)::int AS active,
-            EXISTS (SELECT 1 FROM ops WHERE entity_id = ANY(${p.add(fresh.map(({ op }) => op.entityId))}::uuid[]) AND commune_id <> $1) AS foreign`,
+            EXISTS (SELECT 1 FROM ops WHERE entity_id = ANY(${p.add(arrayLiteral(fresh.map(({ op }) => op.entityId)))}::uuid[]) AND commune_id <> $1) AS foreign`,
     p.values,
   );
   if (!rows[0].active) return { active: 0, skipped: null, existing: null, foreign: null };

@@ -74,16 +74,18 @@ function copyField(value: unknown): string {
  */
 export function copyText<T>(lead: unknown[], columns: Column<T>[], rows: T[]): string {
   const start = lead.map((v) => `${copyField(v)}\t`).join('');
-  let out = '';
-  for (const row of rows) {
-    out += start;
-    columns.forEach((c, i) => {
-      const value = c.of(row);
-      out += `${i > 0 ? '\t' : ''}${copyField(c.type === 'json' ? JSON.stringify(value) : value)}`;
-    });
-    out += '\n';
+  const json = columns.map((c) => c.type === 'json');
+  const lines: string[] = new Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    let line = start;
+    for (let i = 0; i < columns.length; i++) {
+      const value = columns[i].of(rows[r]);
+      if (i > 0) line += '\t';
+      line += copyField(json[i] ? JSON.stringify(value) : value);
+    }
+    lines[r] = line;
   }
-  return out;
+  return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
 export const jsonText = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
