@@ -165,7 +165,7 @@ function createsAllItsDossiers(batchOps: Map<string, FoldOp[]>): boolean {
 /**
  * PGlite's fast way for the usual batch, all new ops of new dossiers (a tablet draining its
  * outbox): the device row and the commune lock as storeByStatement takes them, then the rows by
- * COPY (Sql.copyFrom), a third of the statement's time in PGlite. COPY has no ON CONFLICT: if
+ * COPY (Sql.copyFrom), about half the statement's time in PGlite. COPY has no ON CONFLICT: if
  * anything is there already (a resent op, a reused deviceSeq, a dossier row another tablet's op
  * made first) it fails, is rolled back to the savepoint, and null sends the batch the general way,
  * which says what was there. An entity of another commune sends it there too.
