@@ -65,8 +65,12 @@ export function createServer(opts: ServerOptions) {
   }
   app.use('/api/*', secureHeaders());
   app.use('/api/*', async (c, next) => {
-    await next();
+    // Set before the handler, so the response is made with it: setting a header on a finished
+    // response makes Hono copy it into a stream, which the Node adapter then reads chunk by chunk
+    // (a push answer took that slow path). A response made some other way gets it after.
     c.header('Cache-Control', 'no-store');
+    await next();
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
 
   app.get('/healthz', healthz(sql));

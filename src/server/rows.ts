@@ -57,4 +57,35 @@ export function rowsFrom<T>(params: Params, alias: string, columns: Column<T>[],
   return `ROWS FROM (${sources.join(', ')}) AS ${alias}(${columns.map((c) => c.name).join(', ')})`;
 }
 
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_SPECIALS = /[\\\t\n\r]/g;
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** One field of COPY's text format: `\N` for NULL, backslash, tab and line breaks escaped. */
+function copyField(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  const text = String(value);
+  return COPY_SPECIAL.test(text) ? text.replace(COPY_SPECIALS, (c) => COPY_ESCAPES[c]) : text;
+}
+
+/**
+ * The same rows as rowsFrom, in COPY's text format (Sql.copyFrom): the `lead` values first on every
+ * line (the commune, the device), then the columns in order.
+ */
+export function copyText<T>(lead: unknown[], columns: Column<T>[], rows: T[]): string {
+  const start = lead.map((v) => `${copyField(v)}\t`).join('');
+  const json = columns.map((c) => c.type === 'json');
+  const lines: string[] = new Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    let line = start;
+    for (let i = 0; i < columns.length; i++) {
+      const value = columns[i].of(rows[r]);
+      if (i > 0) line += '\t';
+      line += copyField(json[i] ? JSON.stringify(value) : value);
+    }
+    lines[r] = line;
+  }
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
 export const jsonText = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));

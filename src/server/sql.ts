@@ -13,6 +13,13 @@ export interface Sql {
    */
   transaction<T>(fn: (tx: Sql) => Promise<T>, options?: { keyLookupsOnly?: boolean }): Promise<T>;
   close(): Promise<void>;
+  /**
+   * PGlite only: rows in COPY's text format (see rows.ts copyText) loaded into `table`. The fastest
+   * way in for a batch of new rows: PGlite's WebAssembly makes each row of an INSERT … SELECT dear
+   * (500 ops: about 12 ms by COPY against 30 ms by the push statement). A COPY has no ON CONFLICT:
+   * a row that is there already fails it whole (unique_violation).
+   */
+  copyFrom?(table: string, columns: string[], text: string): Promise<void>;
   /** PGlite only: the data directory as a gzipped tarball, taken between two transactions. */
   dumpDataDir?(): Promise<Blob>;
   readonly kind: 'pglite' | 'postgres';
@@ -39,6 +46,9 @@ export async function openPglite(dataDir?: string, { durable = false } = {}): Pr
               if (options?.keyLookupsOnly) await tx.query(NO_SEQ_SCAN);
               return fn(wrap(tx, true));
             }),
+      copyFrom: async (table, columns, text) => {
+        await q.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+      },
       close: () => db.close(),
       dumpDataDir: async () => {
         // Every page written to the files first, so the copy opens without replaying the log.

@@ -478,6 +478,25 @@ describe.each<Backend>(['pglite', 'postgres'])('wire contract on %s', (backend) 
       expect(done.processed_at).not.toBeNull();
     });
 
+    it('stores a new dossier whose later op another tablet sent first, and refuses one made on another commune’s entity', async () => {
+      // Batches of new dossiers go in the fast way on PGlite (COPY); these two must find out that
+      // something was there already and answer as the general way does.
+      const receiver = await s.newDevice(s.demoCommuneId);
+      const other = await s.newDevice(s.demoCommuneId);
+      const received = receivedOp(1);
+      expect((await json(await push(s.url, other.token, other.deviceId, [transitionOp(1, received.entityId, 'start-processing')]))).body.results[0].status).toBe('applied');
+      const { body } = await json(await push(s.url, receiver.token, receiver.deviceId, [received, receivedOp(2)]));
+      expect(body.results.map((r: { status: string }) => r.status)).toEqual(['applied', 'applied']);
+      const { rows } = await s.sql.query<{ status: string; code: string }>('SELECT status, code FROM dossiers WHERE id = $1', [received.entityId]);
+      expect(rows).toEqual([{ status: 'processing', code: (received.data as { code: string }).code }]);
+
+      const stranger = await s.newDevice((await s.createCommune()).id);
+      const taken = await json(await push(s.url, stranger.token, stranger.deviceId, [receivedOp(1, { entityId: received.entityId }), receivedOp(2)]));
+      expect(taken.body.results.map((r: { status: string; error?: { code: string } }) => r.error?.code ?? r.status)).toEqual(['forbidden-op', 'applied']);
+      const { rows: held } = await s.sql.query<{ n: string }>('SELECT count(*) AS n FROM ops WHERE entity_id = $1', [received.entityId]);
+      expect(Number(held[0].n)).toBe(2);
+    });
+
     it('keeps report rows equal to a fold of every stored op, whatever the batch held', async () => {
       const device = await s.newDevice(s.demoCommuneId);
       const a = receivedOp(1);

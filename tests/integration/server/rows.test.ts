@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres } from '../../support/postgres';
-import { arrayLiteral, Params, rowsFrom, type Column } from '../../../src/server/rows';
+import { arrayLiteral, copyText, Params, rowsFrom, type Column } from '../../../src/server/rows';
 import { openPglite, openPostgres, type Sql } from '../../../src/server/sql';
 
 // Text a tablet may send that an array literal must quote or escape.
-const TRICKY = ['', 'NULL', 'null', 'a,b', '{x}', 'say "hi"', 'C:\\path\\', '\\"', ' spaced ', 'Nguyễn Thị Hoà', '👵🏽', 'line\nbreak', "it's"];
+const TRICKY = ['', 'NULL', '\\N', 'tab\there', 'cr\rlf\r\n', '\\.', '\\t', 'null', 'a,b', '{x}', 'say "hi"', 'C:\\path\\', '\\"', ' spaced ', 'Nguyễn Thị Hoà', '👵🏽', 'line\nbreak', "it's"];
 
 describe('arrayLiteral', () => {
   it('quotes every element, escapes quotes and backslashes, and writes NULL for missing values', () => {
@@ -51,5 +51,22 @@ describe.each(['pglite', 'postgres'] as const)('rows sent as array parameters, o
       p.values,
     );
     expect(back.map((r) => ({ ...r, n: Number(r.n) }))).toEqual(rows.map((r) => ({ ...r, json: r.json === null ? null : JSON.parse(r.json) })));
+  });
+});
+
+describe('copyText', () => {
+  it('writes the rows in COPY text format that PGlite loads back exactly as they were sent', async () => {
+    const sql = await openPglite();
+    try {
+      await sql.query('CREATE TABLE copied (lead text, id uuid, text text, n bigint, flag boolean, json jsonb)');
+      await sql.copyFrom!('copied', ['lead', ...COLUMNS.map((c) => c.name)], copyText(['lead\\value'], COLUMNS, rows));
+      const { rows: back } = await sql.query<{ lead: string; id: string; text: string | null; n: string; flag: boolean; json: unknown }>(
+        'SELECT lead, id, text, n::text AS n, flag, json FROM copied ORDER BY id',
+      );
+      expect(back.map((r) => r.lead)).toEqual(rows.map(() => 'lead\\value'));
+      expect(back.map(({ lead: _lead, ...r }) => ({ ...r, n: Number(r.n) }))).toEqual(rows.map((r) => ({ ...r, json: r.json === null ? null : JSON.parse(r.json) })));
+    } finally {
+      await sql.close();
+    }
   });
 });
