@@ -280,7 +280,6 @@ const emptyCounts = (): Counts => ({
   excluded: { rate: 0, burst: 0, backdated: 0, clockAhead: 0 },
 });
 
-
 /** One piece of a period (Vietnam dates, inclusive) counted, commune by commune. */
 async function countPiece(sql: Sql, communeIds: string[], from: string, to: string, now: Date): Promise<Map<string, PieceCounts>> {
   const b = reportPeriod(from, to, now);
