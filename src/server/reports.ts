@@ -34,7 +34,9 @@ import { emptyPiece, GROUP_NUMBERS, keepMonths, keptMonths, keptMonthTotals, typ
  * dossiers' facts are columns (migration 9), so a province's period is a few GROUP BY statements
  * over index ranges, never dossiers loaded into Node. The conditions are those of countDossier and
  * countedSurveys in src/domain/figures/report.ts, and the counts are finished into figures by the
- * same domain functions the tablets use.
+ * same domain functions the tablets use. Finished months are counted once and kept
+ * (report-months.ts): a period is its pieces composed (piecesOf, composePieces), and only the
+ * months not kept are counted when a report is asked for.
  */
 
 export interface ReportFilter {
