@@ -9,6 +9,7 @@ import { listDevices } from '../../../src/server/devices';
 import { startPostgres } from '../../support/postgres';
 import { startServerProcess } from '../../support/server-process';
 import { freshDatabase, startTestServer, type Backend } from '../../support/test-server';
+import { pgliteDataDir } from '../../support/pglite-template';
 import { pull, push, receivedOp, surveyOp } from '../../support/ops';
 
 /** Issue 12: the server's data survives crashes and mistakes, and leaks nothing it need not. */
@@ -18,6 +19,8 @@ afterAll(() => cluster?.stop());
 const pgUrl = async () => freshDatabase((cluster ??= await startPostgres()).url);
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'friendly-desk-safety-'));
+/** A DATA_DIR holding a copy of the run's empty PGlite cluster: the server's first start without initdb's seconds. */
+const pgliteDir = () => pgliteDataDir('friendly-desk-safety-');
 const ADMIN_TOKEN = 'safety-admin-token-0123456789';
 type Proc = Awaited<ReturnType<typeof startServerProcess>>;
 
@@ -86,7 +89,7 @@ describe('the embedded server process (PGlite)', () => {
   }, 240_000);
 
   it('tightens a data directory an older version left world-readable', async () => {
-    const dataDir = tempDir();
+    const dataDir = pgliteDir();
     let proc = await startServerProcess({ DATA_DIR: dataDir, ADMIN_TOKEN });
     await proc.stop();
     execFileSync('chmod', ['-R', 'a+rwX', dataDir]);
@@ -101,7 +104,7 @@ describe('the embedded server process (PGlite)', () => {
   }, 240_000);
 
   it('refuses pushes with a clear error when the disk is nearly full, and takes them again once there is room', async () => {
-    const dataDir = tempDir();
+    const dataDir = pgliteDir();
     const freeMb = () => {
       const s = statfsSync(dataDir);
       return Math.floor((s.bavail * s.bsize) / 1048576);
@@ -160,7 +163,7 @@ describe('the embedded server process (PGlite)', () => {
 
 describe.each<Backend>(['pglite', 'postgres'])('crashes and backups on %s', (backend) => {
   const envFor = async (): Promise<{ DATA_DIR: string; DATABASE_URL?: string; DEMO?: string }> =>
-    backend === 'postgres' ? { DATABASE_URL: await pgUrl(), DATA_DIR: tempDir(), DEMO: '1' } : { DATA_DIR: tempDir() };
+    backend === 'postgres' ? { DATABASE_URL: await pgUrl(), DATA_DIR: tempDir(), DEMO: '1' } : { DATA_DIR: pgliteDir() };
 
   it('kill -9 during pushes: every op answered applied is there after restart', async () => {
     const env = await envFor();
@@ -247,7 +250,7 @@ describe.each<Backend>(['pglite', 'postgres'])('crashes and backups on %s', (bac
 
 describe('PGlite restore refuses a running server', () => {
   it('says to stop it first and touches nothing', async () => {
-    const dataDir = tempDir();
+    const dataDir = pgliteDir();
     const proc = await startServerProcess({ DATA_DIR: dataDir, ADMIN_TOKEN });
     try {
       const file = join(dataDir, 'copy.tar.gz');
