@@ -8,7 +8,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openPglite } from '../../src/server/sql';
+import { openPglite, type Sql } from '../../src/server/sql';
 
 const ENV = 'FD_TEST_PGLITE_TEMPLATE';
 
@@ -35,4 +35,20 @@ export function pgliteDataDir(prefix = 'friendly-desk-server-'): string {
   const template = process.env[ENV];
   if (template) cpSync(join(template, 'pglite'), join(dir, 'pglite'), { recursive: true });
   return dir;
+}
+
+/**
+ * PGlite on a copy of the run's empty cluster, removed on close: for tests that use the database
+ * without a server (in memory, PGlite would run initdb again for each).
+ */
+export async function openTestPglite(): Promise<Sql> {
+  const dir = pgliteDataDir('friendly-desk-pglite-');
+  const sql = await openPglite(join(dir, 'pglite'));
+  return {
+    ...sql,
+    close: async () => {
+      await sql.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
