@@ -196,6 +196,7 @@ describe('survey kiosk', () => {
     await s.admin('PUT', `/api/v1/admin/communes/${s.demoCommuneId}/config/survey`, { ...demoConfig.survey, version: 7, rules: { inactivitySeconds: 2, countdownSeconds: 1 } });
     kioskBrowser ??= await launchChromium();
     const context = await kioskBrowser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    await context.clock.install();
     const kiosk = await context.newPage();
     await kiosk.goto(s.url);
     await kiosk.getByLabel('Mã đăng ký thiết bị').fill(await s.enrollmentCode(s.demoCommuneId, 'kiosk'));
@@ -220,6 +221,8 @@ describe('survey kiosk', () => {
     await kiosk.getByRole('button', { name: 'Yes', exact: true }).click();
 
     // Nobody touches it: it starts over, in Vietnamese, and the answer goes to the server flagged partial.
+    // The 2 s of stillness and the 1 s countdown pass on the kiosk's clock, every timer on the way firing.
+    await kiosk.clock.runFor(3_500);
     await kiosk.getByRole('heading', { name: /Ông\/bà có hài lòng/ }).waitFor({ timeout: 15_000 });
     expect(await kiosk.getByRole('button', { name: 'Tiếng Việt' }).getAttribute('aria-pressed')).toBe('true');
     await expect
