@@ -109,8 +109,10 @@ describe('the embedded server process (PGlite)', () => {
       const s = statfsSync(dataDir);
       return Math.floor((s.bavail * s.bsize) / 1048576);
     };
-    // The threshold sits 200 MB under today's free space; a 400 MB file crosses it.
-    const proc = await startServerProcess({ DATA_DIR: dataDir, ADMIN_TOKEN, MIN_FREE_DISK_MB: String(freeMb() - 200) });
+    // The threshold sits 500 MB under today's free space; a 1 GB file crosses it. (Other test runs
+    // share the disk: with 200 MB and 400 MB, their temp files sometimes kept it crossed after the
+    // file was removed.)
+    const proc = await startServerProcess({ DATA_DIR: dataDir, ADMIN_TOKEN, MIN_FREE_DISK_MB: String(freeMb() - 500) });
     const filler = join(dataDir, 'filler');
     try {
       const device = await enrollCounter(proc.url);
@@ -118,7 +120,7 @@ describe('the embedded server process (PGlite)', () => {
 
       const fd = openSync(filler, 'w');
       const chunk = Buffer.alloc(16 * 1048576, 1);
-      for (let i = 0; i < 25; i++) writeSync(fd, chunk);
+      for (let i = 0; i < 64; i++) writeSync(fd, chunk);
       closeSync(fd);
       await new Promise((r) => setTimeout(r, 1100)); // free space is read at most once a second
       const refused = await push(proc.url, device.token, device.deviceId, [receivedOp(2)]);
