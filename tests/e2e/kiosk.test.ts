@@ -71,6 +71,9 @@ describe('survey kiosk', () => {
 
     kioskBrowser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
     const context = await kioskBrowser.newContext({ viewport: { width: 800, height: 1280 }, locale: 'vi-VN', bypassCSP: true, permissions: ['camera'] });
+    // The kiosk's own clock (Date, timers) under the test's hand: it flows as usual, and the test
+    // moves it past the repeat window between citizens instead of sleeping through it.
+    await context.clock.install();
     const kiosk = await context.newPage();
     await kiosk.goto(s.url);
     await kiosk.waitForFunction(async () => Boolean(await navigator.serviceWorker.ready));
@@ -121,7 +124,8 @@ describe('survey kiosk', () => {
       await kiosk.getByRole('button', { name: 'Gửi đánh giá' }).click();
       await kiosk.getByRole('heading', { name: 'Cảm ơn ông/bà đã đánh giá!' }).waitFor();
       if (citizen === 0) await audit(kiosk, 'thank you');
-      await kiosk.waitForTimeout(1100);
+      // The next citizen comes after the 1-second repeat window (the thank-you screen stays 8 s).
+      await kiosk.clock.fastForward(1100);
       await kiosk.getByRole('button', { name: 'Người tiếp theo' }).click();
     }
 
@@ -172,7 +176,6 @@ describe('survey kiosk', () => {
     await audit(kiosk, 'staff panel');
 
     // A citizen walks away mid-survey: after a minute the reset shows a visible countdown first.
-    await kiosk.clock.install();
     await kiosk.reload();
     await kiosk.getByRole('button', { name: 'Hài lòng', exact: true }).click();
     await kiosk.getByRole('button', { name: 'Bỏ qua' }).waitFor();
@@ -180,7 +183,9 @@ describe('survey kiosk', () => {
     const countdown = kiosk.getByRole('alertdialog', { name: /Màn hình sẽ bắt đầu lại sau \d+ giây/ });
     await countdown.waitFor();
     await audit(kiosk, 'reset countdown');
-    await kiosk.clock.fastForward(11_000);
+    // runFor fires every tick of the countdown on the way (fastForward would fire it once and
+    // leave the other nine seconds to real time).
+    await kiosk.clock.runFor(11_000);
     await countdown.waitFor({ state: 'detached' });
     await kiosk.getByRole('heading', { name: /Ông\/bà có hài lòng/ }).waitFor();
     expect(await kiosk.getByRole('button', { name: 'Bỏ qua' }).count()).toBe(0);
@@ -191,6 +196,7 @@ describe('survey kiosk', () => {
     await s.admin('PUT', `/api/v1/admin/communes/${s.demoCommuneId}/config/survey`, { ...demoConfig.survey, version: 7, rules: { inactivitySeconds: 2, countdownSeconds: 1 } });
     kioskBrowser ??= await launchChromium();
     const context = await kioskBrowser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    await context.clock.install();
     const kiosk = await context.newPage();
     await kiosk.goto(s.url);
     await kiosk.getByLabel('Mã đăng ký thiết bị').fill(await s.enrollmentCode(s.demoCommuneId, 'kiosk'));
@@ -215,6 +221,8 @@ describe('survey kiosk', () => {
     await kiosk.getByRole('button', { name: 'Yes', exact: true }).click();
 
     // Nobody touches it: it starts over, in Vietnamese, and the answer goes to the server flagged partial.
+    // The 2 s of stillness and the 1 s countdown pass on the kiosk's clock, every timer on the way firing.
+    await kiosk.clock.runFor(3_500);
     await kiosk.getByRole('heading', { name: /Ông\/bà có hài lòng/ }).waitFor({ timeout: 15_000 });
     expect(await kiosk.getByRole('button', { name: 'Tiếng Việt' }).getAttribute('aria-pressed')).toBe('true');
     await expect

@@ -2,15 +2,19 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pgliteDataDir } from './pglite-template';
 import { freePort } from './ports';
 
-/** The real server as its own process (`src/server/main.ts`), as it runs in production. */
+/**
+ * The real server as its own process (`src/server/main.ts`), as it runs in production. Without a
+ * DATA_DIR it gets a temp one, on PGlite holding a copy of the run's empty cluster (pglite-template.ts).
+ */
 export async function startServerProcess(
   env: { DATABASE_URL?: string; ADMIN_TOKEN: string; DATA_DIR?: string; PG_POOL_MAX?: string } & Record<string, string | undefined>,
 ): Promise<{ url: string; pid: number; output: () => string; stop: () => Promise<void>; kill: () => Promise<void> }> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, ...env, DATA_DIR: env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'friendly-desk-proc-')), PORT: String(port), HOST: '127.0.0.1', LOG: '0' },
+    env: { ...process.env, ...env, DATA_DIR: env.DATA_DIR ?? (env.DATABASE_URL ? mkdtempSync(join(tmpdir(), 'friendly-desk-proc-')) : pgliteDataDir('friendly-desk-proc-')), PORT: String(port), HOST: '127.0.0.1', LOG: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,6 +1,5 @@
 import { serve, type ServerType } from '@hono/node-server';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
@@ -9,6 +8,7 @@ import { seedDemoIfEmpty } from '../../src/server/communes';
 import { migrate } from '../../src/server/migrations';
 import { openPglite, openPostgres, type Sql } from '../../src/server/sql';
 import seed from '../../src/domain/demo/demo-commune.json';
+import { pgliteDataDir } from './pglite-template';
 import { startPostgres } from './postgres';
 
 export type Backend = 'pglite' | 'postgres';
@@ -42,14 +42,14 @@ export async function freshDatabase(clusterUrl: string): Promise<string> {
 
 /**
  * The real server in this process on 127.0.0.1 (a free port, kept across restarts), over PGlite
- * (in `dataDir`, a temp dir by default) or PostgreSQL (`pgUrl`, else a throwaway cluster of its
+ * (in `dataDir`, by default a temp dir holding a copy of the run's empty cluster: pglite-template.ts) or PostgreSQL (`pgUrl`, else a throwaway cluster of its
  * own). close() removes what it made itself: the temp dir, the cluster.
  */
 export async function startTestServer(
   opts: { db?: Backend; pgUrl?: string; dataDir?: string; distDir?: string; now?: () => Date; housekeepingEveryOps?: number; trustProxy?: string; pgliteDurable?: boolean; log?: (line: string) => void } = {},
 ): Promise<TestServer> {
   const backend = opts.db ?? 'pglite';
-  const ownDataDir = backend === 'pglite' && !opts.dataDir ? mkdtempSync(join(tmpdir(), 'friendly-desk-server-')) : undefined;
+  const ownDataDir = backend === 'pglite' && !opts.dataDir ? pgliteDataDir() : undefined;
   const dataDir = opts.dataDir ?? ownDataDir ?? '';
   const ownCluster = backend === 'postgres' && !opts.pgUrl ? await startPostgres() : undefined;
   const pgUrl = backend === 'postgres' ? (opts.pgUrl ?? ownCluster!.url) : undefined;

@@ -3,7 +3,7 @@ import { useServerOn } from '../../support/server-per-backend';
 import type { Backend } from '../../support/test-server';
 import { makeOp, push, surveyOp } from '../../support/ops';
 import { MIGRATIONS, migrate } from '../../../src/server/migrations';
-import { openPglite } from '../../../src/server/sql';
+import { openTestPglite } from '../../support/pglite-template';
 import seed from '../../../src/domain/demo/demo-commune.json';
 
 const [lan, minh, hung] = seed.staff.map((s) => s.id);
@@ -73,7 +73,7 @@ describe.each<Backend>(['pglite', 'postgres'])('checklist report rows on %s', (b
 
 describe('migration 6 (checklists)', () => {
   it('fills the checklist rows and the survey answers from ops stored before it', async () => {
-    const sql = await openPglite();
+    const sql = await openTestPglite();
     try {
       await sql.query('CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
       for (const [i, migration] of MIGRATIONS.slice(0, 5).entries()) {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate } from '../../../src/server/migrations';
-import { openPglite } from '../../../src/server/sql';
+import { openTestPglite } from '../../support/pglite-template';
 
 describe('migrations', () => {
   it('upgrade a database made by the first release, keeping its ops, and run once only', async () => {
-    const sql = await openPglite();
+    const sql = await openTestPglite();
     try {
       // The database as the first release left it: migration 1 only, with an op in it.
       await sql.query('CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
@@ -45,7 +45,7 @@ describe('migrations', () => {
   });
 
   it('migration 3 keeps ops stored with a clock far ahead, marks them clock-ahead and out of the figures', async () => {
-    const sql = await openPglite();
+    const sql = await openTestPglite();
     try {
       await sql.query('CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
       for (const [i, migration] of MIGRATIONS.slice(0, 2).entries()) {
@@ -78,7 +78,7 @@ describe('migrations', () => {
   });
 
   it('the longevity migration reads the birth years already sent back from the op log, the latest by HLC', async () => {
-    const sql = await openPglite();
+    const sql = await openTestPglite();
     try {
       // Every migration before the longevity one (10), then a person on the list with two birth years sent.
       await sql.query('CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
@@ -112,7 +112,7 @@ describe('migrations', () => {
     }
   }, 60_000);
   it("migration 9 gives the dossiers already stored their report facts (folded again) and the surveys their comments", async () => {
-    const sql = await openPglite();
+    const sql = await openTestPglite();
     try {
       await sql.query('CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
       for (const [i, migration] of MIGRATIONS.slice(0, 8).entries()) {

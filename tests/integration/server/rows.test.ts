@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres } from '../../support/postgres';
 import { arrayLiteral, copyText, Params, rowsFrom, type Column } from '../../../src/server/rows';
-import { openPglite, openPostgres, type Sql } from '../../../src/server/sql';
+import { openPostgres, type Sql } from '../../../src/server/sql';
+import { openTestPglite } from '../../support/pglite-template';
 
 // Text a tablet may send that an array literal must quote or escape.
 const TRICKY = ['', 'NULL', '\\N', 'tab\there', 'cr\rlf\r\n', '\\.', '\\t', 'null', 'a,b', '{x}', 'say "hi"', 'C:\\path\\', '\\"', ' spaced ', 'Nguyễn Thị Hoà', '👵🏽', 'line\nbreak', "it's"];
@@ -36,7 +37,7 @@ afterAll(() => cluster?.stop());
 describe.each(['pglite', 'postgres'] as const)('rows sent as array parameters, on %s', (backend) => {
   let sql: Sql;
   beforeAll(async () => {
-    if (backend === 'pglite') sql = await openPglite();
+    if (backend === 'pglite') sql = await openTestPglite();
     else {
       cluster ??= await startPostgres();
       sql = await openPostgres(cluster.url, 1);
@@ -56,7 +57,7 @@ describe.each(['pglite', 'postgres'] as const)('rows sent as array parameters, o
 
 describe('copyText', () => {
   it('writes the rows in COPY text format that PGlite loads back exactly as they were sent', async () => {
-    const sql = await openPglite();
+    const sql = await openTestPglite();
     try {
       await sql.query('CREATE TABLE copied (lead text, id uuid, text text, n bigint, flag boolean, json jsonb)');
       await sql.copyFrom!('copied', ['lead', ...COLUMNS.map((c) => c.name)], copyText(['lead\\value'], COLUMNS, rows));

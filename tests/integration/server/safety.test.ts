@@ -9,6 +9,7 @@ import { listDevices } from '../../../src/server/devices';
 import { startPostgres } from '../../support/postgres';
 import { startServerProcess } from '../../support/server-process';
 import { freshDatabase, startTestServer, type Backend } from '../../support/test-server';
+import { pgliteDataDir } from '../../support/pglite-template';
 import { pull, push, receivedOp, surveyOp } from '../../support/ops';
 
 /** Issue 12: the server's data survives crashes and mistakes, and leaks nothing it need not. */
@@ -18,6 +19,8 @@ afterAll(() => cluster?.stop());
 const pgUrl = async () => freshDatabase((cluster ??= await startPostgres()).url);
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'friendly-desk-safety-'));
+/** A DATA_DIR holding a copy of the run's empty PGlite cluster: the server's first start without initdb's seconds. */
+const pgliteDir = () => pgliteDataDir('friendly-desk-safety-');
 const ADMIN_TOKEN = 'safety-admin-token-0123456789';
 type Proc = Awaited<ReturnType<typeof startServerProcess>>;
 
@@ -86,7 +89,7 @@ describe('the embedded server process (PGlite)', () => {
   }, 240_000);
 
   it('tightens a data directory an older version left world-readable', async () => {
-    const dataDir = tempDir();
+    const dataDir = pgliteDir();
     let proc = await startServerProcess({ DATA_DIR: dataDir, ADMIN_TOKEN });
     await proc.stop();
     execFileSync('chmod', ['-R', 'a+rwX', dataDir]);
@@ -101,13 +104,15 @@ describe('the embedded server process (PGlite)', () => {
   }, 240_000);
 
   it('refuses pushes with a clear error when the disk is nearly full, and takes them again once there is room', async () => {
-    const dataDir = tempDir();
+    const dataDir = pgliteDir();
     const freeMb = () => {
       const s = statfsSync(dataDir);
       return Math.floor((s.bavail * s.bsize) / 1048576);
     };
-    // The threshold sits 200 MB under today's free space; a 400 MB file crosses it.
-    const proc = await startServerProcess({ DATA_DIR: dataDir, ADMIN_TOKEN, MIN_FREE_DISK_MB: String(freeMb() - 200) });
+    // The threshold sits 500 MB under today's free space; a 1 GB file crosses it. (Other test runs
+    // share the disk: with 200 MB and 400 MB, their temp files sometimes kept it crossed after the
+    // file was removed.)
+    const proc = await startServerProcess({ DATA_DIR: dataDir, ADMIN_TOKEN, MIN_FREE_DISK_MB: String(freeMb() - 500) });
     const filler = join(dataDir, 'filler');
     try {
       const device = await enrollCounter(proc.url);
@@ -115,13 +120,14 @@ describe('the embedded server process (PGlite)', () => {
 
       const fd = openSync(filler, 'w');
       const chunk = Buffer.alloc(16 * 1048576, 1);
-      for (let i = 0; i < 25; i++) writeSync(fd, chunk);
+      for (let i = 0; i < 64; i++) writeSync(fd, chunk);
       closeSync(fd);
       await new Promise((r) => setTimeout(r, 1100)); // free space is read at most once a second
       const refused = await push(proc.url, device.token, device.deviceId, [receivedOp(2)]);
       expect(refused.status).toBe(507);
       expect((await refused.json()).error).toMatchObject({ code: 'low-disk', message: expect.stringMatching(/disk is nearly full .* stay on the tablet/) });
-      expect(proc.output()).toMatch(/push refused: \d+ MB free on the data disk, below the \d+ MB set by MIN_FREE_DISK_MB/);
+      // The server's line comes through a pipe and may arrive just after the answer.
+      await expect.poll(() => proc.output()).toMatch(/push refused: \d+ MB free on the data disk, below the \d+ MB set by MIN_FREE_DISK_MB/);
       // Reads and health still answer.
       expect((await fetch(`${proc.url}/healthz`)).status).toBe(200);
 
@@ -160,7 +166,7 @@ describe('the embedded server process (PGlite)', () => {
 
 describe.each<Backend>(['pglite', 'postgres'])('crashes and backups on %s', (backend) => {
   const envFor = async (): Promise<{ DATA_DIR: string; DATABASE_URL?: string; DEMO?: string }> =>
-    backend === 'postgres' ? { DATABASE_URL: await pgUrl(), DATA_DIR: tempDir(), DEMO: '1' } : { DATA_DIR: tempDir() };
+    backend === 'postgres' ? { DATABASE_URL: await pgUrl(), DATA_DIR: tempDir(), DEMO: '1' } : { DATA_DIR: pgliteDir() };
 
   it('kill -9 during pushes: every op answered applied is there after restart', async () => {
     const env = await envFor();
@@ -247,7 +253,7 @@ describe.each<Backend>(['pglite', 'postgres'])('crashes and backups on %s', (bac
 
 describe('PGlite restore refuses a running server', () => {
   it('says to stop it first and touches nothing', async () => {
-    const dataDir = tempDir();
+    const dataDir = pgliteDir();
     const proc = await startServerProcess({ DATA_DIR: dataDir, ADMIN_TOKEN });
     try {
       const file = join(dataDir, 'copy.tar.gz');
