@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { newTablet, useServerAndChromium } from '../support/e2e';
 import { enrollAndSignIn, receiveDossier } from '../support/counter-page';
 import { expectAccessible } from '../support/axe';
+import { act } from '../support/papers-page';
 
 const { s, browser } = useServerAndChromium();
 
@@ -34,12 +35,6 @@ async function expectNoRawKeys(page: Page, screen: string) {
     await page.waitForTimeout(150); // the screen's strings for that language are a chunk of their own
     expect(await rawKeys(page), `${screen} (${language})`).toEqual([]);
   }
-}
-
-async function act(page: Page, action: string) {
-  await page.getByRole('button', { name: action, exact: true }).click();
-  await page.getByRole('button', { name: 'Xác nhận' }).click();
-  await page.getByRole('button', { name: action, exact: true }).waitFor({ state: 'detached' });
 }
 
 describe('the counter\'s first week', () => {
