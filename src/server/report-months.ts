@@ -11,8 +11,8 @@ import type { Sql } from './sql';
  *
  * Kept counts go stale when a row they were counted from changes. Statement triggers on the
  * report tables delete a commune's kept months from the earliest month a changed row can affect:
- * - a dossier: from its receipt (it is counted from then on), or from its code's first answer if
- *   that came earlier (the receiving officer's satisfaction counts answers by their month);
+ * - a dossier: from its receipt (it is counted from then on, and so are the answers the receiving
+ *   officer gets for it: only those given at or after the receipt);
  * - an answer: from its month (a new first answer for a code only demotes later ones);
  * - a checklist record: from its date's month;
  * - a letter for a dossier: from the dossier's receipt (the letters it still calls for).
@@ -90,7 +90,7 @@ const LOCK = (communeId: string) => `hashtext('report_months:' || ${communeId})`
 
 /** Per table, the earliest month a changed row `r` can affect (NULL: none). */
 const STALE_FROM: Record<string, string> = {
-  dossiers: `LEAST(${vnMonth('r.received_at')}, ${vnMonth('(SELECT min(s.at) FROM surveys s WHERE s.commune_id = r.commune_id AND s.dossier_code = r.code)')})`,
+  dossiers: vnMonth('r.received_at'),
   surveys: vnMonth('r.at'),
   checklist_records: `(left(r.date, 7) || '-01')::date`,
   letters: vnMonth('(SELECT d.received_at FROM dossiers d WHERE d.id = r.dossier_id AND d.commune_id = r.commune_id)'),
@@ -99,18 +99,23 @@ const STALE_FROM: Record<string, string> = {
 /** Migration 11's code part: the triggers that empty kept months (a PL/pgSQL body does not split on semicolons). */
 export async function installReportMonths(tx: Sql): Promise<void> {
   // The transition tables are named alike in every trigger, so one function serves them all; the
-  // table's "earliest month" expression comes as the trigger's argument.
+  // table's "earliest month" expression comes as the trigger's argument. One pass over the changed
+  // rows: the earliest month per commune, then that commune's lock and its kept months from then
+  // on (in commune order, as readers take the locks).
   await tx.query(`CREATE FUNCTION report_months_stale() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+      x record;
     BEGIN
-      IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        PERFORM pg_advisory_xact_lock(${LOCK('c')}) FROM (SELECT DISTINCT commune_id AS c FROM new_rows ORDER BY 1) x;
-        EXECUTE format('DELETE FROM report_months k USING (SELECT r.commune_id, min(%s) AS m FROM new_rows r GROUP BY r.commune_id) x
-                         WHERE k.commune_id = x.commune_id AND k.month >= x.m', TG_ARGV[0]);
-      END IF;
-      IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        PERFORM pg_advisory_xact_lock(${LOCK('c')}) FROM (SELECT DISTINCT commune_id AS c FROM old_rows ORDER BY 1) x;
-        EXECUTE format('DELETE FROM report_months k USING (SELECT r.commune_id, min(%s) AS m FROM old_rows r GROUP BY r.commune_id) x
-                         WHERE k.commune_id = x.commune_id AND k.month >= x.m', TG_ARGV[0]);
+      FOR x IN EXECUTE format('SELECT r.commune_id, min(%s) AS m FROM %s r GROUP BY 1 ORDER BY 1', TG_ARGV[0], CASE WHEN TG_OP = 'DELETE' THEN 'old_rows' ELSE 'new_rows' END) LOOP
+        PERFORM pg_advisory_xact_lock(${LOCK('x.commune_id')});
+        DELETE FROM report_months WHERE commune_id = x.commune_id AND month >= x.m;
+      END LOOP;
+      -- An update may also have moved a row out of an earlier month.
+      IF TG_OP = 'UPDATE' THEN
+        FOR x IN EXECUTE format('SELECT r.commune_id, min(%s) AS m FROM old_rows r GROUP BY 1 ORDER BY 1', TG_ARGV[0]) LOOP
+          PERFORM pg_advisory_xact_lock(${LOCK('x.commune_id')});
+          DELETE FROM report_months WHERE commune_id = x.commune_id AND month >= x.m;
+        END LOOP;
       END IF;
       RETURN NULL;
     END $$`);

@@ -180,7 +180,7 @@ function satisfactionQuery(sql: Sql, communeIds: string[], b: Bounds) {
       WHERE jsonb_typeof(a.value) = 'boolean' GROUP BY commune_id, a.key
      UNION ALL
      SELECT c.commune_id, 'officer', d.staff_id, NULL, count(*)::int, count(*) FILTER (WHERE c.rating IN ('very-satisfied', 'satisfied'))::int
-       FROM counted c JOIN dossiers d ON d.commune_id = c.commune_id AND d.code = c.dossier_code AND d.received_at IS NOT NULL
+       FROM counted c JOIN dossiers d ON d.commune_id = c.commune_id AND d.code = c.dossier_code AND d.received_at <= c.at
       GROUP BY c.commune_id, d.staff_id`,
     [communeIds, b.start, b.end],
   );

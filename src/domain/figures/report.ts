@@ -473,10 +473,14 @@ export function communeReport(input: ReportInput): CommuneReport {
     }
   }
   const counted = countedSurveys(input.surveys, p);
-  const staffOf = new Map(input.facts.map((f) => [f.code, f.staffId]));
+  // An answer counts for the officer who received its dossier when given at or after the receipt
+  // (one dated before it is a clock's error: it counts in the satisfaction, for no officer). The
+  // server then only recounts a dossier's months from its receipt on (report-months.ts).
+  const factOf = new Map(input.facts.map((f) => [f.code, f]));
   const officerSatisfaction = new Map<string, { responses: number; satisfied: number }>();
   for (const s of counted) {
-    const who = s.dossierCode ? staffOf.get(s.dossierCode) : undefined;
+    const f = s.dossierCode ? factOf.get(s.dossierCode) : undefined;
+    const who = f && ms(f.receivedAt) <= ms(s.at) ? f.staffId : undefined;
     if (who === undefined || !byOfficer.has(who)) continue;
     const e = officerSatisfaction.get(who) ?? { responses: 0, satisfied: 0 };
     e.responses++;

@@ -240,6 +240,13 @@ describe('satisfaction', () => {
     expect(report(facts, { surveys: again, from: '2026-02-01', to: '2026-02-28' }).satisfaction.responses).toBe(1);
   });
 
+  it('gives no officer an answer dated before its dossier was received (a clock out of step), but counts it', () => {
+    const early = [s('x', at('2026-03-09', '10:00'), 'satisfied', { dossierCode: 'HS-A' })];
+    const r = report(facts, { surveys: early });
+    expect(r.satisfaction.responses).toBe(1);
+    expect(r.officers.find((o) => o.staffId === 'minh')?.satisfaction).toEqual({ responses: 0, satisfiedRate: null });
+  });
+
   it("gives the receiving officer the answers linked to their dossiers", () => {
     const minh = report(facts, { surveys }).officers.find((o) => o.staffId === 'minh');
     expect(minh?.satisfaction).toEqual({ responses: 1, satisfiedRate: 0 });
