@@ -44,6 +44,17 @@ export function minutesOf(hhmm: string): number {
   return hh * 60 + mm;
 }
 
+/** Days in a month of the (proleptic Gregorian) calendar; `month` 1–12. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The last day `YYYY-MM-DD` of a month `YYYY-MM`. */
+export function lastDayOfMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return `${month}-${pad(daysInMonth(y, m))}`;
+}
+
 /** 'YYYY-MM-DD' of the instant on a Vietnamese calendar. */
 export function vnDateKey(instant: Date | string): string {
   return keyOfUtc(shifted(instant));

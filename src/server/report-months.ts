@@ -83,8 +83,11 @@ export interface PieceCounts {
 
 export const emptyPiece = (): PieceCounts => ({ groups: [], satisfaction: [], records: { done: 0, skipped: 0 }, items: [] });
 
+/** Vietnam wall time of a timestamptz expression, whatever the session's time zone, as SQL. */
+export const vnLocal = (ts: string) => `((${ts} AT TIME ZONE 'UTC') + interval '7 hours')`;
+
 /** The Vietnam month (its first day) of a timestamptz expression, as SQL. */
-const vnMonth = (ts: string) => `(date_trunc('month', (${ts} AT TIME ZONE 'UTC') + interval '7 hours')::date)`;
+const vnMonth = (ts: string) => `(date_trunc('month', ${vnLocal(ts)})::date)`;
 
 const LOCK = (communeId: string) => `hashtext('report_months:' || ${communeId})`;
 

@@ -23,11 +23,12 @@ import {
   type SettlementCounts,
   type SurveyDefinition,
   type TrendPoint,
+  lastDayOfMonth,
   vnDateKey,
 } from '../domain';
 import type { Sql } from './sql';
 import { longevityDueIn } from './projections/letters';
-import { emptyPiece, GROUP_NUMBERS, keepMonths, keptMonths, keptMonthTotals, type CountMonth, type GroupRow, type MonthTotals, type PieceCounts, type SatisfactionRow, type SettlementRow } from './report-months';
+import { emptyPiece, GROUP_NUMBERS, vnLocal, keepMonths, keptMonths, keptMonthTotals, type CountMonth, type GroupRow, type MonthTotals, type PieceCounts, type SatisfactionRow, type SettlementRow } from './report-months';
 
 /*
  * Reports by SQL aggregation over the projection tables (DESIGN.md › Figures; issue 18): the
@@ -157,8 +158,6 @@ const COUNTED = `counted AS (
      AND (COALESCE(dossier_code, '') = '' OR NOT EXISTS (
        SELECT 1 FROM surveys e WHERE e.commune_id = s.commune_id AND e.dossier_code = s.dossier_code AND e.excluded IS NULL AND (e.at, e.op_id) < (s.at, s.op_id))))`;
 
-/** Vietnam wall time of a timestamptz, whatever the session's time zone. */
-const vnLocal = (column: string) => `((${column} AT TIME ZONE 'UTC') + interval '7 hours')`;
 
 
 function satisfactionQuery(sql: Sql, communeIds: string[], b: Bounds) {
@@ -306,7 +305,7 @@ async function countPiece(sql: Sql, communeIds: string[], from: string, to: stri
 export function piecesOf(from: string, to: string, now: Date): { from: string; to: string; kept: boolean }[] {
   const out: { from: string; to: string; kept: boolean }[] = [];
   for (const month of monthsBetween(from.slice(0, 7), to.slice(0, 7))) {
-    const [first, last] = [`${month}-01`, lastDay(month)];
+    const [first, last] = [`${month}-01`, lastDayOfMonth(month)];
     const [f, t] = [from > first ? from : first, to < last ? to : last];
     const kept = f === first && t === last && Date.parse(reportPeriod(first, last, now).end) <= now.getTime();
     const previous = out.at(-1);
@@ -320,7 +319,7 @@ export function piecesOf(from: string, to: string, now: Date): { from: string; t
 const countMonth =
   (now: Date): CountMonth =>
   (tx, communeIds, month) =>
-    countPiece(tx, communeIds, month, lastDay(month.slice(0, 7)), now);
+    countPiece(tx, communeIds, month, lastDayOfMonth(month.slice(0, 7)), now);
 
 /**
  * A period's counts from its pieces', in order. Counts of what happened in it add up; carried over
@@ -636,21 +635,18 @@ export function monthsBetween(from: string, to: string): string[] {
   }
 }
 
-const lastDay = (month: string) => {
-  const [y, m] = month.split('-').map(Number);
-  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-};
 
 /** The trend, a point a month: each month's settlement table and satisfaction over these communes. */
 export async function monthlyTrend(sql: Sql, communeIds: string[], fromMonth: string, toMonth: string, now: Date): Promise<TrendPoint[]> {
   const months = monthsBetween(fromMonth, toMonth);
   // Each month is a report period of its own. The finished ones are kept: summed over the
   // communes by SQL, a row a month; the others (not over yet) are counted.
-  const finished = months.filter((m) => piecesOf(`${m}-01`, lastDay(m), now)[0].kept);
+  const finished = months.filter((m) => piecesOf(`${m}-01`, lastDayOfMonth(m), now)[0].kept);
   const [kept, outOfOrder, counted] = await Promise.all([
     finished.length ? keptMonthTotals(sql, communeIds, `${finished[0]}-01`, `${finished.at(-1)}-01`, countMonth(now)) : new Map<string, MonthTotals>(),
-    Promise.all(months.map((m) => groupQuery(sql, communeIds, reportPeriod(`${m}-01`, lastDay(m), now), OUT_OF_ORDER))),
-    Promise.all(months.map((m) => (finished.includes(m) ? null : periodCounts(sql, communeIds, `${m}-01`, lastDay(m), now)))),
+    // The live months' out-of-order dossiers come with their periodCounts.
+    Promise.all(months.map((m) => (finished.includes(m) ? groupQuery(sql, communeIds, reportPeriod(`${m}-01`, lastDayOfMonth(m), now), OUT_OF_ORDER) : []))),
+    Promise.all(months.map((m) => (finished.includes(m) ? null : periodCounts(sql, communeIds, `${m}-01`, lastDayOfMonth(m), now)))),
   ]);
   return months.map((month, i) => {
     const total = emptySettlementCounts();

@@ -1,4 +1,4 @@
-import { addDaysToKey } from '../../domain';
+import { addDaysToKey, daysInMonth } from '../../domain';
 
 /** The periods a leader picks from; each is compared with the previous one and with the same one a year before. */
 export const PERIOD_KINDS = ['month', 'lastMonth', 'quarter', 'year', 'custom'] as const;
@@ -17,7 +17,6 @@ export interface Periods {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 const parts = (key: string) => key.split('-').map(Number) as [number, number, number];
 const isMonthEnd = (key: string) => {
   const [y, m, d] = parts(key);

@@ -5,6 +5,7 @@ import {
   dossierFacts,
   foldDossier,
   formatHlc,
+  lastDayOfMonth,
   newId,
   vnDateTime,
   type CalendarData,
@@ -206,7 +207,7 @@ describe.each<Backend>(['pglite', 'postgres'])('the tablet and the server agree 
         const { months } = (await (await s.admin('GET', `/api/v1/admin/reports/monthly?communeId=${commune.id}&from=2026-02&to=2026-06`)).json()) as { months: TrendPoint[] };
         expect(months.map((m) => m.month)).toEqual(['2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
         for (const m of months) {
-          const t = tabletReport(commune.id, ops.counter, ops.kiosk, [`${m.month}-01`, `${m.month}-${m.month === '2026-02' ? 28 : ['2026-04', '2026-06'].includes(m.month) ? 30 : 31}`]);
+          const t = tabletReport(commune.id, ops.counter, ops.kiosk, [`${m.month}-01`, lastDayOfMonth(m.month)]);
           const { settled, early, onTime, late, openWithinTime, openOverdue, progressRate, onTimeRate, toHandle, received } = t;
           expect(m).toEqual({ month: m.month, toHandle, received, settled, early, onTime, late, openWithinTime, openOverdue, progressRate, onTimeRate, responses: t.satisfaction.responses, satisfiedRate: t.satisfaction.satisfiedRate });
         }

@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   addDaysToKey,
+  daysInMonth,
   formatVnDate,
   formatVnDateTime,
   isDateKey,
   isHhmm,
+  lastDayOfMonth,
   minutesOf,
   VN_OFFSET_MINUTES,
   vnDateKey,
@@ -122,5 +124,12 @@ describe('Vietnam time', () => {
       process.env.TZ = tz;
       expect(run()).toEqual(utc);
     }
+  });
+});
+
+describe('months', () => {
+  it('knows the last day of a month, leap years included', () => {
+    expect(['2026-02', '2028-02', '2100-02', '2000-02', '2026-04', '2026-12'].map(lastDayOfMonth)).toEqual(['2026-02-28', '2028-02-29', '2100-02-28', '2000-02-29', '2026-04-30', '2026-12-31']);
+    expect(daysInMonth(2026, 1)).toBe(31);
   });
 });
