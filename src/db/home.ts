@@ -14,6 +14,7 @@ import {
 } from '../domain';
 import type { FriendlyDeskDB, StoredOp } from './database';
 import { stripSyncedOps } from './strip';
+import { sentThrough } from './sent';
 
 // The home-service tables (declared by Dexie version 1): the registry of people served at home and
 // the visits planned for them, each row the fold of its ops.
@@ -94,10 +95,11 @@ export async function sweepHomeRetention(db: FriendlyDeskDB, retentionDays: numb
     const last = homeClientLastNeeded(c, visits.filter((v) => v.clientId === c.id), today);
     return last !== undefined && last < cutoff;
   });
+  const through = await sentThrough(db);
   let done = 0;
   for (const client of stale) {
     done += await db.transaction('rw', db.ops, db.homeClients, async () => {
-      const ops = await stripSyncedOps(db, client.id, stripHomePersonalData);
+      const ops = await stripSyncedOps(db, client.id, stripHomePersonalData, through);
       if (!ops) return 0;
       const folded = foldHomeClient(client.id, ops);
       if (folded) await db.homeClients.put(toClientRow(folded));

@@ -1,5 +1,6 @@
 export * from './database';
 export * from './writes';
+export * from './sent';
 export * from './dossiers';
 export * from './projections';
 export * from './config';

@@ -10,6 +10,7 @@ import {
 } from '../domain';
 import type { FriendlyDeskDB, StoredOp } from './database';
 import { stripSyncedOps } from './strip';
+import { sentThrough } from './sent';
 
 // The letters table (declared by version 1): one row per issued letter, with its delivery.
 
@@ -103,10 +104,11 @@ export async function sweepLetterRetention(db: FriendlyDeskDB, retentionDays: nu
     const done = letterDoneAt(l, l.dossierId ? dossiers.get(l.dossierId) : undefined);
     return done !== undefined && done < cutoff;
   });
+  const through = await sentThrough(db);
   let swept = 0;
   for (const letter of stale) {
     swept += await db.transaction('rw', db.ops, db.letters, async () => {
-      if (!(await stripSyncedOps(db, letter.id, stripLetterPersonalData))) return 0;
+      if (!(await stripSyncedOps(db, letter.id, stripLetterPersonalData, through))) return 0;
       await refreshLetter(db, letter.id);
       return 1;
     });

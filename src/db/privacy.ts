@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { DEFAULT_RETENTION_DAYS, retentionCutoff, stripPersonalData, withoutComment, type CommuneConfig } from '../domain';
 import type { DeviceInfo, FriendlyDeskDB, StoredOp } from './database';
 import { refreshDossier } from './dossiers';
+import { isSent, isUnsent, sentPendingOps, sentThrough } from './sent';
 import { discardAllDrafts } from './drafts';
 import { WRITE_TABLES } from './projections';
 import { sweepHomeRetention } from './home';
@@ -31,12 +32,13 @@ function stripped(op: StoredOp): StoredOp | undefined {
  */
 export async function sweepRetention(db: FriendlyDeskDB, retentionDays: number, now = new Date()): Promise<number> {
   const ids = await db.dossiers.where('personalClosedAt').below(retentionCutoff(retentionDays, now)).primaryKeys();
+  const through = await sentThrough(db);
   let done = 0;
   for (const chunk of chunks(ids)) {
     done += await db.transaction('rw', WRITE_TABLES(db), async () => {
       const ops = await db.ops.where('entityId').anyOf(chunk).toArray();
-      const unsent = new Set(ops.filter((op) => op.state === 'pending').map((op) => op.entityId));
-      const changed = ops.filter((op) => !unsent.has(op.entityId) && op.state === 'synced').flatMap((op) => stripped(op) ?? []);
+      const unsent = new Set(ops.filter((op) => isUnsent(op, through)).map((op) => op.entityId));
+      const changed = ops.filter((op) => !unsent.has(op.entityId) && isSent(op, through)).flatMap((op) => stripped(op) ?? []);
       await db.ops.bulkPut(changed);
       const ready = chunk.filter((id) => !unsent.has(id));
       for (const id of ready) await refreshDossier(db, id);
@@ -49,6 +51,7 @@ export async function sweepRetention(db: FriendlyDeskDB, retentionDays: number, 
 /**
  * The changes that make an op synced (pushed and answered, or pulled): a survey's free-text comment
  * leaves the tablet the moment the server has it, on the kiosk and on every tablet that pulls it.
+ * `data` only when it changes (the outbox writes back only those ops, see sent.ts).
  */
 export function markSynced(op: Pick<StoredOp, 'type' | 'data'>): Partial<StoredOp> {
   const data = withoutComment(op.type, op.data as Record<string, unknown>);
@@ -61,14 +64,16 @@ export function markSynced(op: Pick<StoredOp, 'type' | 'data'>): Partial<StoredO
  * every projection goes; the config stays, so staff PINs (or the kiosk code) can still open the export.
  */
 export async function wipeSentData(db: FriendlyDeskDB): Promise<void> {
-  for (;;) {
-    const keys = await db.ops
-      .where('[state+deviceSeq]')
-      .between(['synced', Dexie.minKey], ['synced', Dexie.maxKey])
-      .limit(CHUNK * 2)
-      .primaryKeys();
-    if (keys.length === 0) break;
-    await db.ops.bulkDelete(keys);
+  const through = await sentThrough(db);
+  const sent = [() => db.ops.where('[state+deviceSeq]').between(['synced', Dexie.minKey], ['synced', Dexie.maxKey]), () => sentPendingOps(db, through)];
+  for (const range of sent) {
+    for (;;) {
+      const keys = await range()
+        .limit(CHUNK * 2)
+        .primaryKeys();
+      if (keys.length === 0) break;
+      await db.ops.bulkDelete(keys);
+    }
   }
   const resolved = await db.ops.where('[state+deviceSeq]').between(['rejected', Dexie.minKey], ['rejected', Dexie.maxKey]).filter((op) => Boolean(op.resolution)).primaryKeys();
   await db.ops.bulkDelete(resolved);

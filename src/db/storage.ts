@@ -1,4 +1,5 @@
 import type { FriendlyDeskDB } from './database';
+import { isSent, sentThrough } from './sent';
 
 type PersistableStorage = StorageManager & { persist?: () => Promise<boolean> };
 /** One question per page (the start asks, the status bar reads the answer); Firefox would ask the user twice. */
@@ -29,7 +30,8 @@ export async function storageEstimate(): Promise<{ usage: number; quota: number 
 /** Everything not yet accepted by the server, as a file staff can carry to the central office. */
 export async function exportUnsyncedOps(db: FriendlyDeskDB): Promise<Blob> {
   const device = (await db.meta.get('device'))?.value;
-  const ops = await db.ops.filter((op) => op.state !== 'synced').toArray();
+  const through = await sentThrough(db);
+  const ops = await db.ops.filter((op) => !isSent(op, through)).toArray();
   const body = JSON.stringify({ exportedAt: new Date().toISOString(), device, ops }, null, 2);
   return new Blob([body], { type: 'application/json' });
 }

@@ -1,4 +1,5 @@
 import type { FriendlyDeskDB, StoredOp } from './database';
+import { isSent, sentThrough } from './sent';
 
 /** What the kiosk rules need of an answer (one per dossier, no repeats): no comment, nothing personal. */
 export interface SurveyRow {
@@ -36,8 +37,9 @@ export async function recentSurveyTimes(db: FriendlyDeskDB, sinceMs: number): Pr
 /** The kiosk keeps nothing longer than it must: synced answers go after `days` days. */
 export async function pruneSyncedSurveys(db: FriendlyDeskDB, days: number, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+  const through = await sentThrough(db);
   return db.transaction('rw', db.ops, db.surveys, async () => {
-    const old = await db.ops.filter((op) => op.type === 'survey.submitted' && op.state === 'synced' && op.at < cutoff).toArray();
+    const old = await db.ops.filter((op) => op.type === 'survey.submitted' && isSent(op, through) && op.at < cutoff).toArray();
     await db.ops.bulkDelete(old.map((op) => op.opId));
     await db.surveys.bulkDelete(old.map((op) => op.opId));
     return old.length;

@@ -1,8 +1,8 @@
-import Dexie from 'dexie';
 import { hlcTick, newId, type HlcState, type OpType } from '../domain';
 import type { validateOp as ValidateOp } from '../domain/ops';
 import type { DeviceInfo, FriendlyDeskDB, StoredOp } from './database';
 import { project, tablesFor } from './projections';
+import { sentThrough, unsentOps } from './sent';
 
 type Validate = typeof ValidateOp;
 let validator: Validate | undefined;
@@ -72,7 +72,7 @@ export async function recordOpInTransaction(
   return op;
 }
 
-/** Ops this tablet made that the server has not yet accepted. */
+/** Ops this tablet made that the server has not yet answered. */
 export async function countPending(db: FriendlyDeskDB): Promise<number> {
-  return db.ops.where('[state+deviceSeq]').between(['pending', Dexie.minKey], ['pending', Dexie.maxKey]).count();
+  return unsentOps(db, await sentThrough(db)).count();
 }

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { hlcReceive, MAX_PULL, type HlcState, type PulledOp, type PullReply, type SnapshotReply } from '../domain';
-import { markSynced, projectEntities, putSnapshotDossiers, WRITE_TABLES, type FriendlyDeskDB, type StoredOp } from '../db';
+import { isSent, isUnsent, markSynced, projectEntities, putSnapshotDossiers, sentThrough, unsentOps, WRITE_TABLES, type FriendlyDeskDB, type StoredOp } from '../db';
 import { ApiError, callApi, type ApiOptions } from './api';
 
 /**
@@ -16,12 +16,13 @@ interface SnapshotProgress {
 /** The ops of a page this tablet does not hold yet, stored as synced; our own pending ones are confirmed. */
 async function storePage(db: FriendlyDeskDB, ops: PulledOp[]): Promise<StoredOp[]> {
   const known = await db.ops.bulkGet(ops.map((o) => o.opId));
+  const through = await sentThrough(db);
   const fresh: StoredOp[] = [];
   const confirmed: StoredOp[] = [];
   ops.forEach((op, i) => {
     const { cursor: _cursor, ...rest } = op;
     if (!known[i]) fresh.push({ ...rest, ...markSynced(rest), state: 'synced' });
-    else if (known[i]!.state === 'pending') confirmed.push({ ...known[i]!, ...markSynced(known[i]!) }); // our own op, whose push answer was lost
+    else if (isUnsent(known[i]!, through)) confirmed.push({ ...known[i]!, ...markSynced(known[i]!) }); // our own op, whose push answer was lost
   });
   if (fresh.length) await db.ops.bulkAdd(fresh);
   if (confirmed.length) await db.ops.bulkPut(confirmed);
@@ -32,10 +33,11 @@ async function storePage(db: FriendlyDeskDB, ops: PulledOp[]): Promise<StoredOp[
   return fresh;
 }
 
-/** True when every op of the page is already stored as synced: our own ops coming back after a push. */
+/** True when every op of the page is stored here as sent: our own ops coming back after a push. */
 async function allKnown(db: FriendlyDeskDB, ops: PulledOp[]): Promise<boolean> {
   const known = await db.ops.bulkGet(ops.map((o) => o.opId));
-  return known.every((op) => op?.state === 'synced');
+  const through = await sentThrough(db);
+  return known.every((op) => op !== undefined && isSent(op, through));
 }
 
 /**
@@ -64,8 +66,8 @@ export async function applyPulledOps(db: FriendlyDeskDB, ops: PullReply['ops'], 
 
 /** This tablet's ops the server has not taken (pending, rejected): the only ones a snapshot page lacks. */
 async function unsyncedOps(db: FriendlyDeskDB): Promise<StoredOp[]> {
-  const of = (state: string) => db.ops.where('[state+deviceSeq]').between([state, Dexie.minKey], [state, Dexie.maxKey]).toArray();
-  return [...(await of('pending')), ...(await of('rejected'))];
+  const rejected = db.ops.where('[state+deviceSeq]').between(['rejected', Dexie.minKey], ['rejected', Dexie.maxKey]);
+  return [...(await unsentOps(db, await sentThrough(db)).toArray()), ...(await rejected.toArray())];
 }
 
 /**

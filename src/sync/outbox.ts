@@ -1,6 +1,5 @@
-import Dexie from 'dexie';
 import { MAX_BATCH_OPS, PROTOCOL, type Op, type PushReply, type PushRequest } from '../domain';
-import { getDevice, markSynced, type FriendlyDeskDB, type StoredOp } from '../db';
+import { getDevice, markSynced, sentThrough, unsentOps, type FriendlyDeskDB, type StoredOp } from '../db';
 import { callApi, type ApiOptions } from './api';
 
 /** The server takes 1 MiB a request (MAX_BATCH_BYTES); we stay under it with room to spare. */
@@ -19,14 +18,10 @@ const READ_AHEAD = 4;
 /**
  * This tablet's next unsent ops, oldest first, cut into batches within both caps (up to
  * `batches` batches' worth of ops in one read). `afterSeq` starts the index range past the
- * batches already sent in this drain: Chromium leaves an updated record's old index entries behind
- * for a while, and reading from the start waded through them (25 ms for the first batch, 130 ms
- * for the twentieth).
+ * batches already sent in this drain, whose answers may not be written yet.
  */
 export async function nextBatches(db: FriendlyDeskDB, afterSeq?: number, batches = READ_AHEAD): Promise<StoredOp[][]> {
-  const pending = await db.ops
-    .where('[state+deviceSeq]')
-    .between(['pending', afterSeq ?? Dexie.minKey], ['pending', Dexie.maxKey], afterSeq === undefined, true)
+  const pending = await unsentOps(db, await sentThrough(db), afterSeq)
     .limit(MAX_BATCH_OPS * batches)
     .toArray();
   const out: StoredOp[][] = [];
@@ -57,16 +52,27 @@ export interface PushOutcome {
   serverTime?: string;
 }
 
-/** A batch's ops as the server's answer leaves them; ops it did not answer stay pending (next round). */
-function answered(batch: StoredOp[], reply: PushReply, outcome: PushOutcome): StoredOp[] {
+/**
+ * What a batch's answers change on this tablet. Rejected ops, and sent ops whose data changes
+ * (markSynced), are written back; the other sent ops stay as they are, covered by the checkpoint
+ * (sent.ts) once it may pass the batch: every op of it answered, and every batch before it too. An
+ * op the server did not answer stays unsent (next round), so from there on each answered op is
+ * written back as synced and the checkpoint stays where it is.
+ */
+function answered(batch: StoredOp[], reply: PushReply, outcome: PushOutcome, checkpointHeld: boolean): { writes: StoredOp[]; complete: boolean } {
   const byId = new Map(reply.results.map((r) => [r.opId, r]));
-  return batch.flatMap((op): StoredOp[] => {
+  const complete = !checkpointHeld && batch.every((op) => byId.has(op.opId));
+  const writes = batch.flatMap((op): StoredOp[] => {
     const result = byId.get(op.opId);
     if (!result) return [];
-    if (result.status !== 'rejected') return [{ ...op, ...markSynced(op) }];
-    outcome.rejected++;
-    return [{ ...op, state: 'rejected', error: result.error ?? { code: 'rejected', message: '' } }];
+    if (result.status === 'rejected') {
+      outcome.rejected++;
+      return [{ ...op, state: 'rejected', error: result.error ?? { code: 'rejected', message: '' } }];
+    }
+    const synced = markSynced(op);
+    return complete && !synced.data ? [] : [{ ...op, ...synced }];
   });
+  return { writes, complete };
 }
 
 /**
@@ -80,10 +86,22 @@ function writeBehind(db: FriendlyDeskDB, outcome: PushOutcome, onProgress?: (sen
   let waiting: { batch: StoredOp[]; reply: PushReply }[] = [];
   let chain: Promise<void> = Promise.resolve();
   let failure: { error: unknown } | undefined;
+  let checkpointHeld = false;
   const write = async () => {
     const answers = waiting;
     waiting = [];
-    await db.ops.bulkPut(answers.flatMap(({ batch, reply }) => answered(batch, reply, outcome)));
+    const writes: StoredOp[] = [];
+    let through: number | undefined;
+    for (const { batch, reply } of answers) {
+      const result = answered(batch, reply, outcome, checkpointHeld);
+      writes.push(...result.writes);
+      if (result.complete) through = batch[batch.length - 1].deviceSeq;
+      else checkpointHeld = true;
+    }
+    await db.transaction('rw', db.ops, db.meta, async () => {
+      await db.ops.bulkPut(writes);
+      if (through !== undefined && through > (await sentThrough(db))) await db.meta.put({ key: 'sentThrough', value: through });
+    });
     for (const { batch, reply } of answers) {
       outcome.sent += batch.length;
       outcome.serverTime = reply.serverTime;

@@ -1,0 +1,36 @@
+import Dexie from 'dexie';
+import type { FriendlyDeskDB, StoredOp } from './database';
+
+/**
+ * The outbox's checkpoint (meta 'sentThrough'), as PouchDB's replication keeps one: the server has
+ * answered every op this tablet made up to that deviceSeq. An op answered `applied` or `duplicate`
+ * keeps the record it was sent as (state 'pending') unless being synced changes its data
+ * (markSynced): at or below the checkpoint, 'pending' means sent. Only rejected ops and ops whose
+ * data changes are written back. Rewriting all 10,000 records of a drained outbox cost the tablet
+ * more than the server spent storing them, and on a 2-core tablet-and-server bench it slowed the
+ * server down by a third (README, "Benchmarks").
+ *
+ * The checkpoint only grows, so a value read earlier makes an op look unsent, never sent: a sweep
+ * may read it before its transaction and at worst leaves an op for its next run.
+ */
+export async function sentThrough(db: FriendlyDeskDB): Promise<number> {
+  return ((await db.meta.get('sentThrough'))?.value as number | undefined) ?? 0;
+}
+
+type OpState = Pick<StoredOp, 'state' | 'deviceSeq'>;
+
+/** Made here and not yet answered by the server. */
+export const isUnsent = (op: OpState, through: number): boolean => op.state === 'pending' && op.deviceSeq > through;
+
+/** The server has it: pulled, or pushed and answered applied or duplicate. */
+export const isSent = (op: OpState, through: number): boolean => op.state === 'synced' || (op.state === 'pending' && op.deviceSeq <= through);
+
+/** This tablet's unsent ops in deviceSeq order, those after `afterSeq` only when it is given. */
+export function unsentOps(db: FriendlyDeskDB, through: number, afterSeq = 0) {
+  return db.ops.where('[state+deviceSeq]').between(['pending', Math.max(through, afterSeq)], ['pending', Dexie.maxKey], false, true);
+}
+
+/** The sent ops still stored as 'pending' (at or below the checkpoint). */
+export function sentPendingOps(db: FriendlyDeskDB, through: number) {
+  return db.ops.where('[state+deviceSeq]').between(['pending', Dexie.minKey], ['pending', through], true, true);
+}
