@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FriendlyDeskDB, discardRejected, getCommuneConfig, listDossiers, listNeedsAttention, receiveDossier, recordOp, resendAsNew } from '../../src/db';
+import { FriendlyDeskDB, discardRejected, isSent, isUnsent, sentThrough, countPending, getCommuneConfig, listDossiers, listNeedsAttention, receiveDossier, recordOp, resendAsNew } from '../../src/db';
 import { enrollDevice, nextBatch, syncOnce, syncStatus } from '../../src/sync';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { formatHlc, newId, parseHlc } from '../../src/domain';
+import { formatHlc, newId, parseHlc, type PushReply } from '../../src/domain';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -49,7 +49,8 @@ describe('the app’s sync module against the real server', () => {
     const stranger = await tablet((await s.createCommune()).id);
     for (const name of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường']) await receive(a.db, name);
     expect((await syncOnce(a.db, s.url)).pushed).toBe(3);
-    expect(await a.db.ops.filter((op) => op.state === 'pending').count()).toBe(0);
+    const through = await sentThrough(a.db);
+    expect(await a.db.ops.filter((op) => isUnsent(op, through)).count()).toBe(0);
 
     const pulled = await syncOnce(b.db, s.url);
     expect(pulled).toMatchObject({ ok: true, pulled: 3 });
@@ -176,9 +177,14 @@ describe('the app’s sync module against the real server', () => {
     const dropsThirdPush: typeof fetch = (input, init) =>
       String(input).includes('/sync/push') && ++pushes === 3 ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init);
     expect((await syncOnce(db, s.url, dropsThirdPush)).ok).toBe(false);
-    const states = async () => (await db.ops.toArray()).filter((op) => op.deviceId === device.deviceId).map((op) => [op.deviceSeq, op.state]);
+    // Sent ops stay as they were sent, below the outbox's checkpoint (db/sent.ts).
+    const states = async () => {
+      const through = await sentThrough(db);
+      return (await db.ops.toArray()).filter((op) => op.deviceId === device.deviceId).map((op) => [op.deviceSeq, isSent(op, through) ? 'synced' : op.state]);
+    };
     const expected = (syncedUpTo: number) => Array.from({ length: 1100 }, (_, i) => [i + 1, i < syncedUpTo ? 'synced' : 'pending']);
     expect((await states()).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(expected(1000));
+    expect(await sentThrough(db)).toBe(1000);
 
     const sent: number[] = [];
     const counting: typeof fetch = async (input, init) => {
@@ -190,6 +196,35 @@ describe('the app’s sync module against the real server', () => {
     expect((await states()).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(expected(1100));
     const { rows } = await s.sql.query<{ n: string }>('SELECT count(*) AS n FROM ops WHERE device_id = $1', [device.deviceId]);
     expect(Number(rows[0].n)).toBe(1100);
+  });
+
+  it('writes back only what an answer changes: answered ops stay as sent below the checkpoint; an op left unanswered holds it', async () => {
+    const { db, device } = await tablet(s.demoCommuneId);
+    for (const name of ['Một', 'Hai', 'Ba']) await receive(db, name);
+    const bySeq = async () => (await db.ops.filter((op) => op.deviceId === device.deviceId).toArray()).sort((a, b) => a.deviceSeq - b.deviceSeq);
+    const [, second] = await bySeq();
+    // The answer comes back without the second op's result (a proxy cut it short, say).
+    const losesSecond: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (!String(input).includes('/sync/push')) return res;
+      const reply = (await res.json()) as PushReply;
+      return Response.json({ ...reply, results: reply.results.filter((r) => r.opId !== second.opId) }, { status: res.status });
+    };
+    await syncOnce(db, s.url, losesSecond);
+    // The checkpoint cannot pass an op without an answer: the answered ones are written as synced.
+    expect(await sentThrough(db)).toBe(0);
+    expect((await bySeq()).map((op) => op.state)).toEqual(['synced', 'pending', 'synced']);
+    expect(await countPending(db)).toBe(1);
+
+    await receive(db, 'Bốn');
+    const [, , , fourth] = await bySeq();
+    expect(await syncOnce(db, s.url)).toMatchObject({ ok: true, pushed: 2 });
+    // Every answer in: the checkpoint passes them, and their records stay exactly as they were sent.
+    expect(await sentThrough(db)).toBe(4);
+    expect(await countPending(db)).toBe(0);
+    const after = await bySeq();
+    expect(after.map((op) => op.state)).toEqual(['synced', 'pending', 'synced', 'pending']);
+    expect([after[1], after[3]]).toEqual([second, fourth]);
   });
 
   it('puts refused ops on the needs-attention list; staff resend or discard, nothing deleted', async () => {

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import seed from '../../src/domain/demo/demo-commune.json';
 import { configFromSeed, type CommuneSeed } from '../../src/app/demo';
 import type { DeviceInfo, FriendlyDeskDB } from '../../src/db';
@@ -45,3 +46,12 @@ export const counterIntake = (name: string) => ({
   staffId: demoConfig.staff[0].id,
   dueAt: '2026-03-12T10:00:00.000Z',
 });
+
+/**
+ * The two ways an op this tablet made is stored once the server has it (src/db/sent.ts): rewritten
+ * as synced, or left as it was sent, below the outbox's checkpoint. Every reader must take both.
+ */
+export const SENT_WAYS: [string, (db: FriendlyDeskDB) => Promise<unknown>][] = [
+  ['rewritten as synced', (db) => db.ops.where('[state+deviceSeq]').between(['pending', Dexie.minKey], ['pending', Dexie.maxKey]).modify({ state: 'synced' })],
+  ['left below the checkpoint', async (db) => db.meta.put({ key: 'sentThrough', value: Math.max(0, ...(await db.ops.toArray()).map((op) => op.deviceSeq)) })],
+];

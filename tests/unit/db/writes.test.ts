@@ -83,4 +83,13 @@ describe('kiosk privacy', () => {
     expect((await db.ops.toArray()).map((op) => op.opId).sort()).toEqual([unsent.opId, recent.opId].sort());
     expect(await db.surveys.get(old.opId)).toBeUndefined();
   });
+  it('prunes answers below the outbox checkpoint as sent ones', async () => {
+    await setUpDemoTablet(db);
+    const old = await recordOp(db, 'survey.submitted', crypto.randomUUID(), { rating: 'satisfied' }, new Date('2026-11-01T02:00:00Z'));
+    const unsent = await recordOp(db, 'survey.submitted', crypto.randomUUID(), { rating: 'satisfied' }, new Date('2026-11-01T03:00:00Z'));
+    await db.meta.put({ key: 'sentThrough', value: old.deviceSeq });
+    expect(await countPending(db)).toBe(1);
+    expect(await pruneSyncedSurveys(db, 7, new Date('2026-11-23T02:00:00Z'))).toBe(1);
+    expect((await db.ops.toArray()).map((op) => op.opId)).toEqual([unsent.opId]);
+  });
 });
