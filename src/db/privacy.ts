@@ -64,13 +64,12 @@ export function markSynced(op: Pick<StoredOp, 'type' | 'data'>): Partial<StoredO
  * every projection goes; the config stays, so staff PINs (or the kiosk code) can still open the export.
  */
 export async function wipeSentData(db: FriendlyDeskDB): Promise<void> {
+  // Sent: stored as synced, or left as sent below the outbox's checkpoint (sent.ts).
   const through = await sentThrough(db);
   const sent = [() => db.ops.where('[state+deviceSeq]').between(['synced', Dexie.minKey], ['synced', Dexie.maxKey]), () => sentPendingOps(db, through)];
   for (const range of sent) {
     for (;;) {
-      const keys = await range()
-        .limit(CHUNK * 2)
-        .primaryKeys();
+      const keys = await range().limit(CHUNK * 2).primaryKeys();
       if (keys.length === 0) break;
       await db.ops.bulkDelete(keys);
     }

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { seededRandom } from '../support/random';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allowedActions, type DossierAction } from '../../src/domain';
-import { FriendlyDeskDB, getCommuneConfig, receiveDossier, recordOp } from '../../src/db';
+import { FriendlyDeskDB, getCommuneConfig, isSent, receiveDossier, recordOp, sentThrough } from '../../src/db';
 import { enrollDevice, syncOnce } from '../../src/sync';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -108,7 +108,10 @@ describe('chaos: flaky network, server restarts, tablets reloaded mid-sync', () 
     // The connection comes back for good: every tablet syncs until nothing is pending.
     for (let round = 0; round < 10; round++) {
       for (const t of tablets) await syncOnce(t.db, s.url);
-      const pending = await Promise.all(tablets.map((t) => t.db.ops.filter((op) => op.state !== 'synced').count()));
+      const pending = await Promise.all(tablets.map(async (t) => {
+        const through = await sentThrough(t.db);
+        return t.db.ops.filter((op) => !isSent(op, through)).count();
+      }));
       if (pending.every((n) => n === 0)) break;
     }
     for (const t of tablets) await syncOnce(t.db, s.url);
