@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+// Types only, and no Dexie: storage.ts imports this, and the first screen loads storage.ts without Dexie (src/app/main.tsx).
 import type { FriendlyDeskDB, StoredOp } from './database';
 
 /**
@@ -27,10 +27,10 @@ export const isSent = (op: OpState, through: number): boolean => op.state === 's
 
 /** This tablet's unsent ops in deviceSeq order, those after `afterSeq` only when it is given. */
 export function unsentOps(db: FriendlyDeskDB, through: number, afterSeq = 0) {
-  return db.ops.where('[state+deviceSeq]').between(['pending', Math.max(through, afterSeq)], ['pending', Dexie.maxKey], false, true);
+  return db.ops.where('[state+deviceSeq]').between(['pending', Math.max(through, afterSeq)], ['pending', Infinity], false, true);
 }
 
 /** The sent ops still stored as 'pending' (at or below the checkpoint). */
 export function sentPendingOps(db: FriendlyDeskDB, through: number) {
-  return db.ops.where('[state+deviceSeq]').between(['pending', Dexie.minKey], ['pending', through], true, true);
+  return db.ops.where('[state+deviceSeq]').between(['pending', -Infinity], ['pending', through], true, true);
 }
