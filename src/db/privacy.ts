@@ -1,8 +1,7 @@
-import Dexie from 'dexie';
 import { DEFAULT_RETENTION_DAYS, retentionCutoff, stripPersonalData, withoutComment, type CommuneConfig } from '../domain';
 import type { DeviceInfo, FriendlyDeskDB, StoredOp } from './database';
 import { refreshDossier } from './dossiers';
-import { isSent, isUnsent, sentPendingOps, sentThrough } from './sent';
+import { isSent, isUnsent, opsInState, sentPendingOps, sentThrough } from './sent';
 import { discardAllDrafts } from './drafts';
 import { WRITE_TABLES } from './projections';
 import { sweepHomeRetention } from './home';
@@ -66,7 +65,7 @@ export function markSynced(op: Pick<StoredOp, 'type' | 'data'>): Partial<StoredO
 export async function wipeSentData(db: FriendlyDeskDB): Promise<void> {
   // Sent: stored as synced, or left as sent below the outbox's checkpoint (sent.ts).
   const through = await sentThrough(db);
-  const sent = [() => db.ops.where('[state+deviceSeq]').between(['synced', Dexie.minKey], ['synced', Dexie.maxKey]), () => sentPendingOps(db, through)];
+  const sent = [() => opsInState(db, 'synced'), () => sentPendingOps(db, through)];
   for (const range of sent) {
     for (;;) {
       const keys = await range().limit(CHUNK * 2).primaryKeys();
@@ -74,7 +73,7 @@ export async function wipeSentData(db: FriendlyDeskDB): Promise<void> {
       await db.ops.bulkDelete(keys);
     }
   }
-  const resolved = await db.ops.where('[state+deviceSeq]').between(['rejected', Dexie.minKey], ['rejected', Dexie.maxKey]).filter((op) => Boolean(op.resolution)).primaryKeys();
+  const resolved = await opsInState(db, 'rejected').filter((op) => Boolean(op.resolution)).primaryKeys();
   await db.ops.bulkDelete(resolved);
   await db.transaction('rw', WRITE_TABLES(db), async () => {
     for (const table of WRITE_TABLES(db)) if (table !== db.ops && table !== db.meta) await table.clear();

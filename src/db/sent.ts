@@ -25,12 +25,16 @@ export const isUnsent = (op: OpState, through: number): boolean => op.state === 
 /** The server has it: pulled, or pushed and answered applied or duplicate. */
 export const isSent = (op: OpState, through: number): boolean => op.state === 'synced' || (op.state === 'pending' && op.deviceSeq <= through);
 
-/** This tablet's unsent ops in deviceSeq order, those after `afterSeq` only when it is given. */
-export function unsentOps(db: FriendlyDeskDB, through: number, afterSeq = 0) {
-  return db.ops.where('[state+deviceSeq]').between(['pending', Math.max(through, afterSeq)], ['pending', Infinity], false, true);
+/** The ops stored in `state` whose deviceSeq is after `after` and at most `upTo`, in deviceSeq order (the [state+deviceSeq] index). */
+function stored(db: FriendlyDeskDB, state: StoredOp['state'], after = -Infinity, upTo = Infinity) {
+  return db.ops.where('[state+deviceSeq]').between([state, after], [state, upTo], false, true);
 }
 
+/** Every op stored in `state` (for 'pending', sent or not: see unsentOps and sentPendingOps). */
+export const opsInState = (db: FriendlyDeskDB, state: StoredOp['state']) => stored(db, state);
+
+/** This tablet's unsent ops in deviceSeq order, those after `afterSeq` only when it is given. */
+export const unsentOps = (db: FriendlyDeskDB, through: number, afterSeq = 0) => stored(db, 'pending', Math.max(through, afterSeq));
+
 /** The sent ops still stored as 'pending' (at or below the checkpoint). */
-export function sentPendingOps(db: FriendlyDeskDB, through: number) {
-  return db.ops.where('[state+deviceSeq]').between(['pending', -Infinity], ['pending', through], true, true);
-}
+export const sentPendingOps = (db: FriendlyDeskDB, through: number) => stored(db, 'pending', -Infinity, through);

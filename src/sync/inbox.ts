@@ -1,6 +1,5 @@
-import Dexie from 'dexie';
 import { hlcReceive, MAX_PULL, type HlcState, type PulledOp, type PullReply, type SnapshotReply } from '../domain';
-import { isSent, isUnsent, markSynced, projectEntities, putSnapshotDossiers, sentThrough, unsentOps, WRITE_TABLES, type FriendlyDeskDB, type StoredOp } from '../db';
+import { isSent, isUnsent, markSynced, opsInState, projectEntities, putSnapshotDossiers, sentThrough, unsentOps, WRITE_TABLES, type FriendlyDeskDB, type StoredOp } from '../db';
 import { ApiError, callApi, type ApiOptions } from './api';
 
 /**
@@ -66,8 +65,7 @@ export async function applyPulledOps(db: FriendlyDeskDB, ops: PullReply['ops'], 
 
 /** This tablet's ops the server has not taken (pending, rejected): the only ones a snapshot page lacks. */
 async function unsyncedOps(db: FriendlyDeskDB): Promise<StoredOp[]> {
-  const rejected = db.ops.where('[state+deviceSeq]').between(['rejected', Dexie.minKey], ['rejected', Dexie.maxKey]);
-  return [...(await unsentOps(db, await sentThrough(db)).toArray()), ...(await rejected.toArray())];
+  return [...(await unsentOps(db, await sentThrough(db)).toArray()), ...(await opsInState(db, 'rejected').toArray())];
 }
 
 /**

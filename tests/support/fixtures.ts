@@ -1,8 +1,7 @@
-import Dexie from 'dexie';
 import seed from '../../src/domain/demo/demo-commune.json';
 import { configFromSeed, type CommuneSeed } from '../../src/app/demo';
 import type { DeviceInfo, FriendlyDeskDB } from '../../src/db';
-import { setUpDevice } from '../../src/db';
+import { opsInState, setUpDevice } from '../../src/db';
 import type { SurveyDefinition } from '../../src/domain';
 
 /** The bundled demo commune as a tablet keeps it (no readable PINs). */
@@ -52,6 +51,6 @@ export const counterIntake = (name: string) => ({
  * as synced, or left as it was sent, below the outbox's checkpoint. Every reader must take both.
  */
 export const SENT_WAYS: [string, (db: FriendlyDeskDB) => Promise<unknown>][] = [
-  ['rewritten as synced', (db) => db.ops.where('[state+deviceSeq]').between(['pending', Dexie.minKey], ['pending', Dexie.maxKey]).modify({ state: 'synced' })],
+  ['rewritten as synced', (db) => opsInState(db, 'pending').modify({ state: 'synced' })],
   ['left below the checkpoint', async (db) => db.meta.put({ key: 'sentThrough', value: Math.max(0, ...(await db.ops.toArray()).map((op) => op.deviceSeq)) })],
 ];
