@@ -106,25 +106,31 @@ interface Stored {
 }
 
 /**
- * The general way, one statement (each round trip costs): the device's sync time, unless it was
- * revoked since its token was checked; the commune lock, so pushes of one commune commit one after
- * another and a pull by cursor never skips an op that commits late with a lower seq (every row
- * reads `locked`, so no seq is drawn before the lock is held); skip ops on another commune's
- * entities; insert the rest; and the report rows: surveys, and the dossiers this batch creates,
- * folded from the batch alone. A dossier row that already exists is left to the caller's refold
- * (its conflict, unlike a read, sees what a concurrent push just committed).
+ * The CTEs every store begins with, over `p` = (commune, device, latestAt): `touched`, the device's
+ * sync time, unless it was revoked since its token was checked; `locked`, the commune lock, so
+ * pushes of one commune commit one after another and a pull by cursor never skips an op that
+ * commits late with a lower seq (what reads `locked` draws no seq before the lock is held).
+ */
+const touchAndLock = (p: Params, communeId: string) => `touched AS (
+       UPDATE devices SET last_sync_at = now(), max_at = GREATEST(max_at, $3::timestamptz)
+        WHERE id = $2 AND revoked_at IS NULL RETURNING id
+     ), locked AS (
+       SELECT pg_advisory_xact_lock(hashtext(${p.add(`ops:${communeId}`)})) FROM touched
+     )`;
+
+/**
+ * The general way, one statement (each round trip costs): the device row and the commune lock
+ * (touchAndLock; every row reads `locked`); skip ops on another commune's entities; insert the
+ * rest; and the report rows: surveys, and the dossiers this batch creates, folded from the batch
+ * alone. A dossier row that already exists is left to the caller's refold (its conflict, unlike a
+ * read, sees what a concurrent push just committed).
  */
 async function storeByStatement(tx: Sql, { device, fresh, latestAt, dossiers, surveys }: StoreInput): Promise<Stored> {
   const p = new Params(device.commune_id, device.id, latestAt);
   // The answer names only what did not go in (usually nothing): ops the insert skipped or that
   // touch another commune's entity, and dossiers whose report row was already there.
   const { rows } = await tx.query<Stored>(
-    `WITH touched AS (
-       UPDATE devices SET last_sync_at = now(), max_at = GREATEST(max_at, $3::timestamptz)
-        WHERE id = $2 AND revoked_at IS NULL RETURNING id
-     ), locked AS (
-       SELECT pg_advisory_xact_lock(hashtext(${p.add(`ops:${device.commune_id}`)})) FROM touched
-     ), x AS (
+    `WITH ${touchAndLock(p, device.commune_id)}, x AS (
        SELECT x.* FROM locked, ${rowsFrom(p, 'x', OP_COLUMNS, fresh)}
      ), foreign_entities AS (
        -- One index scan for all the batch's entities (a join probed the index once per op: 4× the time).
@@ -173,24 +179,23 @@ function createsAllItsDossiers(batchOps: Map<string, FoldOp[]>): boolean {
 async function storeByCopy(tx: Sql, { device, fresh, latestAt, dossiers, surveys }: StoreInput): Promise<Stored | null> {
   const p = new Params(device.commune_id, device.id, latestAt);
   const { rows } = await tx.query<{ active: number; foreign: boolean }>(
-    `WITH touched AS (
-       UPDATE devices SET last_sync_at = now(), max_at = GREATEST(max_at, $3::timestamptz)
-        WHERE id = $2 AND revoked_at IS NULL RETURNING id
-     ), locked AS (
-       SELECT pg_advisory_xact_lock(hashtext(${p.add(`ops:${device.commune_id}`)})) FROM touched
-     )
+    `WITH ${touchAndLock(p, device.commune_id)}
      SELECT (SELECT count(*) FROM locked)::int AS active,
             EXISTS (SELECT 1 FROM ops WHERE entity_id = ANY(${p.add(arrayLiteral(fresh.map(({ op }) => op.entityId)))}::uuid[]) AND commune_id <> $1) AS foreign`,
     p.values,
   );
   if (!rows[0].active) return { active: 0, skipped: null, existing: null, foreign: null };
   if (rows[0].foreign) return null;
-  const copy = tx.copyFrom!;
+  // The leading columns each row shares (the commune, the device), named beside their values.
+  const copy = <T>(table: string, lead: Record<string, string>, columns: Column<T>[], rows: T[]) =>
+    rows.length ? tx.copyFrom!(table, [...Object.keys(lead), ...columns.map((c) => c.name)], copyText(Object.values(lead), columns, rows)) : undefined;
+  const commune = { commune_id: device.commune_id };
+  const communeAndDevice = { ...commune, device_id: device.id };
   await tx.query('SAVEPOINT copy_batch');
   try {
-    await copy('ops', ['commune_id', 'device_id', ...OP_COLUMNS.map((c) => c.name)], copyText([device.commune_id, device.id], OP_COLUMNS, fresh));
-    if (dossiers.length) await copy('dossiers', ['commune_id', ...DOSSIER_COLUMNS.map((c) => c.name)], copyText([device.commune_id], DOSSIER_COLUMNS, dossiers));
-    if (surveys.length) await copy('surveys', ['commune_id', 'device_id', ...SURVEY_COLUMNS.map((c) => c.name)], copyText([device.commune_id, device.id], SURVEY_COLUMNS, surveys));
+    await copy('ops', communeAndDevice, OP_COLUMNS, fresh);
+    await copy('dossiers', commune, DOSSIER_COLUMNS, dossiers);
+    await copy('surveys', communeAndDevice, SURVEY_COLUMNS, surveys);
   } catch (err) {
     if ((err as { code?: unknown }).code !== UNIQUE_VIOLATION) throw err;
     await tx.query('ROLLBACK TO SAVEPOINT copy_batch');
